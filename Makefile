@@ -1,0 +1,46 @@
+# topobench — two commands: `make run` and `make test`. Both install what is missing on Debian.
+SWIFT ?= swift
+# One set of flags for the binary and the tests, so `make test` and `make run` share one build.
+RELEASE_FLAGS = -c release -Xswiftc -enable-testing
+BIN = .build/release/topobench
+APT_PACKAGES = libgsl-dev pkg-config gnuplot-nox
+
+.PHONY: run test deps build validate bench quick clean format
+
+# Installs GSL, pkg-config and gnuplot when missing (Debian; needs root or sudo).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product topobench
+
+# Runs the default suite: results/default/<scenario>/*.csv and plots/default/<scenario>/*.{png,svg,gp}.
+run: build
+	$(BIN) suite default --out results --plots plots
+
+# A short version of the suite, as CI runs it (results/quick).
+quick: build
+	$(BIN) suite default --quick --out results --plots plots
+
+# Unit tests, golden files, determinism and the analytic validation cases, in release mode
+# (the statistical cases simulate millions of customers; a debug build is tens of times slower).
+test: deps
+	$(SWIFT) test $(RELEASE_FLAGS)
+
+validate: build
+	$(BIN) validate
+
+# The engine's speed benchmarks and the C / SimPy references (Benchmarks/README.md).
+bench: build
+	cd Benchmarks && ./compare.sh
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests
+
+clean:
+	rm -rf .build

@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "topobench",
+    products: [
+        .executable(name: "topobench", targets: ["topobench"]),
+        .library(name: "TopoBench", targets: ["TopoBench"]),
+    ],
+    dependencies: [
+        // Command line: every command is a small type whose help text is the documentation.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Scenario files: YAML 1.2 (and JSON, its subset) with source marks for key-path errors.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Latency percentiles: HdrHistogram keeps a fixed footprint however many requests are recorded.
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        // GSL (mt19937 and the gsl_ran_* variates, Student-t quantiles). Installed by `make` via apt.
+        .systemLibrary(
+            name: "CGSL",
+            path: "Sources/CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(
+            name: "TopoBench",
+            dependencies: [
+                "CGSL",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: [
+                // The event loop is single-threaded per replication and its state is never shared,
+                // so the dynamic exclusivity checks only cost time on the hot path.
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+            ]
+        ),
+        .executableTarget(
+            name: "topobench",
+            dependencies: [
+                "TopoBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TopoBenchTests",
+            dependencies: ["TopoBench"],
+            resources: [.copy("Golden")]
+        ),
+    ],
+    // Swift 6 language mode is the goal; GSL's generator pointers are not Sendable and each
+    // replication owns its own, which the v5 checker accepts without unchecked wrappers.
+    swiftLanguageModes: [.v5]
+)

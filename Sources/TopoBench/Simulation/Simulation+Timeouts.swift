@@ -1,0 +1,117 @@
+/// Timeout lists: one timer per list instead of one event per guarded call.
+extension Simulation {
+    func makeTimeoutList(_ owner: TimeoutOwner, delay: SimTime) -> Int32 {
+        timeouts.append(TimeoutList(owner: owner, delay: delay))
+        return Int32(timeouts.count - 1)
+    }
+
+    /// Starts guarding a call: it expires `delay` after now unless answered first.
+    @inline(__always)
+    func timeoutAppend(call slot: Int32, list: Int32) {
+        let i = Int(slot), l = Int(list)
+        calls[i].timeoutList = list
+        calls[i].sentAt = now
+        calls[i].tnext = -1
+        calls[i].tprev = timeouts[l].tail
+        if timeouts[l].tail >= 0 { calls[Int(timeouts[l].tail)].tnext = slot } else { timeouts[l].head = slot }
+        timeouts[l].tail = slot
+        timeouts[l].count += 1
+        armTimer(list)
+    }
+
+    @inline(__always)
+    func timeoutRemove(call slot: Int32) {
+        let i = Int(slot)
+        let l = Int(calls[i].timeoutList)
+        let p = calls[i].tprev, n = calls[i].tnext
+        if p >= 0 { calls[Int(p)].tnext = n } else { timeouts[l].head = n }
+        if n >= 0 { calls[Int(n)].tprev = p } else { timeouts[l].tail = p }
+        calls[i].timeoutList = -1
+        calls[i].tprev = -1
+        calls[i].tnext = -1
+        timeouts[l].count -= 1
+    }
+
+    @inline(__always)
+    func timeoutAppend(request r: Int32) {
+        let l = Int(clientTimeoutList)
+        let i = Int(r)
+        requests[i].inTimeoutList = true
+        requests[i].attemptStart = now
+        requests[i].tnext = -1
+        requests[i].tprev = timeouts[l].tail
+        if timeouts[l].tail >= 0 { requests[Int(timeouts[l].tail)].tnext = r } else { timeouts[l].head = r }
+        timeouts[l].tail = r
+        timeouts[l].count += 1
+        armTimer(clientTimeoutList)
+    }
+
+    @inline(__always)
+    func timeoutRemove(request r: Int32) {
+        let l = Int(clientTimeoutList)
+        let i = Int(r)
+        guard requests[i].inTimeoutList else { return }
+        let p = requests[i].tprev, n = requests[i].tnext
+        if p >= 0 { requests[Int(p)].tnext = n } else { timeouts[l].head = n }
+        if n >= 0 { requests[Int(n)].tprev = p } else { timeouts[l].tail = p }
+        requests[i].inTimeoutList = false
+        requests[i].tprev = -1
+        requests[i].tnext = -1
+        timeouts[l].count -= 1
+    }
+
+    /// Makes sure the list's timer is set for its oldest entry.
+    @inline(__always)
+    func armTimer(_ list: Int32) {
+        let l = Int(list)
+        guard timeouts[l].armedAt < 0, timeouts[l].head >= 0 else { return }
+        let head = Int(timeouts[l].head)
+        let started: SimTime
+        if case .client = timeouts[l].owner { started = requests[head].attemptStart } else { started = calls[head].sentAt }
+        let at = started + timeouts[l].delay
+        timeouts[l].armedAt = at
+        schedule(at: at, .componentTimer, target: -1, slot: list)
+    }
+
+    /// The timer of a list fires: expire every entry that is due, then re-arm for the next.
+    func fireTimeouts(_ list: Int32) {
+        let l = Int(list)
+        timeouts[l].armedAt = -1
+        let delay = timeouts[l].delay
+        switch timeouts[l].owner {
+        case .client:
+            while timeouts[l].head >= 0 {
+                let r = timeouts[l].head
+                if requests[Int(r)].attemptStart + delay > now { break }
+                timeoutRemove(request: r)
+                clientAttemptTimedOut(request: r)
+            }
+        case .calls, .connect:
+            let connect: Bool
+            if case .connect = timeouts[l].owner { connect = true } else { connect = false }
+            while timeouts[l].head >= 0 {
+                let c = timeouts[l].head
+                if calls[Int(c)].sentAt + delay > now { break }
+                timeoutRemove(call: c)
+                let parent = calls[Int(c)].parent
+                let wasDropped = calls[Int(c)].phase == .dropped
+                calls[Int(c)].abandoned = true
+                if parent >= 0 && calls[Int(parent)].gen == calls[Int(c)].parentGen && calls[Int(parent)].child == c {
+                    childTimedOut(parent: parent, child: c, connect: connect)
+                } else if parent < 0 && calls[Int(c)].caller >= 0 {
+                    asyncCallTimedOut(owner: calls[Int(c)].caller, call: c)
+                }
+                if wasDropped { freeCallSlot(c) }
+            }
+        }
+        armTimer(list)
+    }
+
+    func handleTimer(_ target: Int32, slot: Int32, gen: UInt32) {
+        if target < 0 {
+            fireTimeouts(slot)
+        } else {
+            componentTimer(target, code: slot, gen: gen)
+        }
+    }
+}

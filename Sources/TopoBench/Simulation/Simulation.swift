@@ -1,0 +1,392 @@
+import Foundation
+
+/// One replication of one topology: the clock, the event list, the random streams and every
+/// component's state, advanced event by event.
+///
+/// A `Simulation` is built, run once, and read. It is confined to the task that created it (its
+/// GSL generators are not thread-safe); replications run in parallel as separate instances.
+/// Component state lives in typed arrays of small structs and behaviour in extensions
+/// (`Simulation+Client.swift`, `InstanceGroup.swift`, `ApplicationLoadBalancer.swift`, …), so the
+/// event loop dispatches with one `switch` and allocates nothing per event.
+public final class Simulation {
+    public let scenario: Scenario
+    public let topology: Topology
+    public let replication: Int
+
+    // MARK: clock and events
+    public internal(set) var now: SimTime = 0
+    var events = EventQueue(capacity: 4096)
+    public internal(set) var eventsProcessed: UInt64 = 0
+    /// No new work is started at or after this time (the end of `duration`).
+    let endOfArrivals: SimTime
+    /// Hard stop: in-flight requests get until here to finish.
+    let hardStop: SimTime
+    let warmupEnd: SimTime
+
+    // MARK: entities
+    var calls: ContiguousArray<Call> = []
+    var freeCall: [Int32] = []
+    var requests: ContiguousArray<Request> = []
+    var freeRequest: [Int32] = []
+    var users: ContiguousArray<UserState> = []
+    var timeouts: ContiguousArray<TimeoutList> = []
+    var clientTimeoutList: Int32 = -1
+    var inFlightRequests: Int = 0
+    var retryTokens: Int = 0
+    var messages: ContiguousArray<Message> = []
+    var freeMessages: [Int32] = []
+
+    // MARK: components (index = component index in the topology)
+    /// For each component, the index of its state in the array of its kind.
+    var slotOf: [Int32] = []
+    var groups: ContiguousArray<InstanceGroup> = []
+    var balancers: ContiguousArray<LoadBalancer> = []
+    var stores: ContiguousArray<SessionStore> = []
+    var gateways: ContiguousArray<APIGateway> = []
+    var queues: ContiguousArray<MessageQueue> = []
+    var topics: ContiguousArray<Topic> = []
+    var endpoints: ContiguousArray<HTTPEndpoint> = []
+    var lambdas: ContiguousArray<LambdaFunction> = []
+    var scalers: ContiguousArray<AutoScaler> = []
+    /// The `calls:` of each component resolved to what it is (instances, alb, sqs, …).
+    var kindOf: [ComponentTag] = []
+    /// Partitions in force: `partitioned[a * n + b]` > 0 cuts calls from a to b.
+    var partitioned: [Int32] = []
+
+    // MARK: randomness
+    let client: ClientStreams
+    var componentStreams: [ComponentStreams] = []
+    var faultStreams: [RandomStream] = []
+
+    // MARK: observation
+    var metrics: ReplicationMetrics
+    var faults: FaultBook
+
+    /// Builds the model of one topology for one replication. The scenario has been validated.
+    public init(scenario: Scenario, topology: Topology, replication: Int) {
+        self.scenario = scenario
+        self.topology = topology
+        self.replication = replication
+        warmupEnd = scenario.warmup
+        endOfArrivals = scenario.duration
+        hardStop = scenario.duration + Simulation.drainAllowance(scenario.workload)
+        client = ClientStreams(seed: scenario.seed, replication: replication)
+        metrics = ReplicationMetrics(
+            windowWidth: scenario.window, measureFrom: scenario.warmup, measureTo: scenario.duration,
+            slo: scenario.slo)
+        faults = FaultBook()
+        build()
+    }
+
+    deinit { events.deallocate() }
+
+    /// How long requests still in flight at the end of `duration` may take to finish: every
+    /// attempt's timeout plus the longest back-off between them, or an hour without a timeout.
+    static func drainAllowance(_ w: Workload) -> SimTime {
+        guard let t = w.timeout else { return Time.hour }
+        let attempts = SimTime(max(1, w.retry.maxAttempts))
+        return attempts * (t + w.retry.cap) + Time.second
+    }
+
+    // MARK: scheduling helpers
+
+    @inline(__always)
+    func schedule(after delay: SimTime, _ kind: EventKind, target: Int32 = -1, slot: Int32 = -1, gen: UInt32 = 0) {
+        events.schedule(at: now &+ delay, kind, target: target, slot: slot, gen: gen)
+    }
+
+    @inline(__always)
+    func schedule(at time: SimTime, _ kind: EventKind, target: Int32 = -1, slot: Int32 = -1, gen: UInt32 = 0) {
+        events.schedule(at: time, kind, target: target, slot: slot, gen: gen)
+    }
+
+    // MARK: running
+
+    /// Runs the replication to its end and returns what was observed.
+    public func run() -> ReplicationOutcome {
+        start()
+        while !events.isEmpty {
+            let e = events.pop()
+            if e.time > hardStop { break }
+            now = e.time
+            eventsProcessed &+= 1
+            dispatch(e)
+            if now >= endOfArrivals && inFlightRequests == 0 && backgroundWorkDone() { break }
+        }
+        return finish()
+    }
+
+    @inline(__always)
+    func dispatch(_ e: Event) {
+        switch e.kind {
+        case .arrival: handleArrival()
+        case .userWake: handleUserWake(e.slot)
+        case .retry: handleRetry(e.slot, gen: e.gen)
+        case .attemptTimeout: break  // client timeouts go through the client's timeout list
+        case .deliver: handleDeliver(e.slot, gen: e.gen)
+        case .respond: handleRespond(e.slot, gen: e.gen)
+        case .serviceDone: handleServiceDone(e.slot, gen: e.gen)
+        case .callTimeout: break  // call timeouts go through timeout lists
+        case .healthProbe: handleHealthProbe(balancer: e.target, target: e.slot, gen: e.gen)
+        case .healthResult: handleHealthResult(balancer: e.target, target: e.slot, gen: e.gen)
+        case .faultStart: handleFaultStart(e.slot, instance: Int32(bitPattern: e.gen))
+        case .faultEnd: handleFaultEnd(e.slot, instance: Int32(bitPattern: e.gen))
+        case .windowTick: handleWindowTick()
+        case .warmupEnd: metrics.beginMeasuring(at: now)
+        case .componentTimer: handleTimer(e.target, slot: e.slot, gen: e.gen)
+        case .queueEvent: handleQueueEvent(e.target, slot: e.slot, gen: e.gen)
+        }
+    }
+
+    /// Whether asynchronous work (queued messages, deliveries) that the drain should wait for is done.
+    func backgroundWorkDone() -> Bool {
+        for q in queues where q.visible > 0 || q.inflight > 0 { return false }
+        for e in endpoints where e.pending > 0 { return false }
+        return true
+    }
+
+    func start() {
+        if warmupEnd > 0 { schedule(at: warmupEnd, .warmupEnd) } else { metrics.beginMeasuring(at: 0) }
+        schedule(at: min(warmupEnd + scenario.window, endOfArrivals), .windowTick)
+        startClients()
+        startComponents()
+        scheduleFaults()
+    }
+
+    func finish() -> ReplicationOutcome {
+        metrics.closeWindows(at: min(now, endOfArrivals), sampler: sampleState)
+        metrics.unfinished = countUnfinished()
+        return ReplicationOutcome(
+            scenario: scenario.name, topology: topology.name, replication: replication,
+            metrics: metrics.summary(faultStarts: faults.measuredStarts(from: warmupEnd, to: endOfArrivals)),
+            windows: metrics.windows, latencyLadder: metrics.latencyLadder(),
+            faults: faults.records, events: eventsProcessed)
+    }
+
+    func countUnfinished() -> Int {
+        var n = 0
+        for r in requests where r.active && r.counted { n += 1 }
+        return n
+    }
+
+    // MARK: calls
+
+    /// Takes a free call slot and fills it for a new call.
+    @inline(__always)
+    func newCall(callee: Int32, caller: Int32, parent: Int32, request: Int32, user: Int32, origin: SimTime) -> Int32 {
+        let slot: Int32
+        if let s = freeCall.popLast() {
+            slot = s
+        } else {
+            slot = Int32(calls.count)
+            calls.append(Call())
+        }
+        calls.withUnsafeMutableBufferPointer { b in
+            let i = Int(slot)
+            b[i].phase = .sent
+            b[i].status = .pending
+            b[i].abandoned = false
+            b[i].callee = callee
+            b[i].caller = caller
+            b[i].instance = -1
+            b[i].parent = parent
+            b[i].parentGen = parent >= 0 ? b[Int(parent)].gen : 0
+            b[i].request = request
+            b[i].user = user
+            b[i].child = -1
+            b[i].origin = origin
+            b[i].prev = -1
+            b[i].next = -1
+            b[i].tprev = -1
+            b[i].tnext = -1
+            b[i].timeoutList = -1
+            b[i].callerZone = -1
+            b[i].calleeZone = -1
+        }
+        return slot
+    }
+
+    @inline(__always)
+    func freeCallSlot(_ slot: Int32) {
+        let i = Int(slot)
+        calls[i].gen &+= 1
+        calls[i].phase = .free
+        freeCall.append(slot)
+    }
+
+    /// Sends a call across the network to its callee; the delay depends on the two zones.
+    @inline(__always)
+    func send(_ slot: Int32, fromZone: Int8, toZone: Int8, sender: Int32) {
+        let i = Int(slot)
+        calls[i].callerZone = fromZone
+        calls[i].calleeZone = toZone
+        let callee = calls[i].callee
+        if sender >= 0 && isPartitioned(sender, callee) {
+            dropCall(slot)
+            return
+        }
+        let delay = hopDelay(fromZone, toZone, sender: sender)
+        if delay == 0 && scenario.network.isFree {
+            deliver(slot)
+        } else {
+            schedule(after: delay, .deliver, slot: slot, gen: calls[i].gen)
+        }
+    }
+
+    @inline(__always)
+    func handleDeliver(_ slot: Int32, gen: UInt32) {
+        let i = Int(slot)
+        guard calls[i].gen == gen, calls[i].phase == .sent else { return }
+        deliver(slot)
+    }
+
+    /// The call reaches its callee: hand it to the component's model.
+    @inline(__always)
+    func deliver(_ slot: Int32) {
+        let callee = Int(calls[Int(slot)].callee)
+        switch kindOf[callee] {
+        case .instances: instancesReceive(group: slotOf[callee], call: slot)
+        case .alb: albReceive(balancer: slotOf[callee], call: slot)
+        case .apiGateway: gatewayReceive(gateway: slotOf[callee], call: slot)
+        case .sqs: queueReceive(queue: slotOf[callee], call: slot)
+        case .sns: topicReceive(topic: slotOf[callee], call: slot)
+        case .lambda: lambdaReceive(function: slotOf[callee], call: slot)
+        case .httpEndpoint, .sessionStore, .autoscaling:
+            reply(slot, .serverError)
+        }
+    }
+
+    /// The callee answers: the status travels back over the network.
+    @inline(__always)
+    func reply(_ slot: Int32, _ status: CallStatus) {
+        let i = Int(slot)
+        calls[i].status = status
+        calls[i].phase = .replied
+        let delay = hopDelay(calls[i].calleeZone, calls[i].callerZone, sender: calls[i].callee)
+        if delay == 0 && scenario.network.isFree {
+            respond(slot)
+        } else {
+            schedule(after: delay, .respond, slot: slot, gen: calls[i].gen)
+        }
+    }
+
+    /// The callee will never answer; the caller's timeout (if any) ends the wait.
+    func dropCall(_ slot: Int32) {
+        let i = Int(slot)
+        calls[i].phase = .dropped
+        calls[i].status = .noResponse
+        if calls[i].abandoned {
+            freeCallSlot(slot)
+        }
+    }
+
+    @inline(__always)
+    func handleRespond(_ slot: Int32, gen: UInt32) {
+        let i = Int(slot)
+        guard calls[i].gen == gen, calls[i].phase == .replied else { return }
+        respond(slot)
+    }
+
+    /// The answer reaches the caller.
+    @inline(__always)
+    func respond(_ slot: Int32) {
+        let i = Int(slot)
+        let c = calls[i]
+        if c.timeoutList >= 0 { timeoutRemove(call: slot) }
+        if !c.abandoned {
+            if c.caller < 0 {
+                clientAttemptAnswered(request: c.request, call: slot, status: c.status)
+            } else if c.parent < 0 {
+                asyncCallAnswered(owner: c.caller, call: slot, status: c.status)
+            } else {
+                let p = Int(c.parent)
+                if calls[p].gen == c.parentGen && calls[p].child == slot {
+                    calls[p].child = -1
+                    childAnswered(parent: c.parent, child: slot, status: c.status)
+                }
+            }
+        }
+        freeCallSlot(slot)
+    }
+
+    /// A caller gets its child's answer: route to the caller's model.
+    @inline(__always)
+    func childAnswered(parent: Int32, child: Int32, status: CallStatus) {
+        let owner = Int(calls[Int(parent)].callee)
+        switch kindOf[owner] {
+        case .instances: instancesChildAnswered(group: slotOf[owner], call: parent, child: child, status: status)
+        case .alb: albChildAnswered(balancer: slotOf[owner], call: parent, child: child, status: status)
+        case .apiGateway: gatewayChildAnswered(gateway: slotOf[owner], call: parent, child: child, status: status)
+        case .lambda: lambdaChildAnswered(function: slotOf[owner], call: parent, child: child, status: status)
+        default: break
+        }
+    }
+
+    /// A caller's wait for its child ended without an answer (its timeout).
+    func childTimedOut(parent: Int32, child: Int32, connect: Bool) {
+        let owner = Int(calls[Int(parent)].callee)
+        calls[Int(parent)].child = -1
+        switch kindOf[owner] {
+        case .instances: instancesChildTimedOut(group: slotOf[owner], call: parent)
+        case .alb: albChildTimedOut(balancer: slotOf[owner], call: parent, child: child, connect: connect)
+        case .apiGateway: gatewayChildTimedOut(gateway: slotOf[owner], call: parent)
+        case .lambda: lambdaChildTimedOut(function: slotOf[owner], call: parent)
+        default: break
+        }
+    }
+
+    // MARK: network
+
+    @inline(__always)
+    func hopDelay(_ a: Int8, _ b: Int8, sender: Int32) -> SimTime {
+        let net = scenario.network
+        if net.isFree { return 0 }
+        let stream = sender >= 0 ? componentStreams[Int(sender)].network : client.network
+        if a >= 0 && b >= 0 && a != b, let d = net.crossZone {
+            return d.sampleNanoseconds(stream)
+        }
+        if let d = net.intraZone { return d.sampleNanoseconds(stream) }
+        return 0
+    }
+
+    @inline(__always)
+    func isPartitioned(_ a: Int32, _ b: Int32) -> Bool {
+        partitioned.isEmpty ? false : partitioned[Int(a) * topology.components.count + Int(b)] > 0
+    }
+}
+
+/// What each component index is, for dispatch.
+enum ComponentTag: UInt8 {
+    case instances, alb, sessionStore, apiGateway, sqs, sns, httpEndpoint, lambda, autoscaling
+}
+
+/// The client's random streams: the same in every topology of a replication (common random numbers).
+struct ClientStreams {
+    let arrival: RandomStream
+    let users: RandomStream
+    let think: RandomStream
+    let retry: RandomStream
+    let network: RandomStream
+    init(seed: UInt64, replication: Int) {
+        arrival = RandomStream(seed: seed, replication: replication, name: "workload.arrival")
+        users = RandomStream(seed: seed, replication: replication, name: "workload.users")
+        think = RandomStream(seed: seed, replication: replication, name: "workload.think")
+        retry = RandomStream(seed: seed, replication: replication, name: "workload.retry")
+        network = RandomStream(seed: seed, replication: replication, name: "workload.network")
+    }
+}
+
+/// A component's random streams, named after the component so that adding another component
+/// never changes its draws.
+struct ComponentStreams {
+    let service: RandomStream
+    let route: RandomStream
+    let network: RandomStream
+    let misc: RandomStream
+    init(seed: UInt64, replication: Int, component: String) {
+        service = RandomStream(seed: seed, replication: replication, name: component + ".service")
+        route = RandomStream(seed: seed, replication: replication, name: component + ".route")
+        network = RandomStream(seed: seed, replication: replication, name: component + ".network")
+        misc = RandomStream(seed: seed, replication: replication, name: component + ".misc")
+    }
+}

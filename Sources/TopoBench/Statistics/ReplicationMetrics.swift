@@ -1,0 +1,212 @@
+import Histogram
+
+/// One row of `timeseries.csv`: what happened in one window of simulated time.
+public struct WindowRow: Sendable, Equatable {
+    public var start: SimTime
+    /// Requests resolved (answered or given up) in the window.
+    public var offered: Int
+    public var succeeded: Int
+    public var p99ms: Double
+    public var queueDepth: Int
+    public var healthyInstances: Int
+    public var oldestMessageAge: Double
+}
+
+/// A snapshot of the system's state at the end of a window.
+struct StateSample {
+    var queueDepth: Int
+    var healthy: Int
+    var oldestAge: Double
+}
+
+/// Everything one replication observes after its warm-up: counts, latency histograms, windows.
+///
+/// Latencies are kept in HdrHistograms in microseconds (3 significant digits, up to 24 h), so
+/// memory is fixed whatever the number of requests. The time series attributes each request to
+/// the window in which it was resolved, so a window's success ratio is known when it closes and
+/// only the current window's histogram is kept.
+struct ReplicationMetrics {
+    let windowWidth: SimTime
+    let measureFrom: SimTime
+    let measureTo: SimTime
+    let slo: Double
+    private(set) var measuring = false
+
+    var offered = 0
+    var succeeded = 0
+    var firstTry = 0
+    var serverErrors = 0
+    var timeouts = 0
+    var throttled = 0
+    var rejected = 0
+    var messagesLost = 0
+    var duplicates = 0
+    var sessionsLost = 0
+    var unfinished = 0
+    var messagesProcessed = 0
+    var messagesDeadLettered = 0
+    var latencySum: Double = 0
+    var latencyMax: SimTime = 0
+    var latency: Histogram<UInt64>
+    var e2e: Histogram<UInt64>
+    var window: Histogram<UInt64>
+    var windowOffered = 0
+    var windowSucceeded = 0
+    var windowStart: SimTime
+    var windows: [WindowRow] = []
+
+    static let highestMicros: UInt64 = 86_400_000_000
+
+    init(windowWidth: SimTime, measureFrom: SimTime, measureTo: SimTime, slo: Double) {
+        self.windowWidth = windowWidth
+        self.measureFrom = measureFrom
+        self.measureTo = measureTo
+        self.slo = slo
+        windowStart = measureFrom
+        latency = Histogram(lowestDiscernibleValue: 1, highestTrackableValue: Self.highestMicros, numberOfSignificantValueDigits: .three)
+        e2e = Histogram(lowestDiscernibleValue: 1, highestTrackableValue: Self.highestMicros, numberOfSignificantValueDigits: .three)
+        window = Histogram(lowestDiscernibleValue: 1, highestTrackableValue: Self.highestMicros, numberOfSignificantValueDigits: .two)
+    }
+
+    mutating func beginMeasuring(at t: SimTime) {
+        measuring = true
+        windowStart = t
+    }
+
+    @inline(__always)
+    static func micros(_ t: SimTime) -> UInt64 {
+        let us = UInt64(max(1, (t + 500) / 1000))
+        return min(us, highestMicros)
+    }
+
+    @inline(__always)
+    mutating func recordSuccess(latency t: SimTime, firstTry first: Bool, at now: SimTime) {
+        succeeded += 1
+        if first { firstTry += 1 }
+        latencySum += Double(t)
+        if t > latencyMax { latencyMax = t }
+        let us = Self.micros(t)
+        _ = latency.record(us)
+        if now < measureTo {
+            windowOffered += 1
+            windowSucceeded += 1
+            _ = window.record(us)
+        }
+    }
+
+    @inline(__always)
+    mutating func recordFailure(_ cause: FailureCause, at now: SimTime) {
+        switch cause {
+        case .serverError: serverErrors += 1
+        case .timeout: timeouts += 1
+        case .throttled: throttled += 1
+        case .rejected: rejected += 1
+        }
+        if now < measureTo { windowOffered += 1 }
+    }
+
+    @inline(__always)
+    mutating func recordEndToEnd(_ t: SimTime) {
+        _ = e2e.record(Self.micros(t))
+    }
+
+    /// Closes the current window at `t` with a snapshot of the state.
+    mutating func closeWindow(at t: SimTime, sample: StateSample) {
+        guard measuring, t > windowStart else { return }
+        let p99 = window.totalCount > 0 ? Double(window.valueAtPercentile(99)) / 1000 : .nan
+        windows.append(WindowRow(
+            start: windowStart, offered: windowOffered, succeeded: windowSucceeded, p99ms: p99,
+            queueDepth: sample.queueDepth, healthyInstances: sample.healthy, oldestMessageAge: sample.oldestAge))
+        windowOffered = 0
+        windowSucceeded = 0
+        window.reset()
+        windowStart = t
+    }
+
+    mutating func closeWindows(at t: SimTime, sampler: () -> StateSample) {
+        closeWindow(at: t, sample: sampler())
+    }
+
+    /// The share of windows whose success ratio reached the SLO (an idle window counts as good).
+    var timeAvailability: Double {
+        guard !windows.isEmpty else { return .nan }
+        let good = windows.filter { $0.offered == 0 || Double($0.succeeded) >= slo * Double($0.offered) }.count
+        return Double(good) / Double(windows.count)
+    }
+
+    /// Mean time from each fault's start until the success ratio is back at the SLO: the end of
+    /// the run of bad windows that begins at or after the fault's start (0 when the fault caused
+    /// no bad window before it ended plus one window). A run that never recovers counts until
+    /// the end of the measurement.
+    func recovery(faultStarts: [(start: SimTime, end: SimTime)]) -> Double {
+        guard !faultStarts.isEmpty, !windows.isEmpty else { return .nan }
+        var total = 0.0
+        for f in faultStarts {
+            let horizon = f.end + 2 * windowWidth
+            var firstBad: Int? = nil
+            for (i, w) in windows.enumerated() where w.start + windowWidth > f.start && w.start <= horizon {
+                if w.offered > 0 && Double(w.succeeded) < slo * Double(w.offered) { firstBad = i; break }
+            }
+            guard let b = firstBad else { continue }
+            var j = b
+            while j < windows.count && windows[j].offered > 0
+                && Double(windows[j].succeeded) < slo * Double(windows[j].offered) { j += 1 }
+            let back = j < windows.count ? windows[j].start : measureTo
+            total += max(0, Time.seconds(back - f.start))
+        }
+        return total / Double(faultStarts.count)
+    }
+
+    /// The per-replication figures, keyed by `replications.csv` column.
+    func summary(faultStarts: [(start: SimTime, end: SimTime)]) -> [String: Double] {
+        let ok = latency.totalCount > 0
+        func pct(_ p: Double) -> Double { ok ? Double(latency.valueAtPercentile(p)) / 1000 : .nan }
+        let n = Double(offered)
+        return [
+            "offered": n,
+            "succeeded": Double(succeeded),
+            "availability": offered > 0 ? Double(succeeded) / n : .nan,
+            "first_try_availability": offered > 0 ? Double(firstTry) / n : .nan,
+            "time_availability": timeAvailability,
+            "latency_mean_ms": succeeded > 0 ? latencySum / Double(succeeded) / 1e6 : .nan,
+            "latency_p50_ms": pct(50),
+            "latency_p90_ms": pct(90),
+            "latency_p99_ms": pct(99),
+            "latency_p999_ms": pct(99.9),
+            "latency_max_ms": ok ? Double(latencyMax) / 1e6 : .nan,
+            "e2e_p99_ms": e2e.totalCount > 0 ? Double(e2e.valueAtPercentile(99)) / 1000 : .nan,
+            "errors_5xx": Double(serverErrors),
+            "timeouts": Double(timeouts),
+            "throttled": Double(throttled),
+            "rejected": Double(rejected),
+            "messages_lost": Double(messagesLost),
+            "duplicates": Double(duplicates),
+            "sessions_lost": Double(sessionsLost),
+            "recovery_s": recovery(faultStarts: faultStarts),
+            "unfinished": Double(unfinished),
+            "messages_processed": Double(messagesProcessed),
+        ]
+    }
+
+    /// The percentile ladder of `latency.csv`.
+    static let ladder: [Double] = [0, 1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 97.5, 99, 99.5, 99.9, 99.95, 99.99, 100]
+
+    func latencyLadder() -> [(percentile: Double, ms: Double)] {
+        guard latency.totalCount > 0 else { return [] }
+        return Self.ladder.map { p in
+            (p, Double(p == 100 ? UInt64(max(1, (latencyMax + 500) / 1000)) : latency.valueAtPercentile(p)) / 1000)
+        }
+    }
+}
+
+/// What one replication of one topology produced.
+public struct ReplicationOutcome: Sendable {
+    public var scenario: String
+    public var topology: String
+    public var replication: Int
+    public var metrics: [String: Double]
+    public var windows: [WindowRow]
+    public var latencyLadder: [(percentile: Double, ms: Double)]
+    public var faults: [FaultRecord]
+    public var events: UInt64
+}
