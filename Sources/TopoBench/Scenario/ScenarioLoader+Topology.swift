@@ -1,0 +1,383 @@
+/// Topologies, components and faults.
+extension ScenarioLoader {
+    public static let componentKinds = [
+        "instances", "alb", "api_gateway", "sqs", "sns", "http_endpoint", "lambda", "session_store", "autoscaling",
+    ]
+
+    static func parseTopology(name: String, _ r: NodeReader, zoneNames: [String]) throws -> Topology {
+        let m = try r.map()
+        let compsReader = try m.required("components").map()
+        let entries = compsReader.entries()
+        if entries.isEmpty { throw compsReader.reader.error(expected: "at least one component") }
+        if entries.count > Limits.maxComponents { throw compsReader.reader.error(expected: "at most \(Limits.maxComponents) components") }
+        let names = entries.map(\.key)
+        var kinds: [String: String] = [:]
+        var maps: [(String, MapReader)] = []
+        for (cname, cr) in entries {
+            try checkName(cname, cr)
+            let cm = try cr.map()
+            kinds[cname] = try cm.required("kind").choice(componentKinds)
+            maps.append((cname, cm))
+        }
+        let entryReader = try m.required("entry")
+        let entryName = try entryReader.string()
+        guard let entry = names.firstIndex(of: entryName) else {
+            throw entryReader.error(expected: "the name of one of this topology's components", found: "\"\(entryName)\"", suggestion: KeyPath.nearest(entryName, in: names))
+        }
+        if ["session_store", "autoscaling", "http_endpoint"].contains(kinds[entryName] ?? "") {
+            throw entryReader.error(expected: "a component that answers requests (instances, alb, api_gateway, lambda, sqs or sns)", found: "\(entryName) (\(kinds[entryName] ?? ""))")
+        }
+        /// Resolves a reference to another component of an allowed kind.
+        func ref(_ cm: MapReader, _ key: String, kinds allowed: [String]) throws -> Int? {
+            guard let rr = cm.optional(key) else { return nil }
+            let target = try rr.string()
+            guard let i = names.firstIndex(of: target) else {
+                throw rr.error(expected: "the name of a component of topology '\(name)'", found: "\"\(target)\"", suggestion: KeyPath.nearest(target, in: names))
+            }
+            let k = kinds[target] ?? ""
+            if !allowed.contains(k) {
+                throw rr.error(expected: "a component of kind \(allowed.joined(separator: " or "))", found: "\(target) (\(k))")
+            }
+            return i
+        }
+        func zones(_ cm: MapReader, default d: [Int]) throws -> [Int] {
+            guard let list = try cm.list("zones") else { return d }
+            if list.isEmpty { throw (cm.optional("zones") ?? cm.reader).error(expected: "at least one zone") }
+            return try list.map { z in
+                let s = try z.string()
+                guard let i = zoneNames.firstIndex(of: s) else { throw z.error(expected: "a zone name") }
+                return i
+            }
+        }
+        var components: [Component] = []
+        var totalInstances = 0
+        // Which instance groups keep sessions locally (their ALB then uses sticky sessions).
+        var localSessions: Set<String> = []
+        for (cname, cm) in maps where kinds[cname] == "instances" {
+            if let s = cm.optional("sessions"), (try? s.string()) == "local" { localSessions.insert(cname) }
+        }
+        for (cname, cm) in maps {
+            let kind: ComponentKind
+            switch kinds[cname] ?? "" {
+            case "instances":
+                let count = try cm.int("count", default: 1, min: 1, max: Limits.maxInstancesPerGroup) ?? 1
+                totalInstances += count
+                if totalInstances > Limits.maxInstancesTotal {
+                    throw (cm.optional("count") ?? cm.reader).error(expected: "at most \(Limits.maxInstancesTotal) instances in a topology")
+                }
+                let workers = try cm.int("workers", default: 1, min: 1, max: Limits.maxWorkers) ?? 1
+                var queue: Int? = nil
+                if let q = cm.optional("queue") {
+                    if q.isScalar, (try? q.string()) == "unbounded" { queue = nil } else { queue = try q.int(min: 0, max: Limits.maxQueue) }
+                }
+                let service = try parseDistribution(try cm.required("service"), unit: .time, allowRate: false).0
+                let calls = try ref(cm, "calls", kinds: ["instances", "alb", "api_gateway", "sqs", "sns", "lambda"])
+                if calls == components.count + 0 && calls == names.firstIndex(of: cname) {
+                    throw (cm.optional("calls") ?? cm.reader).error(expected: "another component (a group cannot call itself)")
+                }
+                let timeout = try cm.duration("timeout", default: calls == nil ? nil : AwsDefaults.callTimeout, min: Time.microsecond, max: Limits.maxDelay)
+                var sessions = SessionPolicy.none
+                if let s = cm.optional("sessions") {
+                    let v = try s.string()
+                    if v == "local" { sessions = .local } else if v == "none" { sessions = .none } else {
+                        guard let i = names.firstIndex(of: v), kinds[v] == "session_store" else {
+                            throw s.error(expected: "'local', 'none' or the name of a session_store component", found: "\"\(v)\"",
+                                suggestion: KeyPath.nearest(v, in: ["local", "none"] + names.filter { kinds[$0] == "session_store" }))
+                        }
+                        sessions = .store(i)
+                    }
+                }
+                var breaker: CircuitBreakerSpec? = nil
+                if let b = try cm.map("circuit_breaker") {
+                    breaker = CircuitBreakerSpec(
+                        errorThreshold: try b.double("error_threshold", default: 0.5, min: 0.0001, max: 1) ?? 0.5,
+                        minimumCalls: try b.int("minimum_calls", default: 20, min: 1, max: 1_000_000) ?? 20,
+                        window: try b.duration("window", default: 10 * Time.second, min: Time.millisecond, max: Limits.maxDelay) ?? 10 * Time.second,
+                        openFor: try b.duration("open", default: 30 * Time.second, min: Time.millisecond, max: Limits.maxDelay) ?? 30 * Time.second,
+                        halfOpenProbes: try b.int("half_open_probes", default: 5, min: 1, max: 10_000) ?? 5)
+                    try b.finish()
+                    if calls == nil { throw b.reader.error(expected: "a circuit breaker only on a group that has 'calls'") }
+                }
+                kind = .instances(InstancesSpec(
+                    count: count, zones: try zones(cm, default: [0]), workers: workers, queue: queue, service: service,
+                    calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker))
+            case "alb":
+                guard let targets = try ref(cm, "targets", kinds: ["instances"]) else {
+                    throw cm.reader.error(expected: "'targets': the instances group behind the load balancer", suggestion: "targets")
+                }
+                let alg = try cm.choice("algorithm", BalancingAlgorithm.allCases.map(\.rawValue), default: "round_robin") ?? "round_robin"
+                var hc = HealthCheckSpec(
+                    interval: AwsDefaults.albHealthInterval, timeout: AwsDefaults.albHealthTimeout,
+                    healthyThreshold: AwsDefaults.albHealthyThreshold, unhealthyThreshold: AwsDefaults.albUnhealthyThreshold)
+                if let h = try cm.map("health_check") {
+                    hc.interval = try h.duration("interval", default: hc.interval, min: 5 * Time.second, max: 300 * Time.second) ?? hc.interval
+                    hc.timeout = try h.duration("timeout", default: hc.timeout, min: 2 * Time.second, max: 120 * Time.second) ?? hc.timeout
+                    hc.healthyThreshold = try h.int("healthy", default: hc.healthyThreshold, min: 2, max: 10) ?? hc.healthyThreshold
+                    hc.unhealthyThreshold = try h.int("unhealthy", default: hc.unhealthyThreshold, min: 2, max: 10) ?? hc.unhealthyThreshold
+                    if hc.timeout >= hc.interval {
+                        throw (h.optional("timeout") ?? h.reader).error(expected: "a timeout shorter than the interval (AWS requires it)")
+                    }
+                    try h.finish()
+                }
+                let targetName = names[targets]
+                kind = .alb(LoadBalancerSpec(
+                    targets: targets, algorithm: BalancingAlgorithm(rawValue: alg) ?? .roundRobin, healthCheck: hc,
+                    idleTimeout: try cm.duration("idle_timeout", default: AwsDefaults.albIdleTimeout, min: Time.second, max: 4000 * Time.second) ?? AwsDefaults.albIdleTimeout,
+                    connectTimeout: try cm.duration("connect_timeout", default: AwsDefaults.albConnectTimeout, min: Time.millisecond, max: Limits.maxDelay) ?? AwsDefaults.albConnectTimeout,
+                    deregistrationDelay: try cm.duration("deregistration_delay", default: AwsDefaults.albDeregistrationDelay, max: 3600 * Time.second) ?? AwsDefaults.albDeregistrationDelay,
+                    sticky: try cm.bool("sticky", default: localSessions.contains(targetName)) ?? false))
+            case "session_store":
+                let engine = try cm.choice("engine", SessionEngine.allCases.map(\.rawValue), default: "redis") ?? "redis"
+                let e = SessionEngine(rawValue: engine) ?? .redis
+                let replicas = try cm.int("replicas", default: e == .redis ? AwsDefaults.redisReplicas : 0, min: 0, max: 5) ?? 0
+                if e == .memcached && replicas > 0 {
+                    throw (cm.optional("replicas") ?? cm.reader).error(expected: "0 replicas for memcached (it has no replication)")
+                }
+                kind = .sessionStore(SessionStoreSpec(
+                    engine: e, nodes: try cm.int("nodes", default: 1, min: 1, max: 500) ?? 1, replicas: replicas,
+                    failover: try cm.duration("failover", default: AwsDefaults.redisFailover, min: 0, max: Limits.maxDelay) ?? AwsDefaults.redisFailover,
+                    zones: try zones(cm, default: zoneNames.count > 1 ? [0, 1] : [0]),
+                    replace: try cm.duration("replace", default: AwsDefaults.storeReplace, max: Limits.maxDelay) ?? AwsDefaults.storeReplace))
+            case "api_gateway":
+                guard let target = try ref(cm, "target", kinds: ["instances", "alb", "lambda", "sqs", "sns"]) else {
+                    throw cm.reader.error(expected: "'target': the integration behind the API", suggestion: "target")
+                }
+                let rate = try cm.rate("rate", default: AwsDefaults.apiRate) ?? AwsDefaults.apiRate
+                if rate > Limits.maxRate { throw (cm.optional("rate") ?? cm.reader).error(expected: "a rate of at most \(Int(Limits.maxRate))/s") }
+                kind = .apiGateway(APIGatewaySpec(
+                    target: target, rate: rate, burst: try cm.int("burst", default: AwsDefaults.apiBurst, min: 1, max: 1_000_000_000) ?? AwsDefaults.apiBurst,
+                    timeout: try cm.duration("timeout", default: AwsDefaults.apiTimeout, min: 50 * Time.millisecond, max: 300 * Time.second) ?? AwsDefaults.apiTimeout))
+            case "sqs":
+                let type = try cm.choice("type", QueueType.allCases.map(\.rawValue), default: "standard") ?? "standard"
+                let consumers = try ref(cm, "consumers", kinds: ["instances", "lambda"])
+                kind = .sqs(QueueSpec(
+                    type: QueueType(rawValue: type) ?? .standard,
+                    visibilityTimeout: try cm.duration("visibility_timeout", default: AwsDefaults.sqsVisibilityTimeout, max: AwsDefaults.sqsMaxVisibilityTimeout) ?? AwsDefaults.sqsVisibilityTimeout,
+                    maxReceiveCount: try cm.int("max_receive_count", min: 1, max: 1000),
+                    retention: try cm.duration("retention", default: AwsDefaults.sqsRetention, min: AwsDefaults.sqsMinRetention, max: AwsDefaults.sqsMaxRetention) ?? AwsDefaults.sqsRetention,
+                    consumers: consumers,
+                    batch: try cm.int("batch", default: AwsDefaults.sqsBatch, min: 1, max: AwsDefaults.sqsMaxBatch) ?? 1,
+                    wait: try cm.duration("wait", default: AwsDefaults.sqsWait, max: AwsDefaults.sqsMaxWait) ?? 0,
+                    inflightLimit: try cm.int("inflight_limit", default: AwsDefaults.sqsInflightLimit, min: 1, max: 10_000_000) ?? AwsDefaults.sqsInflightLimit,
+                    pollers: try cm.int("pollers", min: 1, max: Limits.maxWorkers),
+                    messageGroups: try cm.int("message_groups", default: 100, min: 1, max: 1_000_000) ?? 100,
+                    fifoThroughput: try cm.rate("throughput", default: AwsDefaults.sqsFifoThroughput) ?? AwsDefaults.sqsFifoThroughput,
+                    dedupWindow: AwsDefaults.sqsFifoDedupWindow))
+            case "sns":
+                guard let subs = try cm.list("subscribers"), !subs.isEmpty else {
+                    throw cm.reader.error(expected: "'subscribers': a list of sqs, lambda or http_endpoint components", suggestion: "subscribers")
+                }
+                var indices: [Int] = []
+                for s in subs {
+                    let v = try s.string()
+                    guard let i = names.firstIndex(of: v) else {
+                        throw s.error(expected: "the name of a component of topology '\(name)'", found: "\"\(v)\"", suggestion: KeyPath.nearest(v, in: names))
+                    }
+                    guard ["sqs", "lambda", "http_endpoint"].contains(kinds[v] ?? "") else {
+                        throw s.error(expected: "an sqs, lambda or http_endpoint component", found: "\(v) (\(kinds[v] ?? ""))")
+                    }
+                    if indices.contains(i) { throw s.error(expected: "each subscriber once", found: "\(v) twice") }
+                    indices.append(i)
+                }
+                kind = .sns(TopicSpec(subscribers: indices, deadLetter: try cm.bool("dead_letter_queue", default: false) ?? false))
+            case "http_endpoint":
+                guard let target = try ref(cm, "target", kinds: ["instances", "alb"]) else {
+                    throw cm.reader.error(expected: "'target': the instances or alb that receives the deliveries", suggestion: "target")
+                }
+                kind = .httpEndpoint(HTTPEndpointSpec(
+                    target: target, policy: try parseDeliveryPolicy(cm.optional("retry_policy")),
+                    timeout: try cm.duration("timeout", default: AwsDefaults.snsHTTPTimeout, min: Time.millisecond, max: Limits.maxDelay) ?? AwsDefaults.snsHTTPTimeout))
+            case "lambda":
+                kind = .lambda(LambdaSpec(
+                    service: try parseDistribution(try cm.required("service"), unit: .time, allowRate: false).0,
+                    concurrency: try cm.int("concurrency", default: AwsDefaults.lambdaConcurrency, min: 1, max: Limits.maxWorkers) ?? AwsDefaults.lambdaConcurrency))
+            default:  // autoscaling
+                guard let group = try ref(cm, "group", kinds: ["instances"]) else {
+                    throw cm.reader.error(expected: "'group': the instances group it manages", suggestion: "group")
+                }
+                var count = 1
+                if let gm = maps.first(where: { $0.0 == names[group] })?.1,
+                    let n = try? gm.int("count", default: 1, min: 1, max: Limits.maxInstancesPerGroup)
+                {
+                    count = n
+                }
+                let lo = try cm.int("min", default: count, min: 0, max: Limits.maxInstancesPerGroup) ?? count
+                let hi = try cm.int("max", default: max(count, lo), min: 1, max: Limits.maxInstancesPerGroup) ?? count
+                if hi < lo { throw (cm.optional("max") ?? cm.reader).error(expected: "max ≥ min (\(lo))", found: "\(hi)") }
+                var tt: TargetTrackingSpec? = nil
+                if let t = try cm.map("target_tracking") {
+                    tt = TargetTrackingSpec(
+                        metric: try t.choice("metric", ["cpu"], default: "cpu") ?? "cpu",
+                        target: try t.double("target", default: 50, min: 1, max: 100) ?? 50,
+                        warmup: try t.duration("warmup", default: 300 * Time.second, max: Limits.maxDelay) ?? 300 * Time.second)
+                    try t.finish()
+                }
+                let launch = try cm.optional("launch").map { try parseDistribution($0, unit: .time, allowRate: false).0 }
+                    ?? (try Distribution.uniform(min: 60, max: 180))
+                kind = .autoscaling(AutoscalingSpec(
+                    group: group, min: lo, max: hi,
+                    grace: try cm.duration("grace", default: AwsDefaults.asgGrace, max: 7200 * Time.second) ?? AwsDefaults.asgGrace,
+                    launch: launch, targetTracking: tt))
+            }
+            try cm.finish()
+            components.append(Component(name: cname, kind: kind))
+        }
+        try m.finish()
+        let topo = Topology(name: name, entry: entry, components: components, zoneNames: zoneNames)
+        try checkCycles(topo, compsReader)
+        try checkAutoscalers(topo, compsReader)
+        return topo
+    }
+
+    /// Synchronous edges (calls, ALB targets, API targets, HTTP endpoint targets) must not loop.
+    static func checkCycles(_ t: Topology, _ r: MapReader) throws {
+        func next(_ c: Int) -> [Int] {
+            switch t.components[c].kind {
+            case .instances(let s): return s.calls.map { [$0] } ?? []
+            case .alb(let s): return [s.targets]
+            case .apiGateway(let s): return [s.target]
+            case .httpEndpoint(let s): return [s.target]
+            case .sns(let s): return s.subscribers
+            case .sqs(let s): return s.consumers.map { [$0] } ?? []
+            default: return []
+            }
+        }
+        var state = Array(repeating: 0, count: t.components.count)  // 0 new, 1 on stack, 2 done
+        func visit(_ c: Int, _ path: [String]) throws {
+            state[c] = 1
+            for n in next(c) {
+                if state[n] == 1 {
+                    let cycle = (path + [t.components[c].name, t.components[n].name]).joined(separator: " → ")
+                    throw ScenarioError(
+                        file: r.reader.file, keyPath: KeyPath.appending(key: t.components[c].name, to: r.reader.path),
+                        line: r.reader.line, expected: "components that do not call each other in a circle", found: cycle)
+                }
+                if state[n] == 0 { try visit(n, path + [t.components[c].name]) }
+            }
+            state[c] = 2
+        }
+        for c in 0..<t.components.count where state[c] == 0 { try visit(c, []) }
+    }
+
+    static func checkAutoscalers(_ t: Topology, _ r: MapReader) throws {
+        var seen: Set<Int> = []
+        for c in t.components {
+            if case .autoscaling(let s) = c.kind {
+                if !seen.insert(s.group).inserted {
+                    throw ScenarioError(file: r.reader.file, keyPath: KeyPath.appending(key: c.name, to: r.reader.path),
+                        expected: "one autoscaling group per instances group", found: "a second one for \(t.components[s.group].name)")
+                }
+            }
+        }
+    }
+
+    static func parseDeliveryPolicy(_ r: NodeReader?) throws -> DeliveryPolicy {
+        guard let r else { return AwsDefaults.snsHTTPPolicy }
+        if r.isScalar {
+            switch try r.choice(["aws_default", "managed"]) {
+            case "managed": return AwsDefaults.snsManagedPolicy
+            default: return AwsDefaults.snsHTTPPolicy
+            }
+        }
+        let m = try r.map()
+        var p = AwsDefaults.snsHTTPPolicy
+        p.immediateRetries = try m.int("immediate_retries", default: 0, min: 0, max: 100) ?? 0
+        p.preBackoffRetries = try m.int("pre_backoff_retries", default: 0, min: 0, max: 100) ?? 0
+        p.preBackoffDelay = try m.duration("pre_backoff_delay", default: p.minDelay, max: 3600 * Time.second) ?? p.minDelay
+        p.backoffRetries = try m.int("num_retries", default: 3, min: 0, max: 100) ?? 3
+        p.minDelay = try m.duration("min_delay", default: 20 * Time.second, min: Time.second, max: 3600 * Time.second) ?? 20 * Time.second
+        p.maxDelay = try m.duration("max_delay", default: p.minDelay, min: Time.second, max: 3600 * Time.second) ?? p.minDelay
+        p.postBackoffRetries = try m.int("post_backoff_retries", default: 0, min: 0, max: 100) ?? 0
+        p.postBackoffDelay = try m.duration("post_backoff_delay", default: p.maxDelay, max: 3600 * Time.second) ?? p.maxDelay
+        if p.maxDelay < p.minDelay { throw (m.optional("max_delay") ?? m.reader).error(expected: "max_delay ≥ min_delay") }
+        // SNS caps an HTTP/S policy's total retry time at 3,600 s.
+        let total = SimTime(p.preBackoffRetries) * p.preBackoffDelay + SimTime(p.backoffRetries) * p.maxDelay
+            + SimTime(p.postBackoffRetries) * p.postBackoffDelay
+        if total > AwsDefaults.snsMaxRetryTime {
+            throw m.reader.error(expected: "a policy whose retries take at most 3,600 s in all (an SNS limit)", found: Units.format(nanoseconds: total))
+        }
+        try m.finish()
+        return p
+    }
+
+    // MARK: faults
+
+    static func parseFault(_ r: NodeReader, topologies: [Topology], zoneNames: [String], duration: SimTime) throws -> FaultSpec {
+        let m = try r.map()
+        let kindReader = try m.required("kind")
+        let written = try kindReader.string()
+        let kind: FaultSpec.Kind
+        if let k = FaultSpec.Kind(rawValue: written) { kind = k }
+        else if let k = fisActions[written] { kind = k }
+        else {
+            let options = FaultSpec.Kind.allCases.map(\.rawValue) + fisActions.keys.sorted()
+            throw kindReader.error(expected: "a fault kind: " + options.joined(separator: ", "), found: "\"\(written)\"", suggestion: KeyPath.nearest(written, in: options))
+        }
+        let allNames = Set(topologies.flatMap { $0.components.map(\.name) })
+        func component(_ key: String) throws -> String? {
+            guard let t = m.optional(key) else { return nil }
+            let v = try t.string()
+            if !allNames.contains(v) {
+                throw t.error(expected: "a component that at least one topology has", found: "\"\(v)\"", suggestion: KeyPath.nearest(v, in: allNames.sorted()))
+            }
+            return v
+        }
+        var spec = FaultSpec(
+            kind: kind, writtenKind: written, target: nil, instance: nil, zone: nil, peer: nil, at: nil, length: nil,
+            mtbf: nil, mttr: nil, multiplier: 10, probability: 1, errorCode: 500)
+        var effectiveKind = kind
+        if written == "aws:network:disrupt-connectivity" && m.has("zone") { effectiveKind = .zoneOutage }
+        spec.kind = effectiveKind
+        if effectiveKind == .zoneOutage {
+            let zr = try m.required("zone")
+            let z = try zr.string()
+            guard let i = zoneNames.firstIndex(of: z) else { throw zr.error(expected: "a zone used by the topologies", found: "\"\(z)\"", suggestion: KeyPath.nearest(z, in: zoneNames)) }
+            spec.zone = i
+        } else {
+            guard let t = try component("target") else { throw m.reader.error(expected: "'target': the component the fault hits", suggestion: "target") }
+            spec.target = t
+        }
+        if effectiveKind == .partition {
+            guard let p = try component("peer") else { throw m.reader.error(expected: "'peer': the other side of the partition", suggestion: "peer") }
+            spec.peer = p
+        }
+        spec.instance = try m.int("instance", min: 0, max: Limits.maxInstancesPerGroup)
+        spec.at = try m.duration("at", max: Units.maxDuration)
+        let dur = try m.duration("duration", min: 1, max: Units.maxDuration)
+        let rec = try m.duration("recover_after", min: 1, max: Units.maxDuration)
+        if dur != nil && rec != nil { throw (m.optional("recover_after") ?? m.reader).error(expected: "either 'duration' or 'recover_after', not both") }
+        spec.length = dur ?? rec
+        if written == "aws:ec2:reboot-instances" && spec.length == nil { spec.length = Time.minute }
+        if let b = m.optional("mtbf") { spec.mtbf = try parseDistribution(b, unit: .time, allowRate: false).0 }
+        if let r2 = m.optional("mttr") { spec.mttr = try parseDistribution(r2, unit: .time, allowRate: false).0 }
+        if (spec.mtbf == nil) != (spec.mttr == nil) {
+            throw m.reader.error(expected: "both 'mtbf' and 'mttr' for a stochastic fault", suggestion: spec.mtbf == nil ? "mtbf" : "mttr")
+        }
+        if spec.mtbf != nil {
+            if spec.at != nil || spec.length != nil {
+                throw m.reader.error(expected: "a stochastic fault (mtbf/mttr) without 'at', 'duration' or 'recover_after'")
+            }
+            if (spec.mtbf?.mean ?? 0) < 1e-3 || (spec.mttr?.mean ?? 0) <= 0 {
+                throw (m.optional("mtbf") ?? m.reader).error(expected: "an mtbf of at least 1ms on average and an mttr above 0")
+            }
+        } else if spec.at == nil {
+            throw m.reader.error(expected: "'at' (when the fault starts) or 'mtbf' and 'mttr' (a stochastic fault)", suggestion: "at")
+        }
+        switch effectiveKind {
+        case .latency:
+            spec.multiplier = try m.double("multiplier", default: 10, min: 1e-6, max: 1e6) ?? 10
+        case .errors:
+            spec.probability = try m.double("probability", default: 1, min: 0, max: 1) ?? 1
+            let defaultCode = written.hasSuffix("throttle-error") ? 429 : written.hasSuffix("unavailable-error") ? 503 : 500
+            let code = try m.int("code", default: defaultCode, min: 400, max: 599) ?? defaultCode
+            if ![429, 500, 503].contains(code) { throw (m.optional("code") ?? m.reader).error(expected: "429, 500 or 503", found: "\(code)") }
+            spec.errorCode = code
+        default: break
+        }
+        m.allow(["multiplier", "probability", "code"])
+        if effectiveKind != .latency && m.has("multiplier") { throw (m.optional("multiplier") ?? m.reader).error(expected: "'multiplier' only on a latency fault") }
+        if effectiveKind != .errors && m.has("probability") { throw (m.optional("probability") ?? m.reader).error(expected: "'probability' only on an errors fault") }
+        try m.finish()
+        return spec
+    }
+}

@@ -1,0 +1,458 @@
+import Foundation
+
+/// Values given on the command line that take precedence over the file.
+public struct ScenarioOverrides: Sendable {
+    public var seed: UInt64?
+    public var replications: Int?
+    public var duration: SimTime?
+    /// Scales duration, warm-up and window (for `suite --quick`); 1 = unchanged.
+    public var timeScale: Double = 1
+    public init(seed: UInt64? = nil, replications: Int? = nil, duration: SimTime? = nil, timeScale: Double = 1) {
+        self.seed = seed
+        self.replications = replications
+        self.duration = duration
+        self.timeScale = timeScale
+    }
+}
+
+/// Reads a scenario file into checked ``Scenario`` values, one per sweep point.
+///
+/// Every key is checked: an unknown key, a value of the wrong type or unit, a number out of its
+/// range, a reference to a component that does not exist or is of the wrong kind, a circular
+/// `calls:` chain: each is a ``ScenarioError`` naming the file, the key path and what was
+/// expected (and the nearest valid key for a typo). Nothing is defaulted silently except keys
+/// that are absent, whose defaults are in ``AwsDefaults``.
+public enum ScenarioLoader {
+    /// Resource bounds: a scenario beyond them is refused before anything is allocated.
+    public enum Limits {
+        public static let maxInstancesPerGroup = 100_000
+        public static let maxInstancesTotal = 1_000_000
+        public static let maxWorkers = 100_000
+        public static let maxQueue = 1_000_000_000
+        public static let maxUsers = 10_000_000
+        public static let maxReplications = 100_000
+        public static let maxSweepPoints = 10_000
+        public static let maxWindows = 10_000_000
+        public static let maxComponents = 1_000
+        public static let maxFaults = 10_000
+        /// Longest timeout or delay of any one thing (a day): keeps every clock sum in range.
+        public static let maxDelay: SimTime = Time.day
+        public static let maxRate = 1e9
+    }
+
+    public static let distributionNames = [
+        "constant", "uniform", "exponential", "normal", "lognormal", "gamma", "weibull", "pareto", "erlang",
+        "hyperexponential", "empirical",
+    ]
+
+    /// FIS action names and the fault kinds they stand for.
+    public static let fisActions: [String: FaultSpec.Kind] = [
+        "aws:ec2:terminate-instances": .crash,
+        "aws:ec2:stop-instances": .crash,
+        "aws:ec2:reboot-instances": .crash,
+        "aws:ec2:send-spot-instance-interruptions": .crash,
+        "aws:ecs:stop-task": .crash,
+        "aws:elasticache:interrupt-cluster-az-power": .crash,
+        "aws:network:disrupt-connectivity": .partition,
+        "aws:fis:inject-api-unavailable-error": .errors,
+        "aws:fis:inject-api-internal-error": .errors,
+        "aws:fis:inject-api-throttle-error": .errors,
+        "aws:ec2:inject-latency": .latency,
+    ]
+
+    /// Loads a file and expands its sweep.
+    public static func load(path: String, overrides: ScenarioOverrides = .init()) throws -> [Scenario] {
+        let root = try ScenarioDocument.load(path: path)
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return try expand(root: root, file: path, text: text, overrides: overrides)
+    }
+
+    /// Parses scenario text (YAML or JSON) and expands its sweep.
+    public static func parse(text: String, file: String, overrides: ScenarioOverrides = .init()) throws -> [Scenario] {
+        let root = try ScenarioDocument.parse(text: text, file: file)
+        return try expand(root: root, file: file, text: text, overrides: overrides)
+    }
+
+    static func expand(root: ScenarioNode, file: String, text: String, overrides: ScenarioOverrides) throws -> [Scenario] {
+        let top = try NodeReader(node: root, file: file).map()
+        var axes: [(column: String, values: [ScenarioNode])] = []
+        if let sweep = try top.map("sweep") {
+            for (key, value) in sweep.entries() {
+                let items = try value.list()
+                if items.isEmpty { throw value.error(expected: "a non-empty list of values to sweep") }
+                axes.append((key, items.map(\.node)))
+            }
+        }
+        var points = 1
+        for a in axes {
+            points *= a.values.count
+            if points > Limits.maxSweepPoints {
+                throw top.reader.error(expected: "at most \(Limits.maxSweepPoints) sweep points", found: "more")
+            }
+        }
+        let hash = fnv1a(text + "|\(overrides.seed.map(String.init) ?? "")|\(overrides.replications.map(String.init) ?? "")|\(overrides.duration.map(String.init) ?? "")|\(overrides.timeScale)")
+        var scenarios: [Scenario] = []
+        for index in 0..<points {
+            var node = root
+            var values: [SweepValue] = []
+            var rest = index
+            var picks: [Int] = Array(repeating: 0, count: axes.count)
+            for a in stride(from: axes.count - 1, through: 0, by: -1) {
+                picks[a] = rest % axes[a].values.count
+                rest /= axes[a].values.count
+            }
+            for (a, axis) in axes.enumerated() {
+                let v = axis.values[picks[a]]
+                node = try KeyPath.replacing(axis.column, in: node, with: v, file: file)
+                values.append(SweepValue(column: axis.column, value: v.text ?? ""))
+            }
+            var s = try build(node, file: file, overrides: overrides)
+            s.sweep = values
+            s.sweepIndex = index
+            s.hash = hash
+            scenarios.append(s)
+        }
+        return scenarios
+    }
+
+    static func fnv1a(_ s: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        return String(format: "%016llx", h)
+    }
+
+    // MARK: top level
+
+    static func build(_ root: ScenarioNode, file: String, overrides: ScenarioOverrides) throws -> Scenario {
+        let top = try NodeReader(node: root, file: file).map()
+        top.allow(["sweep"])
+        let name = try top.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        try checkName(name, top.optional("name") ?? top.reader)
+        let description = try top.string("description") ?? ""
+        let durationReader = top.optional("duration")
+        var duration = try top.duration("duration", default: Time.hour, min: 1, max: Units.maxDuration) ?? Time.hour
+        var warmup = try top.duration("warmup", default: 0) ?? 0
+        var window = try top.duration("window", default: 10 * Time.second, min: Time.millisecond) ?? 10 * Time.second
+        if let d = overrides.duration { duration = d }
+        if overrides.timeScale != 1 {
+            duration = max(Time.second, SimTime(Double(duration) * overrides.timeScale))
+            warmup = SimTime(Double(warmup) * overrides.timeScale)
+            window = max(Time.millisecond, min(window, duration / 20))
+        }
+        if warmup >= duration {
+            throw (top.optional("warmup") ?? top.reader).error(
+                expected: "a warm-up shorter than the duration (\(Units.format(nanoseconds: duration)))",
+                found: Units.format(nanoseconds: warmup))
+        }
+        if (duration - warmup) / window > SimTime(Limits.maxWindows) {
+            throw (top.optional("window") ?? top.reader).error(
+                expected: "a window of at least \(Units.format(nanoseconds: max(1, (duration - warmup) / SimTime(Limits.maxWindows)))) (at most \(Limits.maxWindows) windows)")
+        }
+        _ = durationReader
+        var replications = try top.int("replications", default: 10, min: 1, max: Limits.maxReplications) ?? 10
+        if let r = overrides.replications { replications = r }
+        var seed = UInt64(try top.int("seed", default: 1, min: 0) ?? 1)
+        if let s = overrides.seed { seed = s }
+        let slo = try top.double("slo", default: 0.99, min: 0, max: 1) ?? 0.99
+
+        // Zones: every zone name used in the file, in order of appearance.
+        var zoneNames: [String] = []
+        collectZones(root, into: &zoneNames)
+        if zoneNames.isEmpty { zoneNames = ["a"] }
+
+        let workloadReader = try top.required("workload").map()
+        let workload = try parseWorkload(workloadReader)
+        let network = try parseNetwork(top.optional("network"))
+
+        let topoMap = try top.required("topologies").map()
+        var topologies: [Topology] = []
+        for (tname, treader) in topoMap.entries() {
+            try checkName(tname, treader)
+            topologies.append(try parseTopology(name: tname, treader, zoneNames: zoneNames))
+        }
+        if topologies.isEmpty { throw topoMap.reader.error(expected: "at least one topology") }
+        if topologies.reduce(0, { $0 + $1.components.count }) > Limits.maxComponents * 10 {
+            throw topoMap.reader.error(expected: "fewer components")
+        }
+        var faults: [FaultSpec] = []
+        if let list = try top.list("faults") {
+            if list.count > Limits.maxFaults { throw (top.optional("faults") ?? top.reader).error(expected: "at most \(Limits.maxFaults) faults") }
+            for f in list { faults.append(try parseFault(f, topologies: topologies, zoneNames: zoneNames, duration: duration)) }
+        }
+        try top.finish()
+        return Scenario(
+            name: name, description: description, file: file, duration: duration, warmup: warmup, window: window,
+            replications: replications, seed: seed, slo: slo, workload: workload, network: network, faults: faults,
+            topologies: topologies, sweep: [], sweepIndex: 0, hash: "")
+    }
+
+    /// Names become folder names and CSV fields: letters, digits, `-`, `_` and `.` only.
+    static func checkName(_ name: String, _ r: NodeReader) throws {
+        let ok = !name.isEmpty && name.count <= 100 && name != "." && name != ".."
+            && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) && $0.isASCII || "-_.".unicodeScalars.contains($0) }
+        if !ok {
+            throw r.error(expected: "a name of letters, digits, '-', '_' or '.' (at most 100 characters)", found: "\"\(name.prefix(60))\"")
+        }
+    }
+
+    static func collectZones(_ node: ScenarioNode, into zones: inout [String]) {
+        switch node {
+        case .map(let entries, _):
+            for e in entries {
+                if e.key == "zones", case .list(let items, _) = e.value {
+                    for case .scalar(let z, _, _) in items where !zones.contains(z) { zones.append(z) }
+                } else if e.key == "zone", case .scalar(let z, _, _) = e.value, !zones.contains(z) {
+                    zones.append(z)
+                } else {
+                    collectZones(e.value, into: &zones)
+                }
+            }
+        case .list(let items, _):
+            for i in items { collectZones(i, into: &zones) }
+        default: break
+        }
+    }
+
+    // MARK: workload
+
+    static func parseWorkload(_ w: MapReader) throws -> Workload {
+        let arrival = try w.map("arrival")
+        let think = w.optional("think")
+        let mode: Workload.Mode
+        var users = AwsDefaults.openLoopUsers
+        if let a = arrival {
+            if let t = think { throw t.error(expected: "no think time with an open-loop arrival (use users + think for a closed loop)") }
+            let (dist, rate) = try parseDistribution(a.reader, unit: .time, allowRate: true)
+            var profile: RateProfile? = nil
+            if let p = try a.map("profile") { profile = try parseProfile(p) }
+            a.allow(["profile"])
+            let r = rate ?? (1.0 / max(1e-300, dist.mean))
+            if !(r.isFinite && r > 0) || r > Limits.maxRate {
+                throw a.reader.error(expected: "an arrival rate above 0 and at most \(Int(Limits.maxRate))/s", found: "\(r)/s")
+            }
+            if let p = profile, r * p.maximum > Limits.maxRate {
+                throw a.reader.error(expected: "a peak arrival rate of at most \(Int(Limits.maxRate))/s")
+            }
+            mode = .open(OpenArrivals(interArrival: dist, rate: r, profile: profile))
+            users = try w.int("users", default: users, min: 1, max: Limits.maxUsers) ?? users
+        } else if let u = w.optional("users") {
+            let n = try u.int(min: 1, max: Limits.maxUsers)
+            guard let t = think else { throw w.reader.error(expected: "a think time (think: ...) for a closed loop of users") }
+            let (d, _) = try parseDistribution(t, unit: .time, allowRate: false)
+            mode = .closed(users: n, think: d)
+            users = n
+        } else {
+            throw w.reader.error(expected: "an open-loop 'arrival' or a closed loop of 'users' with 'think'", suggestion: "arrival")
+        }
+        let timeout = try w.optional("timeout").flatMap { r -> SimTime? in
+            if r.isNull || (r.isScalar && (try? r.string()) == "none") { return nil }
+            return try r.duration(min: Time.microsecond, max: Limits.maxDelay)
+        }
+        var retry = RetryPolicy(
+            maxAttempts: AwsDefaults.sdkMaxAttempts, base: AwsDefaults.sdkBase, cap: AwsDefaults.sdkCap,
+            jitter: .full, quota: AwsDefaults.sdkQuota)
+        if let r = w.optional("retry") {
+            if r.isScalar, try r.string() == "none" {
+                retry.maxAttempts = 1
+            } else {
+                let m = try r.map()
+                retry.maxAttempts = try m.int("max_attempts", default: retry.maxAttempts, min: 1, max: 100) ?? retry.maxAttempts
+                retry.base = try m.duration("base", default: retry.base, max: Limits.maxDelay) ?? retry.base
+                retry.cap = try m.duration("cap", default: retry.cap, max: Limits.maxDelay) ?? retry.cap
+                let j = try m.choice("jitter", RetryPolicy.Jitter.allCases.map(\.rawValue), default: "full") ?? "full"
+                retry.jitter = RetryPolicy.Jitter(rawValue: j) ?? .full
+                if let q = m.optional("quota") {
+                    if q.isScalar {
+                        if try !q.bool() { retry.quota = nil }
+                    } else {
+                        let qm = try q.map()
+                        retry.quota = RetryQuota(
+                            capacity: try qm.int("capacity", default: 500, min: 0, max: 1_000_000_000) ?? 500,
+                            retryCost: try qm.int("retry_cost", default: 5, min: 0, max: 1_000_000) ?? 5,
+                            timeoutRetryCost: try qm.int("timeout_cost", default: 10, min: 0, max: 1_000_000) ?? 10,
+                            successIncrement: try qm.int("success_increment", default: 1, min: 0, max: 1_000_000) ?? 1)
+                        try qm.finish()
+                    }
+                }
+                try m.finish()
+            }
+        }
+        var sessionRequests: Int? = nil
+        if let s = try w.map("session") {
+            sessionRequests = try s.int("requests", min: 1, max: 1_000_000_000)
+            try s.finish()
+        }
+        try w.finish()
+        return Workload(mode: mode, users: users, timeout: timeout, retry: retry, sessionRequests: sessionRequests)
+    }
+
+    static func parseProfile(_ p: MapReader) throws -> RateProfile {
+        if let steps = try p.list("steps") {
+            var out: [(at: SimTime, multiplier: Double)] = []
+            for s in steps {
+                let pair = try s.list()
+                guard pair.count == 2 else { throw s.error(expected: "a pair [time, multiplier] such as [30m, 4.0]") }
+                let at = try pair[0].duration()
+                let m = try pair[1].double(min: 0, max: 1e6)
+                if let last = out.last, at <= last.at { throw pair[0].error(expected: "times in increasing order") }
+                out.append((at, m))
+            }
+            if out.isEmpty { throw p.reader.error(expected: "at least one step") }
+            try p.finish()
+            return .steps(out)
+        }
+        if let d = try p.map("diurnal") {
+            let period = try d.duration("period", default: Time.day, min: Time.second) ?? Time.day
+            let amplitude = try d.double("amplitude", default: 0.5, min: 0, max: 1) ?? 0.5
+            let peak = try d.duration("peak_at", default: 0) ?? 0
+            try d.finish()
+            try p.finish()
+            return .diurnal(period: period, amplitude: amplitude, peakAt: peak)
+        }
+        throw p.reader.error(expected: "a profile with 'steps' or 'diurnal'", suggestion: "steps")
+    }
+
+    static func parseNetwork(_ r: NodeReader?) throws -> NetworkModel {
+        let intra = try Distribution.lognormal(median: 250e-6, sigma: 0.3)
+        let cross = try Distribution.lognormal(median: 1e-3, sigma: 0.3)
+        guard let r else { return NetworkModel(intraZone: intra, crossZone: cross) }
+        if r.isScalar {
+            let v = try r.string()
+            if v == "none" || v == "free" || v == "0" { return NetworkModel(intraZone: nil, crossZone: nil) }
+            throw r.error(expected: "'none' or a map with intra_zone and cross_zone", found: "\"\(v)\"")
+        }
+        let m = try r.map()
+        var model = NetworkModel(intraZone: intra, crossZone: cross)
+        if let i = m.optional("intra_zone") { model.intraZone = try parseDistribution(i, unit: .time, allowRate: false).0 }
+        if let c = m.optional("cross_zone") { model.crossZone = try parseDistribution(c, unit: .time, allowRate: false).0 }
+        try m.finish()
+        if model.intraZone?.isZero == true && model.crossZone?.isZero == true {
+            return NetworkModel(intraZone: nil, crossZone: nil)
+        }
+        return model
+    }
+
+    // MARK: distributions
+
+    enum ValueUnit { case time, number }
+
+    /// Reads a distribution: a bare duration (a constant) or `{ dist: name, parameters… }`.
+    /// With `allowRate`, `rate: 200/s` may stand for `mean: 1/rate`. Returns the rate if given.
+    static func parseDistribution(_ r: NodeReader, unit: ValueUnit, allowRate: Bool) throws -> (Distribution, Double?) {
+        if r.isScalar {
+            let v: Double = unit == .time ? Double(try r.duration(max: Units.maxDuration)) / 1e9 : try r.double(min: 0)
+            return (try wrap(r, { try Distribution.constant(v) }), nil)
+        }
+        let m = try r.map()
+        let name = try m.required("dist").choice(distributionNames)
+        func time(_ key: String) throws -> Double? {
+            guard let c = m.optional(key) else { return nil }
+            return unit == .time ? Double(try c.duration(max: Units.maxDuration)) / 1e9 : try c.double(min: 0)
+        }
+        func number(_ key: String) throws -> Double? { try m.double(key) }
+        func need<T>(_ v: T?, _ key: String) throws -> T {
+            guard let v else { throw m.reader.error(expected: "'\(key)' for a \(name) distribution") }
+            return v
+        }
+        var rate: Double? = nil
+        if allowRate, let rr = m.optional("rate") { rate = try rr.rate() }
+        func meanOrRate() throws -> Double? {
+            if let mean = try time("mean") {
+                if rate != nil { throw m.reader.error(expected: "either 'mean' or 'rate', not both") }
+                return mean
+            }
+            return rate.map { 1 / $0 }
+        }
+        let d: Distribution
+        switch name {
+        case "constant":
+            let v = try time("value") ?? rate.map { 1 / $0 }
+            d = try wrap(m.reader, { try Distribution.constant(try need(v, "value")) })
+        case "uniform":
+            let lo = try need(try time("min"), "min"), hi = try need(try time("max"), "max")
+            d = try wrap(m.reader, { try Distribution.uniform(min: lo, max: hi) })
+        case "exponential":
+            let mean = try need(try meanOrRate(), allowRate ? "mean' or 'rate" : "mean")
+            d = try wrap(m.reader, { try Distribution.exponential(mean: mean) })
+        case "normal":
+            let mean = try need(try meanOrRate(), "mean"), sd = try need(try time("sd"), "sd")
+            d = try wrap(m.reader, { try Distribution.normal(mean: mean, sd: sd) })
+        case "lognormal":
+            if let median = try time("median") {
+                let sigma = try need(try number("sigma"), "sigma")
+                d = try wrap(m.reader, { try Distribution.lognormal(median: median, sigma: sigma) })
+            } else {
+                let mean = try need(try meanOrRate(), "median' or 'mean"), sd = try need(try time("sd"), "sd")
+                d = try wrap(m.reader, { try Distribution.lognormal(mean: mean, sd: sd) })
+            }
+        case "gamma":
+            let shape = try need(try number("shape"), "shape")
+            if let scale = try time("scale") {
+                d = try wrap(m.reader, { try Distribution.gamma(shape: shape, scale: scale) })
+            } else {
+                let mean = try need(try meanOrRate(), "mean' or 'scale")
+                d = try wrap(m.reader, { try Distribution.gamma(mean: mean, shape: shape) })
+            }
+        case "weibull":
+            let shape = try need(try number("shape"), "shape"), scale = try need(try time("scale"), "scale")
+            d = try wrap(m.reader, { try Distribution.weibull(shape: shape, scale: scale) })
+        case "pareto":
+            let shape = try need(try number("shape"), "shape"), scale = try need(try time("scale"), "scale")
+            d = try wrap(m.reader, { try Distribution.pareto(shape: shape, scale: scale) })
+        case "erlang":
+            let k = try need(try m.int("k", min: 1, max: 10_000), "k")
+            let mean = try need(try meanOrRate(), "mean")
+            d = try wrap(m.reader, { try Distribution.erlang(k: k, mean: mean) })
+        case "hyperexponential":
+            let ps = try need(try m.list("probabilities"), "probabilities").map { try $0.probability() }
+            let means = try need(try m.list("means"), "means").map { c -> Double in
+                unit == .time ? Double(try c.duration(max: Units.maxDuration)) / 1e9 : try c.double(min: 0)
+            }
+            if ps.count != means.count {
+                throw m.reader.error(expected: "as many 'means' as 'probabilities'", found: "\(means.count) and \(ps.count)")
+            }
+            d = try wrap(m.reader, { try Distribution.hyperexponential(probabilities: ps, means: means) })
+        default:  // empirical
+            var values: [Double]
+            if let list = try m.list("values") {
+                if list.count > 10_000_000 { throw m.reader.error(expected: "at most 10,000,000 values") }
+                values = try list.map { c in unit == .time ? Double(try c.duration(max: Units.maxDuration)) / 1e9 : try c.double(min: 0) }
+            } else if let csv = try m.string("csv") {
+                let column = try need(try m.string("column"), "column")
+                let scale = try m.choice("unit", ["ns", "us", "ms", "s", "m", "h"], default: "s") ?? "s"
+                let base = URL(fileURLWithPath: r.file).deletingLastPathComponent()
+                let path = csv.hasPrefix("/") ? csv : base.appendingPathComponent(csv).path
+                values = try EmpiricalData.column(path: path, column: column, reader: m.optional("csv") ?? m.reader)
+                let factor: Double = ["ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600][scale] ?? 1
+                values = values.map { $0 * factor }
+            } else {
+                throw m.reader.error(expected: "'values' (a list) or 'csv' with 'column' for an empirical distribution", suggestion: "values")
+            }
+            let vs = values
+            d = try wrap(m.reader, { try Distribution.empirical(values: vs) })
+        }
+        try m.finish()
+        return (d, rate)
+    }
+
+    /// Turns a parameter error of a distribution factory into a key-path error.
+    static func wrap(_ r: NodeReader, _ make: () throws -> Distribution) throws -> Distribution {
+        do {
+            return try make()
+        } catch let e as DistributionParameterError {
+            throw ScenarioError(
+                file: r.file, keyPath: KeyPath.appending(key: e.parameter, to: r.path), line: r.line,
+                expected: e.expected, found: e.found)
+        }
+    }
+}
+
+extension Distribution {
+    var isZero: Bool {
+        if case .constant(let v) = kind { return v == 0 }
+        return false
+    }
+}

@@ -1,0 +1,337 @@
+import Foundation
+
+/// A scenario after loading and checking: one workload, one fault schedule, the topologies to
+/// compare, all in simulation units (nanoseconds, per-second rates, component indices).
+///
+/// Built by ``ScenarioLoader`` from a file; a sweep turns one file into several `Scenario`
+/// values that differ only in the swept keys (``sweep``).
+public struct Scenario: Sendable {
+    public var name: String
+    public var description: String
+    public var file: String
+    public var duration: SimTime
+    public var warmup: SimTime
+    public var window: SimTime
+    public var replications: Int
+    public var seed: UInt64
+    /// The success ratio a window must reach to count as available (`time_availability`).
+    public var slo: Double
+    public var workload: Workload
+    public var network: NetworkModel
+    public var faults: [FaultSpec]
+    public var topologies: [Topology]
+    /// The swept key paths and their values for this point, in file order (empty without a sweep).
+    public var sweep: [SweepValue]
+    /// The index of this point among the sweep's points (0 without a sweep).
+    public var sweepIndex: Int
+    /// A hash of the scenario file's text and of the overrides given on the command line.
+    public var hash: String
+}
+
+/// One swept key at one value: the column name is the key path as written in the file.
+public struct SweepValue: Sendable, Hashable {
+    public var column: String
+    public var value: String
+}
+
+/// The clients: how requests arrive, how long clients wait, how they retry.
+public struct Workload: Sendable {
+    public enum Mode: Sendable {
+        /// Open loop: requests arrive whatever the system does.
+        case open(OpenArrivals)
+        /// Closed loop: `users` users, each sending a request, waiting for its answer, thinking.
+        case closed(users: Int, think: Distribution)
+    }
+    public var mode: Mode
+    /// How many distinct users the requests belong to (open loop: each request picks one at random).
+    public var users: Int
+    /// The client's timeout for one attempt; `nil` waits for ever.
+    public var timeout: SimTime?
+    public var retry: RetryPolicy
+    /// Requests per login session (`session.requests`); `nil` means a session never ends by itself.
+    public var sessionRequests: Int?
+}
+
+/// An open-loop arrival process: inter-arrival times from a distribution, optionally modulated.
+public struct OpenArrivals: Sendable {
+    /// Inter-arrival time distribution (seconds).
+    public var interArrival: Distribution
+    /// The base rate in requests per second (1 / mean inter-arrival time).
+    public var rate: Double
+    public var profile: RateProfile?
+}
+
+/// A multiplier of the arrival rate over time.
+public enum RateProfile: Sendable {
+    /// Piecewise constant: `(from, multiplier)` pairs sorted by time, the first at 0.
+    case steps([(at: SimTime, multiplier: Double)])
+    /// `1 + amplitude · cos(2π (t − peak) / period)`.
+    case diurnal(period: SimTime, amplitude: Double, peakAt: SimTime)
+
+    /// The multiplier in force at `t`.
+    public func multiplier(at t: SimTime) -> Double {
+        switch self {
+        case .steps(let steps):
+            var m = 1.0
+            for s in steps {
+                if s.at <= t { m = s.multiplier } else { break }
+            }
+            return m
+        case .diurnal(let period, let amplitude, let peak):
+            let phase = Double((t - peak) % period) / Double(period)
+            return 1 + amplitude * cos(2 * Double.pi * phase)
+        }
+    }
+
+    /// An upper bound of the multiplier over all time (used to thin a Poisson process).
+    public var maximum: Double {
+        switch self {
+        case .steps(let steps): return max(1e-300, steps.map(\.multiplier).max() ?? 1)
+        case .diurnal(_, let amplitude, _): return 1 + amplitude
+        }
+    }
+}
+
+/// The AWS SDK's retry behaviour (standard mode unless the file says otherwise).
+public struct RetryPolicy: Sendable {
+    public enum Jitter: String, Sendable, CaseIterable { case none, full, equal, decorrelated }
+    /// Attempts in all, the first included.
+    public var maxAttempts: Int
+    public var base: SimTime
+    public var cap: SimTime
+    public var jitter: Jitter
+    /// The retry quota (token bucket); `nil` turns it off (naive retries).
+    public var quota: RetryQuota?
+}
+
+/// The standard-mode retry quota: retries spend tokens, successes give some back.
+public struct RetryQuota: Sendable {
+    public var capacity: Int
+    public var retryCost: Int
+    public var timeoutRetryCost: Int
+    public var successIncrement: Int
+}
+
+/// Network delay of one hop between components.
+public struct NetworkModel: Sendable {
+    /// `nil` when the network is free (as in the queueing-theory validation cases).
+    public var intraZone: Distribution?
+    public var crossZone: Distribution?
+    public var isFree: Bool { intraZone == nil && crossZone == nil }
+}
+
+/// One topology: named components wired by `calls:`, `targets:` and friends.
+public struct Topology: Sendable {
+    public var name: String
+    public var entry: Int
+    public var components: [Component]
+    /// Zone names used anywhere in the scenario, index = zone id.
+    public var zoneNames: [String]
+
+    public func index(of name: String) -> Int? { components.firstIndex { $0.name == name } }
+}
+
+public struct Component: Sendable {
+    public var name: String
+    public var kind: ComponentKind
+    public var kindName: String {
+        switch kind {
+        case .instances: "instances"
+        case .alb: "alb"
+        case .sessionStore: "session_store"
+        case .apiGateway: "api_gateway"
+        case .sqs: "sqs"
+        case .sns: "sns"
+        case .httpEndpoint: "http_endpoint"
+        case .lambda: "lambda"
+        case .autoscaling: "autoscaling"
+        }
+    }
+}
+
+public enum ComponentKind: Sendable {
+    case instances(InstancesSpec)
+    case alb(LoadBalancerSpec)
+    case sessionStore(SessionStoreSpec)
+    case apiGateway(APIGatewaySpec)
+    case sqs(QueueSpec)
+    case sns(TopicSpec)
+    case httpEndpoint(HTTPEndpointSpec)
+    case lambda(LambdaSpec)
+    case autoscaling(AutoscalingSpec)
+}
+
+/// Where an instance keeps its users' sessions.
+public enum SessionPolicy: Sendable, Equatable {
+    case none
+    /// On the instance: lost when it dies (and sticky routing behind an ALB).
+    case local
+    /// In a `session_store` component (its index).
+    case store(Int)
+}
+
+/// An EC2 group: `count` identical instances spread over zones.
+public struct InstancesSpec: Sendable {
+    public var count: Int
+    public var zones: [Int]
+    /// Concurrency of one instance.
+    public var workers: Int
+    /// Waiting room of one instance; `nil` is unbounded.
+    public var queue: Int?
+    public var service: Distribution
+    /// The synchronous downstream (`calls:`), a component index.
+    public var calls: Int?
+    /// Timeout of the downstream call.
+    public var callTimeout: SimTime?
+    public var sessions: SessionPolicy
+    public var circuitBreaker: CircuitBreakerSpec?
+}
+
+/// A circuit breaker on a `calls:` edge.
+public struct CircuitBreakerSpec: Sendable {
+    /// Error ratio over the rolling window that opens the breaker.
+    public var errorThreshold: Double
+    /// The least number of calls in the window before the ratio counts.
+    public var minimumCalls: Int
+    public var window: SimTime
+    /// How long the breaker stays open before letting probes through.
+    public var openFor: SimTime
+    /// Trial calls let through while half-open.
+    public var halfOpenProbes: Int
+}
+
+public enum BalancingAlgorithm: String, Sendable, CaseIterable {
+    case roundRobin = "round_robin"
+    case leastOutstanding = "least_outstanding"
+}
+
+/// The ALB health-check settings of a target group.
+public struct HealthCheckSpec: Sendable {
+    public var interval: SimTime
+    public var timeout: SimTime
+    public var healthyThreshold: Int
+    public var unhealthyThreshold: Int
+}
+
+public struct LoadBalancerSpec: Sendable {
+    /// The target group: an `instances` component.
+    public var targets: Int
+    public var algorithm: BalancingAlgorithm
+    public var healthCheck: HealthCheckSpec
+    public var idleTimeout: SimTime
+    public var connectTimeout: SimTime
+    public var deregistrationDelay: SimTime
+    /// Sticky sessions (duration-based cookie): on when the targets keep sessions locally.
+    public var sticky: Bool
+}
+
+public enum SessionEngine: String, Sendable, CaseIterable { case redis, memcached }
+
+public struct SessionStoreSpec: Sendable {
+    public var engine: SessionEngine
+    public var nodes: Int
+    public var replicas: Int
+    public var failover: SimTime
+    public var zones: [Int]
+    /// Time to bring a failed node back (replacement) when no replica can take over.
+    public var replace: SimTime
+}
+
+public struct APIGatewaySpec: Sendable {
+    public var target: Int
+    public var rate: Double
+    public var burst: Int
+    public var timeout: SimTime
+}
+
+public enum QueueType: String, Sendable, CaseIterable { case standard, fifo }
+
+public struct QueueSpec: Sendable {
+    public var type: QueueType
+    public var visibilityTimeout: SimTime
+    public var maxReceiveCount: Int?
+    public var retention: SimTime
+    /// The consumer group: an `instances` or `lambda` component.
+    public var consumers: Int?
+    public var batch: Int
+    public var wait: SimTime
+    public var inflightLimit: Int
+    public var pollers: Int?
+    /// FIFO: number of message groups the messages are spread over.
+    public var messageGroups: Int
+    public var fifoThroughput: Double
+    public var dedupWindow: SimTime
+}
+
+public struct TopicSpec: Sendable {
+    public var subscribers: [Int]
+    /// Subscriptions with a dead-letter queue.
+    public var deadLetter: Bool
+}
+
+/// An SNS delivery retry policy: immediate, pre-backoff, backoff, post-backoff phases.
+public struct DeliveryPolicy: Sendable {
+    public var immediateRetries: Int
+    public var preBackoffRetries: Int
+    public var preBackoffDelay: SimTime
+    public var backoffRetries: Int
+    public var minDelay: SimTime
+    public var maxDelay: SimTime
+    public var postBackoffRetries: Int
+    public var postBackoffDelay: SimTime
+    public var totalAttempts: Int {
+        1 + immediateRetries + preBackoffRetries + backoffRetries + postBackoffRetries
+    }
+}
+
+public struct HTTPEndpointSpec: Sendable {
+    public var target: Int
+    public var policy: DeliveryPolicy
+    public var timeout: SimTime
+}
+
+public struct LambdaSpec: Sendable {
+    public var service: Distribution
+    public var concurrency: Int
+}
+
+public struct AutoscalingSpec: Sendable {
+    public var group: Int
+    public var min: Int
+    public var max: Int
+    public var grace: SimTime
+    public var launch: Distribution
+    public var targetTracking: TargetTrackingSpec?
+}
+
+public struct TargetTrackingSpec: Sendable {
+    /// `cpu` (busy workers / workers) or `requests` (per target per minute).
+    public var metric: String
+    public var target: Double
+    public var warmup: SimTime
+}
+
+/// A fault to inject, as written in the file (resolved against each topology at run time).
+public struct FaultSpec: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case crash, zoneOutage = "zone_outage", latency, errors, zombie, partition
+    }
+    public var kind: Kind
+    /// The name the file used (a kind or an AWS FIS action name).
+    public var writtenKind: String
+    public var target: String?
+    public var instance: Int?
+    public var zone: Int?
+    /// Partition: the other side.
+    public var peer: String?
+    public var at: SimTime?
+    /// How long it lasts (`duration`, or `recover_after` for a crash); `nil` = until the end.
+    public var length: SimTime?
+    public var mtbf: Distribution?
+    public var mttr: Distribution?
+    public var multiplier: Double
+    public var probability: Double
+    /// The HTTP status an `errors` fault answers with (500, 503 or 429).
+    public var errorCode: Int
+    public var isStochastic: Bool { mtbf != nil }
+}
