@@ -1,0 +1,100 @@
+/// Every default the models use when a scenario leaves a key out, with where it comes from.
+///
+/// One table, so a reader can check each number against AWS's documentation and a scenario can
+/// override any of them (each entry names the scenario key that overrides it). `topobench list`
+/// prints it. Sources are those collected in `shared/reference/AWS_SEMANTICS.md`; entries marked
+/// *assumption* have no AWS figure and say so.
+public enum AwsDefaults {
+    public struct Entry: Sendable {
+        public let key: String
+        public let value: String
+        public let source: String
+    }
+
+    // ALB (Elastic Load Balancing User Guide for Application Load Balancers)
+    public static let albAlgorithm = BalancingAlgorithm.roundRobin
+    public static let albHealthInterval: SimTime = 30 * Time.second
+    public static let albHealthTimeout: SimTime = 5 * Time.second
+    public static let albHealthyThreshold = 5
+    public static let albUnhealthyThreshold = 2
+    public static let albIdleTimeout: SimTime = 60 * Time.second
+    public static let albConnectTimeout: SimTime = 10 * Time.second
+    public static let albDeregistrationDelay: SimTime = 300 * Time.second
+    // SQS (Amazon SQS Developer Guide)
+    public static let sqsVisibilityTimeout: SimTime = 30 * Time.second
+    public static let sqsMaxVisibilityTimeout: SimTime = 12 * Time.hour
+    public static let sqsWait: SimTime = 0
+    public static let sqsMaxWait: SimTime = 20 * Time.second
+    public static let sqsBatch = 1
+    public static let sqsMaxBatch = 10
+    public static let sqsRetention: SimTime = 4 * Time.day
+    public static let sqsMinRetention: SimTime = 60 * Time.second
+    public static let sqsMaxRetention: SimTime = 14 * Time.day
+    public static let sqsInflightLimit = 120_000
+    public static let sqsFifoThroughput = 300.0
+    public static let sqsFifoDedupWindow: SimTime = 5 * Time.minute
+    // SNS (Amazon SNS Developer Guide, "Amazon SNS message delivery retries")
+    public static let snsHTTPPolicy = DeliveryPolicy(
+        immediateRetries: 0, preBackoffRetries: 0, preBackoffDelay: 0, backoffRetries: 3,
+        minDelay: 20 * Time.second, maxDelay: 20 * Time.second, postBackoffRetries: 0, postBackoffDelay: 0)
+    public static let snsManagedPolicy = DeliveryPolicy(
+        immediateRetries: 3, preBackoffRetries: 2, preBackoffDelay: Time.second, backoffRetries: 10,
+        minDelay: Time.second, maxDelay: 20 * Time.second, postBackoffRetries: 100_000, postBackoffDelay: 20 * Time.second)
+    public static let snsHTTPTimeout: SimTime = 15 * Time.second
+    public static let snsMaxRetryTime: SimTime = 3600 * Time.second
+    // API Gateway (API Gateway Developer Guide, quotas; integration timeout)
+    public static let apiRate = 10_000.0
+    public static let apiBurst = 5_000
+    public static let apiTimeout: SimTime = 29 * Time.second
+    // ElastiCache
+    public static let redisFailover: SimTime = 30 * Time.second
+    public static let redisReplicas = 1
+    public static let storeNodes = 1
+    public static let storeReplace: SimTime = 10 * Time.minute
+    // EC2 Auto Scaling
+    public static let asgGrace: SimTime = 300 * Time.second
+    // AWS SDK standard retry mode
+    public static let sdkMaxAttempts = 3
+    public static let sdkBase: SimTime = 100 * Time.millisecond
+    public static let sdkCap: SimTime = 20 * Time.second
+    public static let sdkQuota = RetryQuota(capacity: 500, retryCost: 5, timeoutRetryCost: 10, successIncrement: 1)
+    // Assumptions (no AWS figure)
+    public static let callTimeout: SimTime = 30 * Time.second
+    public static let openLoopUsers = 10_000
+    public static let lambdaConcurrency = 1_000
+
+    public static let table: [Entry] = [
+        Entry(key: "alb.algorithm", value: "round_robin", source: "ELB ALB guide, target group attributes: routing algorithm (default round robin)"),
+        Entry(key: "alb.health_check.interval", value: "30s", source: "ELB ALB guide, 'Health checks for your target groups': HealthCheckIntervalSeconds default 30 (5-300)"),
+        Entry(key: "alb.health_check.timeout", value: "5s", source: "ELB ALB guide: HealthCheckTimeoutSeconds default 5 (the ELBv2 API reference says 6 for HTTP)"),
+        Entry(key: "alb.health_check.healthy", value: "5", source: "ELB ALB guide: HealthyThresholdCount default 5 (2-10)"),
+        Entry(key: "alb.health_check.unhealthy", value: "2", source: "ELB ALB guide: UnhealthyThresholdCount default 2 (2-10)"),
+        Entry(key: "alb.idle_timeout", value: "60s", source: "ELB ALB guide / re:Post: idle timeout 60 s; 504 when the target does not answer in time"),
+        Entry(key: "alb.connect_timeout", value: "10s", source: "ELB ALB troubleshooting, HTTP 504: connection to the target not established within 10 s"),
+        Entry(key: "alb.deregistration_delay", value: "300s", source: "ELB ALB guide, 'Deregistration delay': default 300 s (0-3600)"),
+        Entry(key: "sqs.visibility_timeout", value: "30s", source: "SQS guide / ChangeMessageVisibility: default 30 s, max 12 h"),
+        Entry(key: "sqs.wait", value: "0s", source: "SQS guide, long polling: ReceiveMessageWaitTimeSeconds default 0 (short polling), max 20 s"),
+        Entry(key: "sqs.batch", value: "1", source: "SQS ReceiveMessage: MaxNumberOfMessages default 1, max 10"),
+        Entry(key: "sqs.retention", value: "4d", source: "SQS CreateQueue: MessageRetentionPeriod default 345,600 s (60 s - 14 d)"),
+        Entry(key: "sqs.inflight_limit", value: "120000", source: "SQS quotas: about 120,000 in-flight messages per standard queue (OverLimit)"),
+        Entry(key: "sqs.fifo_throughput", value: "300/s", source: "SQS FIFO quotas: 300 messages/s per action without batching"),
+        Entry(key: "sqs.fifo.dedup_window", value: "5m", source: "SQS FIFO: deduplication interval 5 minutes"),
+        Entry(key: "sns.http.retry_policy", value: "3 retries, 20 s apart", source: "SNS guide, HTTP/S delivery policy default: 3 retries, linear, 20 s"),
+        Entry(key: "sns.managed.retry_policy", value: "3 immediate, 2 x 1 s, 10 backoff 1-20 s, 100,000 x 20 s", source: "SNS guide, 'Amazon SNS message delivery retries', AWS-managed endpoints"),
+        Entry(key: "sns.http.timeout", value: "15s", source: "SNS HTTP/S delivery: 15 s per attempt (assumption: not in the retries page)"),
+        Entry(key: "api_gateway.rate", value: "10000/s", source: "API Gateway quotas: 10,000 RPS per account and Region"),
+        Entry(key: "api_gateway.burst", value: "5000", source: "API Gateway quotas: burst 5,000"),
+        Entry(key: "api_gateway.timeout", value: "29s", source: "API Gateway: integration timeout 50 ms - 29 s (default 29 s), 504 past it"),
+        Entry(key: "session_store.failover", value: "30s", source: "AWS Database Blog, ElastiCache Redis automatic failover: 'usually about 30 seconds'"),
+        Entry(key: "session_store.replicas", value: "1", source: "ElastiCache Multi-AZ needs at least one replica (assumed on unless the file says 0)"),
+        Entry(key: "autoscaling.grace", value: "300s", source: "EC2 Auto Scaling: health check grace period 300 s when created in the console"),
+        Entry(key: "workload.retry.max_attempts", value: "3", source: "AWS SDKs reference guide, standard retry mode: 3 attempts"),
+        Entry(key: "workload.retry.base", value: "100ms", source: "AWS SDK for JavaScript v3: DEFAULT_RETRY_DELAY_BASE 100 ms"),
+        Entry(key: "workload.retry.cap", value: "20s", source: "AWS SDKs reference guide: maximum back-off 20 s"),
+        Entry(key: "workload.retry.quota", value: "500 / 5 / 10 / 1", source: "AWS SDK standard mode retry quota: 500 tokens, 5 per retry, 10 per timeout retry, 1 back per success"),
+        Entry(key: "instances.timeout", value: "30s", source: "assumption: a typical HTTP client timeout for a calls: edge"),
+        Entry(key: "workload.users", value: "10000", source: "SPEC: open-loop requests belong to 10,000 users by default"),
+        Entry(key: "lambda.concurrency", value: "1000", source: "Lambda: default account concurrency 1,000 per Region"),
+        Entry(key: "autoscaling.status_check", value: "60s", source: "EC2 status checks run every minute"),
+    ]
+}

@@ -1,0 +1,213 @@
+/// The clients: open-loop arrivals or closed-loop users, with the AWS SDK's retry behaviour.
+///
+/// Retries follow the SDKs' *standard* mode (AWS SDKs and Tools Reference Guide, "Retry
+/// behavior"): `max_attempts` attempts in all (3 by default), exponential back-off with full
+/// jitter `rand(0, min(cap, base·2^attempt))` capped at 20 s, and a retry quota: a bucket of 500
+/// tokens, 5 spent per retry, 10 per retry after a timeout, and on success 1 back (or the retry's
+/// cost back when the success came from a retry). An empty bucket stops retries but never a
+/// first attempt. Which errors are retried: 5xx, 429 and timeouts, as the SDKs do.
+extension Simulation {
+    func startClients() {
+        let w = scenario.workload
+        users = ContiguousArray(repeating: UserState(), count: max(1, w.users))
+        if let t = w.timeout {
+            clientTimeoutList = makeTimeoutList(.client, delay: t)
+        }
+        retryTokens = w.retry.quota?.capacity ?? 0
+        switch w.mode {
+        case .open(let arrivals):
+            scheduleNextArrival(arrivals, from: 0)
+        case .closed(let n, let think):
+            for u in 0..<n {
+                schedule(at: think.sampleNanoseconds(client.think), .userWake, slot: Int32(u))
+            }
+        }
+    }
+
+    /// Draws the next arrival time after `from`: a thinned Poisson process when the rate follows
+    /// a profile and arrivals are exponential (exact for a non-homogeneous Poisson process);
+    /// otherwise the inter-arrival time is divided by the multiplier in force.
+    func scheduleNextArrival(_ a: OpenArrivals, from t0: SimTime) {
+        var t = t0
+        if let profile = a.profile {
+            if case .exponential = a.interArrival.kind {
+                let peak = profile.maximum
+                let meanGap = 1.0 / (a.rate * peak)
+                while true {
+                    t += Time.fromSeconds(client.arrival.exponential(mean: meanGap))
+                    if t >= endOfArrivals { return }
+                    if client.arrival.uniform() * peak <= profile.multiplier(at: t) { break }
+                }
+            } else {
+                let m = max(1e-9, profile.multiplier(at: t))
+                t += Time.fromSeconds(a.interArrival.sample(client.arrival) / m)
+            }
+        } else {
+            t += a.interArrival.sampleNanoseconds(client.arrival)
+        }
+        if t < endOfArrivals { schedule(at: t, .arrival) }
+    }
+
+    func handleArrival() {
+        guard case .open(let arrivals) = scenario.workload.mode else { return }
+        let u = Int32(users.count == 1 ? 0 : client.users.uniformInt(users.count))
+        beginRequest(user: u)
+        scheduleNextArrival(arrivals, from: now)
+    }
+
+    func handleUserWake(_ user: Int32) {
+        if now >= endOfArrivals { return }
+        beginRequest(user: user)
+    }
+
+    /// A logical request starts: its first attempt goes out now.
+    func beginRequest(user: Int32) {
+        let r: Int32
+        if let s = freeRequest.popLast() { r = s } else {
+            r = Int32(requests.count)
+            requests.append(Request())
+        }
+        let i = Int(r)
+        requests[i].active = true
+        requests[i].user = user
+        requests[i].start = now
+        requests[i].attempt = 0
+        requests[i].lastCost = 0
+        requests[i].lastBackoff = 0
+        requests[i].counted = metrics.measuring
+        inFlightRequests += 1
+        if metrics.measuring { metrics.offered += 1 }
+        startAttempt(r)
+    }
+
+    func startAttempt(_ r: Int32) {
+        let i = Int(r)
+        requests[i].attempt += 1
+        let entry = Int32(topology.entry)
+        let call = newCall(callee: entry, caller: -1, parent: -1, request: r, user: requests[i].user, origin: requests[i].start)
+        requests[i].call = call
+        requests[i].callGen = calls[Int(call)].gen
+        if clientTimeoutList >= 0 { timeoutAppend(request: r) }
+        send(call, fromZone: -1, toZone: zoneOfEntry(), sender: -1)
+    }
+
+    func zoneOfEntry() -> Int8 {
+        let e = topology.entry
+        if case .instances = kindOf[e] {
+            let g = groups[Int(slotOf[e])]
+            return g.instances.isEmpty ? -1 : g.instances[0].zone
+        }
+        return -1
+    }
+
+    /// The answer to a client attempt has arrived.
+    func clientAttemptAnswered(request r: Int32, call: Int32, status: CallStatus) {
+        let i = Int(r)
+        guard requests[i].active, requests[i].call == call, requests[i].callGen == calls[Int(call)].gen else { return }
+        if requests[i].inTimeoutList { timeoutRemove(request: r) }
+        requests[i].call = -1
+        if status == .ok {
+            succeed(r)
+        } else {
+            failAttempt(r, cause: FailureCause(status), timeout: false)
+        }
+    }
+
+    func clientAttemptTimedOut(request r: Int32) {
+        let i = Int(r)
+        guard requests[i].active else { return }
+        let call = requests[i].call
+        if call >= 0 {
+            calls[Int(call)].abandoned = true
+            if calls[Int(call)].phase == .dropped { freeCallSlot(call) }
+        }
+        requests[i].call = -1
+        failAttempt(r, cause: .timeout, timeout: true)
+    }
+
+    func succeed(_ r: Int32) {
+        let i = Int(r)
+        if let q = scenario.workload.retry.quota {
+            let back = requests[i].attempt > 1 ? Int(requests[i].lastCost) : q.successIncrement
+            retryTokens = min(q.capacity, retryTokens + back)
+        }
+        if requests[i].counted {
+            metrics.recordSuccess(latency: now - requests[i].start, firstTry: requests[i].attempt == 1, at: now)
+        }
+        endRequest(r)
+    }
+
+    /// An attempt failed: retry if the policy and the quota allow it, otherwise give up.
+    func failAttempt(_ r: Int32, cause: FailureCause, timeout: Bool) {
+        let i = Int(r)
+        let policy = scenario.workload.retry
+        if requests[i].attempt < Int32(policy.maxAttempts) && now < hardStop {
+            var allowed = true
+            var cost = 0
+            if let q = policy.quota {
+                cost = timeout ? q.timeoutRetryCost : q.retryCost
+                if retryTokens >= cost { retryTokens -= cost } else { allowed = false }
+            }
+            if allowed {
+                requests[i].lastCost = Int32(cost)
+                let delay = backoff(attempt: Int(requests[i].attempt), previous: requests[i].lastBackoff, policy)
+                requests[i].lastBackoff = delay
+                requests[i].gen &+= 1
+                schedule(after: delay, .retry, slot: r, gen: requests[i].gen)
+                return
+            }
+        }
+        if requests[i].counted { metrics.recordFailure(cause, at: now) }
+        endRequest(r)
+    }
+
+    /// The back-off before retry number `attempt` (1 = the first retry), as in the AWS
+    /// Architecture Blog's "Exponential Backoff and Jitter".
+    func backoff(attempt: Int, previous: SimTime, _ p: RetryPolicy) -> SimTime {
+        let exp = Double(p.base) * Double(1 << min(attempt - 1, 40))
+        let ceiling = min(Double(p.cap), exp)
+        let u = client.retry.uniform()
+        let ns: Double
+        switch p.jitter {
+        case .none: ns = ceiling
+        case .full: ns = u * ceiling
+        case .equal: ns = ceiling / 2 + u * ceiling / 2
+        case .decorrelated:
+            let lo = Double(p.base), hi = max(lo, Double(previous == 0 ? p.base : previous) * 3)
+            ns = min(Double(p.cap), lo + u * (hi - lo))
+        }
+        return SimTime(ns.rounded())
+    }
+
+    func handleRetry(_ r: Int32, gen: UInt32) {
+        let i = Int(r)
+        guard requests[i].active, requests[i].gen == gen else { return }
+        startAttempt(r)
+    }
+
+    func endRequest(_ r: Int32) {
+        let i = Int(r)
+        requests[i].active = false
+        requests[i].gen &+= 1
+        inFlightRequests -= 1
+        let user = requests[i].user
+        freeRequest.append(r)
+        if case .closed(_, let think) = scenario.workload.mode, now < endOfArrivals {
+            schedule(after: think.sampleNanoseconds(client.think), .userWake, slot: user)
+        }
+    }
+}
+
+/// Why a logical request finally failed (the last attempt's cause).
+public enum FailureCause: Sendable {
+    case serverError, timeout, throttled, rejected
+
+    init(_ status: CallStatus) {
+        switch status {
+        case .throttled: self = .throttled
+        case .rejected: self = .rejected
+        case .noResponse: self = .timeout
+        default: self = .serverError
+        }
+    }
+}

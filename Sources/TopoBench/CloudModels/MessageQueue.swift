@@ -1,0 +1,519 @@
+/// One message in flight through SQS, SNS or Lambda's asynchronous queue.
+///
+/// Messages live in a slab recycled through a free list, like calls: memory follows the backlog,
+/// not the simulated duration.
+struct Message {
+    var gen: UInt32 = 0
+    var inUse = false
+    var counted = false
+    var processed = false
+    var inflight = false
+    /// The client request's start (end-to-end latency).
+    var origin: SimTime = 0
+    var enqueuedAt: SimTime = 0
+    var receivedAt: SimTime = 0
+    /// Receives so far (SQS `ApproximateReceiveCount`); delivery attempts for SNS endpoints.
+    var receiveCount: Int32 = 0
+    /// Bumped on every receive: a delete with an older receipt handle does not delete.
+    var receipt: UInt32 = 0
+    var queue: Int32 = -1
+    var group: Int32 = 0
+    var next: Int32 = -1
+    var prev: Int32 = -1
+    var tnext: Int32 = -1
+    var tprev: Int32 = -1
+}
+
+/// A consumer thread polling a queue from one instance.
+struct Poller {
+    enum State: UInt8 { case idle, waiting, receiving, processing, down }
+    var instance: Int32
+    var state: State = .idle
+    var gen: UInt32 = 0
+    /// The received batch: (message, message gen, receipt), processed in order.
+    var batch: [(slot: Int32, gen: UInt32, receipt: UInt32)] = []
+    var position = 0
+}
+
+/// An Amazon SQS queue (standard or FIFO) and its consumers.
+///
+/// Amazon SQS Developer Guide: a received message stays in the queue, invisible for the
+/// visibility timeout (30 s by default); if the consumer does not delete it in time it becomes
+/// visible again and is delivered again (at-least-once: a consumer that dies mid-message causes a
+/// second delivery). Each receive increments the receive count; past `max_receive_count` the
+/// redrive policy moves it to the dead-letter queue. Messages older than the retention period
+/// (4 days by default, 60 s to 14 days) are deleted. ReceiveMessage returns up to 10 messages;
+/// long polling (`wait` up to 20 s) waits for one to arrive, short polling (`wait: 0`, the default)
+/// answers at once. FIFO queues deliver the messages of one message group in order, one at a time,
+/// deduplicate sends within 5 minutes, and accept 300 sends per second without batching.
+struct MessageQueue {
+    let component: Int32
+    let spec: QueueSpec
+    var visibleHead: Int32 = -1
+    var visibleTail: Int32 = -1
+    var visible = 0
+    var inflightHead: Int32 = -1
+    var inflightTail: Int32 = -1
+    var inflight = 0
+    var timerArmed: SimTime = -1
+    /// Consumer: an instance group (state index) or a lambda (state index), or none.
+    var consumerGroup: Int32 = -1
+    var consumerLambda: Int32 = -1
+    var consumerComponent: Int32 = -1
+    var pollers: [Poller] = []
+    var waiting: [Int32] = []
+    var waitingHead = 0
+    var errorProbability: Double = 0
+    /// FIFO: message groups with a message in flight; deduplication ids seen in the last 5 minutes.
+    var groupBusy: [Bool] = []
+    var dedup: [Int64: SimTime] = [:]
+    var dedupSweep: SimTime = 0
+    var sendTokens: Double = 0
+    var lastRefill: SimTime = 0
+    var sent = 0, received = 0, deleted = 0, emptyReceives = 0, deadLettered = 0, expired = 0
+}
+
+/// Codes of a queue's component timers.
+enum QueueTimer: Int32 {
+    case visibility = -1
+}
+
+extension Simulation {
+    // MARK: messages
+
+    func newMessage(origin: SimTime, counted: Bool) -> Int32 {
+        let m: Int32
+        if let s = freeMessages.popLast() { m = s } else {
+            m = Int32(messages.count)
+            messages.append(Message())
+        }
+        let i = Int(m)
+        messages[i].inUse = true
+        messages[i].counted = counted
+        messages[i].processed = false
+        messages[i].inflight = false
+        messages[i].origin = origin
+        messages[i].enqueuedAt = now
+        messages[i].receiveCount = 0
+        messages[i].next = -1
+        messages[i].prev = -1
+        messages[i].tnext = -1
+        messages[i].tprev = -1
+        messages[i].queue = -1
+        return m
+    }
+
+    func freeMessage(_ m: Int32) {
+        messages[Int(m)].gen &+= 1
+        messages[Int(m)].inUse = false
+        freeMessages.append(m)
+    }
+
+    /// The work behind a message is done: end-to-end latency is measured here.
+    func messageProcessed(_ m: Int32) {
+        let i = Int(m)
+        if !messages[i].processed {
+            messages[i].processed = true
+            if messages[i].counted && metrics.measuring {
+                metrics.messagesProcessed += 1
+                metrics.recordEndToEnd(now - messages[i].origin)
+            }
+        }
+        freeMessage(m)
+    }
+
+    func messageLost(_ m: Int32, deadLettered: Bool) {
+        if messages[Int(m)].counted && metrics.measuring {
+            metrics.messagesLost += 1
+            if deadLettered { metrics.messagesDeadLettered += 1 }
+        }
+        freeMessage(m)
+    }
+
+    // MARK: SendMessage
+
+    /// A SendMessage call: the message is stored (redundantly, across zones) and acknowledged.
+    func queueReceive(queue q: Int32, call: Int32) {
+        let qi = Int(q)
+        let comp = queues[qi].component
+        if queues[qi].errorProbability > 0 && componentStreams[Int(comp)].misc.uniform() < queues[qi].errorProbability {
+            reply(call, .serverError)
+            return
+        }
+        let spec = queues[qi].spec
+        var group: Int32 = 0
+        if spec.type == .fifo {
+            let elapsed = Double(now - queues[qi].lastRefill) / 1e9
+            queues[qi].sendTokens = min(spec.fifoThroughput, queues[qi].sendTokens + elapsed * spec.fifoThroughput)
+            queues[qi].lastRefill = now
+            if queues[qi].sendTokens < 1 {
+                reply(call, .throttled)
+                return
+            }
+            queues[qi].sendTokens -= 1
+            // Content-based deduplication: a retried send of the same request within 5 minutes is
+            // acknowledged but not stored again.
+            let key = Int64(calls[Int(call)].request) << 40 ^ Int64(calls[Int(call)].origin)
+            sweepDedup(qi)
+            if let seen = queues[qi].dedup[key], now - seen < spec.dedupWindow {
+                reply(call, .ok)
+                return
+            }
+            queues[qi].dedup[key] = now
+            let u = calls[Int(call)].user
+            group = Int32(max(0, Int(u)) % max(1, spec.messageGroups))
+        }
+        let m = newMessage(origin: calls[Int(call)].origin, counted: calls[Int(call)].origin >= warmupEnd)
+        messages[Int(m)].group = group
+        enqueueVisible(qi, m, atHead: false)
+        queues[qi].sent += 1
+        reply(call, .ok)
+        wakeWaitingPoller(qi)
+    }
+
+    /// SNS fan-out into a queue.
+    func queueAccept(_ qi: Int, origin: SimTime, counted: Bool) {
+        let m = newMessage(origin: origin, counted: counted)
+        if queues[qi].spec.type == .fifo {
+            messages[Int(m)].group = Int32(Int(origin % 1_000_003) % max(1, queues[qi].spec.messageGroups))
+        }
+        enqueueVisible(qi, m, atHead: false)
+        queues[qi].sent += 1
+        wakeWaitingPoller(qi)
+    }
+
+    func sweepDedup(_ qi: Int) {
+        let window = queues[qi].spec.dedupWindow
+        guard now - queues[qi].dedupSweep >= window else { return }
+        queues[qi].dedupSweep = now
+        queues[qi].dedup = queues[qi].dedup.filter { now - $0.value < window }
+    }
+
+    func enqueueVisible(_ qi: Int, _ m: Int32, atHead: Bool) {
+        let i = Int(m)
+        messages[i].queue = Int32(qi)
+        if atHead {
+            messages[i].prev = -1
+            messages[i].next = queues[qi].visibleHead
+            if queues[qi].visibleHead >= 0 { messages[Int(queues[qi].visibleHead)].prev = m } else { queues[qi].visibleTail = m }
+            queues[qi].visibleHead = m
+        } else {
+            messages[i].next = -1
+            messages[i].prev = queues[qi].visibleTail
+            if queues[qi].visibleTail >= 0 { messages[Int(queues[qi].visibleTail)].next = m } else { queues[qi].visibleHead = m }
+            queues[qi].visibleTail = m
+        }
+        queues[qi].visible += 1
+    }
+
+    func unlinkVisible(_ qi: Int, _ m: Int32) {
+        let i = Int(m)
+        let p = messages[i].prev, n = messages[i].next
+        if p >= 0 { messages[Int(p)].next = n } else { queues[qi].visibleHead = n }
+        if n >= 0 { messages[Int(n)].prev = p } else { queues[qi].visibleTail = p }
+        messages[i].prev = -1
+        messages[i].next = -1
+        queues[qi].visible -= 1
+    }
+
+    // MARK: in flight (visibility timeout)
+
+    func addInflight(_ qi: Int, _ m: Int32) {
+        let i = Int(m)
+        messages[i].inflight = true
+        messages[i].receivedAt = now
+        messages[i].tnext = -1
+        messages[i].tprev = queues[qi].inflightTail
+        if queues[qi].inflightTail >= 0 { messages[Int(queues[qi].inflightTail)].tnext = m } else { queues[qi].inflightHead = m }
+        queues[qi].inflightTail = m
+        queues[qi].inflight += 1
+        armVisibilityTimer(qi)
+    }
+
+    func removeInflight(_ qi: Int, _ m: Int32) {
+        let i = Int(m)
+        guard messages[i].inflight else { return }
+        let p = messages[i].tprev, n = messages[i].tnext
+        if p >= 0 { messages[Int(p)].tnext = n } else { queues[qi].inflightHead = n }
+        if n >= 0 { messages[Int(n)].tprev = p } else { queues[qi].inflightTail = p }
+        messages[i].inflight = false
+        messages[i].tprev = -1
+        messages[i].tnext = -1
+        queues[qi].inflight -= 1
+        if queues[qi].spec.type == .fifo { queues[qi].groupBusy[Int(messages[i].group)] = false }
+    }
+
+    func armVisibilityTimer(_ qi: Int) {
+        guard queues[qi].timerArmed < 0, queues[qi].inflightHead >= 0 else { return }
+        let at = messages[Int(queues[qi].inflightHead)].receivedAt + queues[qi].spec.visibilityTimeout
+        queues[qi].timerArmed = at
+        schedule(at: at, .queueEvent, target: queues[qi].component, slot: QueueTimer.visibility.rawValue)
+    }
+
+    /// Messages whose visibility timeout expired without a delete become visible again.
+    func visibilityExpired(_ qi: Int) {
+        queues[qi].timerArmed = -1
+        let vt = queues[qi].spec.visibilityTimeout
+        var returned = false
+        while queues[qi].inflightHead >= 0 {
+            let m = queues[qi].inflightHead
+            if messages[Int(m)].receivedAt + vt > now { break }
+            removeInflight(qi, m)
+            if messages[Int(m)].enqueuedAt + queues[qi].spec.retention <= now {
+                queues[qi].expired += 1
+                messageLost(m, deadLettered: false)
+            } else {
+                enqueueVisible(qi, m, atHead: true)
+                returned = true
+            }
+        }
+        armVisibilityTimer(qi)
+        if returned { wakeWaitingPoller(qi) }
+    }
+
+    // MARK: consumers
+
+    func startPollers(_ qi: Int) {
+        for p in 0..<queues[qi].pollers.count { poll(qi, poller: p) }
+    }
+
+    func consumerUp(_ qi: Int, instance k: Int32) -> Bool {
+        if queues[qi].consumerGroup >= 0 {
+            let inst = groups[Int(queues[qi].consumerGroup)].instances[Int(k)]
+            return inst.up && inst.reachable && !inst.terminated && !inst.launching
+        }
+        return true
+    }
+
+    /// A poller asks for messages (ReceiveMessage).
+    func poll(_ qi: Int, poller p: Int) {
+        let k = queues[qi].pollers[p].instance
+        guard consumerUp(qi, instance: k) else {
+            queues[qi].pollers[p].state = .down
+            return
+        }
+        if isPartitioned(queues[qi].consumerComponent, queues[qi].component) {
+            // The consumer cannot reach SQS: it tries again after its client timeout.
+            queues[qi].pollers[p].state = .idle
+            queues[qi].pollers[p].gen &+= 1
+            schedule(after: Time.second * 20, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: queues[qi].pollers[p].gen)
+            return
+        }
+        let got = receiveBatch(qi, poller: p)
+        queues[qi].pollers[p].gen &+= 1
+        let gen = queues[qi].pollers[p].gen
+        if got > 0 {
+            queues[qi].pollers[p].state = .receiving
+            let rtt = receiveLatency(qi, poller: p)
+            schedule(after: rtt, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: gen)
+        } else if queues[qi].spec.wait > 0 {
+            queues[qi].pollers[p].state = .waiting
+            queues[qi].waiting.append(Int32(p))
+            schedule(after: queues[qi].spec.wait, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: gen)
+        } else {
+            // Short polling: an empty answer after a round trip, then the poller asks again.
+            queues[qi].emptyReceives += 1
+            queues[qi].pollers[p].state = .idle
+            schedule(after: max(Time.millisecond, receiveLatency(qi, poller: p)), .queueEvent, target: queues[qi].component, slot: Int32(p), gen: gen)
+        }
+    }
+
+    func receiveLatency(_ qi: Int, poller p: Int) -> SimTime {
+        let zone: Int8 = queues[qi].consumerGroup >= 0
+            ? groups[Int(queues[qi].consumerGroup)].instances[Int(queues[qi].pollers[p].instance)].zone : -1
+        let comp = queues[qi].component
+        return hopDelay(zone, -1, sender: comp) + hopDelay(-1, zone, sender: comp)
+    }
+
+    /// Takes up to `batch` visible messages for a poller: expired ones are deleted, those past the
+    /// receive count go to the dead-letter queue, FIFO groups with a message in flight are skipped.
+    func receiveBatch(_ qi: Int, poller p: Int) -> Int {
+        let spec = queues[qi].spec
+        queues[qi].pollers[p].batch.removeAll(keepingCapacity: true)
+        queues[qi].pollers[p].position = 0
+        var m = queues[qi].visibleHead
+        var got = 0
+        while m >= 0 && got < spec.batch && queues[qi].inflight < spec.inflightLimit {
+            let next = messages[Int(m)].next
+            if messages[Int(m)].enqueuedAt + spec.retention <= now {
+                unlinkVisible(qi, m)
+                queues[qi].expired += 1
+                messageLost(m, deadLettered: false)
+                m = next
+                continue
+            }
+            if let maxReceives = spec.maxReceiveCount, messages[Int(m)].receiveCount >= Int32(maxReceives) {
+                unlinkVisible(qi, m)
+                queues[qi].deadLettered += 1
+                messageLost(m, deadLettered: true)
+                m = next
+                continue
+            }
+            if spec.type == .fifo {
+                let g = Int(messages[Int(m)].group)
+                if queues[qi].groupBusy[g] { m = next; continue }
+                queues[qi].groupBusy[g] = true
+            }
+            unlinkVisible(qi, m)
+            messages[Int(m)].receiveCount += 1
+            messages[Int(m)].receipt &+= 1
+            if messages[Int(m)].receiveCount > 1 && messages[Int(m)].counted && metrics.measuring {
+                metrics.duplicates += 1
+            }
+            addInflight(qi, m)
+            queues[qi].pollers[p].batch.append((m, messages[Int(m)].gen, messages[Int(m)].receipt))
+            queues[qi].received += 1
+            got += 1
+            m = next
+        }
+        return got
+    }
+
+    func wakeWaitingPoller(_ qi: Int) {
+        while queues[qi].waitingHead < queues[qi].waiting.count && queues[qi].visible > 0 {
+            let p = Int(queues[qi].waiting[queues[qi].waitingHead])
+            queues[qi].waitingHead += 1
+            if queues[qi].pollers[p].state == .waiting { poll(qi, poller: p) }
+        }
+        if queues[qi].waitingHead > 64 && queues[qi].waitingHead * 2 > queues[qi].waiting.count {
+            queues[qi].waiting.removeFirst(queues[qi].waitingHead)
+            queues[qi].waitingHead = 0
+        }
+    }
+
+    func handleQueueEvent(_ comp: Int32, slot: Int32, gen: UInt32) {
+        let qi = Int(slotOf[Int(comp)])
+        if slot == QueueTimer.visibility.rawValue { visibilityExpired(qi); return }
+        let p = Int(slot)
+        guard queues[qi].pollers[p].gen == gen else { return }
+        switch queues[qi].pollers[p].state {
+        case .waiting:
+            queues[qi].emptyReceives += 1
+            poll(qi, poller: p)
+        case .idle:
+            poll(qi, poller: p)
+        case .receiving:
+            processNext(qi, poller: p)
+        case .processing:
+            finishMessage(qi, poller: p)
+        case .down:
+            break
+        }
+    }
+
+    func processNext(_ qi: Int, poller p: Int) {
+        let pos = queues[qi].pollers[p].position
+        guard pos < queues[qi].pollers[p].batch.count else {
+            poll(qi, poller: p)
+            return
+        }
+        queues[qi].pollers[p].state = .processing
+        queues[qi].pollers[p].gen &+= 1
+        let d = consumerServiceTime(qi, poller: p)
+        schedule(after: d, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: queues[qi].pollers[p].gen)
+    }
+
+    func consumerServiceTime(_ qi: Int, poller p: Int) -> SimTime {
+        let cc = Int(queues[qi].consumerComponent)
+        if queues[qi].consumerGroup >= 0 {
+            let g = Int(queues[qi].consumerGroup)
+            let k = Int(queues[qi].pollers[p].instance)
+            let d = groups[g].spec.service.sampleNanoseconds(componentStreams[cc].service)
+            let m = groups[g].instances[k].latencyMultiplier
+            return m == 1 ? d : Time.fromSeconds(Double(d) / 1e9 * m)
+        }
+        return lambdaDuration(Int(queues[qi].consumerLambda))
+    }
+
+    /// A consumer finished a message: it deletes it, unless the work failed.
+    func finishMessage(_ qi: Int, poller p: Int) {
+        let pos = queues[qi].pollers[p].position
+        let item = queues[qi].pollers[p].batch[pos]
+        queues[qi].pollers[p].position = pos + 1
+        var failed = false
+        if queues[qi].consumerGroup >= 0 {
+            let inst = groups[Int(queues[qi].consumerGroup)].instances[Int(queues[qi].pollers[p].instance)]
+            let cc = Int(queues[qi].consumerComponent)
+            failed = inst.zombies > 0 || (inst.errorProbability > 0 && componentStreams[cc].misc.uniform() < inst.errorProbability)
+        } else {
+            let f = lambdas[Int(queues[qi].consumerLambda)]
+            failed = f.errorProbability > 0 && componentStreams[Int(f.component)].misc.uniform() < f.errorProbability
+        }
+        let m = item.slot
+        if !failed && messages[Int(m)].gen == item.gen {
+            if messages[Int(m)].receipt == item.receipt && messages[Int(m)].inflight {
+                removeInflight(qi, m)
+                queues[qi].deleted += 1
+                messageProcessed(m)
+            } else if messages[Int(m)].counted && !messages[Int(m)].processed && metrics.measuring {
+                // The visibility timeout expired while the work went on: the work is done, but the
+                // delete comes too late and another consumer will do it again.
+                messages[Int(m)].processed = true
+                metrics.messagesProcessed += 1
+                metrics.recordEndToEnd(now - messages[Int(m)].origin)
+            }
+        }
+        processNext(qi, poller: p)
+    }
+
+    /// A consumer instance went down: its pollers stop; what they held comes back after the
+    /// visibility timeout.
+    func queueConsumersDown(group gi: Int, instance k: Int) {
+        for qi in 0..<queues.count where Int(queues[qi].consumerGroup) == gi {
+            for p in 0..<queues[qi].pollers.count where Int(queues[qi].pollers[p].instance) == k {
+                queues[qi].pollers[p].gen &+= 1
+                queues[qi].pollers[p].state = .down
+                queues[qi].pollers[p].batch.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    func queueConsumersUp(group gi: Int, instance k: Int) {
+        for qi in 0..<queues.count where Int(queues[qi].consumerGroup) == gi {
+            for p in 0..<queues[qi].pollers.count where Int(queues[qi].pollers[p].instance) == k && queues[qi].pollers[p].state == .down {
+                queues[qi].pollers[p].state = .idle
+                poll(qi, poller: p)
+            }
+        }
+    }
+
+    /// Adds pollers for a newly launched consumer instance.
+    func addPollers(group gi: Int, instance k: Int) {
+        for qi in 0..<queues.count where Int(queues[qi].consumerGroup) == gi {
+            if queues[qi].pollers.contains(where: { Int($0.instance) == k }) { continue }
+            let n = queues[qi].spec.pollers ?? groups[gi].spec.workers
+            for _ in 0..<n {
+                var poller = Poller(instance: Int32(k))
+                poller.batch.reserveCapacity(queues[qi].spec.batch)
+                queues[qi].pollers.append(poller)
+                poll(qi, poller: queues[qi].pollers.count - 1)
+            }
+        }
+    }
+
+    /// The oldest visible message's age, over every queue (CloudWatch `ApproximateAgeOfOldestMessage`).
+    func oldestMessageAge() -> Double {
+        var oldest = 0.0
+        for q in queues {
+            if q.visibleHead >= 0 {
+                oldest = max(oldest, Time.seconds(now - messages[Int(q.visibleHead)].enqueuedAt))
+            }
+            if q.inflightHead >= 0 {
+                oldest = max(oldest, Time.seconds(now - messages[Int(q.inflightHead)].enqueuedAt))
+            }
+        }
+        return oldest
+    }
+
+    /// At the end: messages still stored but past their retention are lost.
+    func countExpiredAtEnd() {
+        for qi in 0..<queues.count {
+            let retention = queues[qi].spec.retention
+            var m = queues[qi].visibleHead
+            while m >= 0 {
+                if messages[Int(m)].enqueuedAt + retention <= now && messages[Int(m)].counted { metrics.messagesLost += 1 }
+                m = messages[Int(m)].next
+            }
+        }
+    }
+}
