@@ -1,0 +1,513 @@
+import Foundation
+
+/// `topobench plot`: pictures of a result folder, drawn by gnuplot from scripts kept beside them.
+///
+/// For each picture `NAME`, the output folder gets `NAME.dat` (the plotted figures, whitespace
+/// separated, one block per series, with `#` comments naming the series and the columns),
+/// `NAME.gp` (a self-contained gnuplot script that reads `NAME.dat` and writes both
+/// `NAME.png` and `NAME.svg`), and the two pictures. To restyle one, edit the script and run
+/// `gnuplot NAME.gp` inside the folder. Everything is computed from the result files alone,
+/// in the canonical order of `run.json`, so the same results give the same scripts, data and
+/// (with the same gnuplot) the same pictures. The PNG terminal is chosen by the script itself:
+/// `pngcairo` when this gnuplot has it, `png` (libgd) otherwise.
+///
+/// Pictures made:
+/// 1. `latency_cdf`: client latency CDF per topology (mean over replications of each percentile
+///    of `latency.csv`), log latency axis;
+/// 2. `success_ratio`: succeeded/offered per window and topology, mean over replications with
+///    its 95 % Student-t band, fault starts and ends (from `faults.csv`) as vertical lines
+///    (at most 40 of each; faults whose `note` contains "ignored" are left out);
+/// 3. `p99_vs_load`: `latency_p99_ms` of `summary.csv` against a swept value (a rate when one
+///    is swept), with 95 % error bars, one line per topology (and other sweep values), only
+///    for a scenario with a sweep;
+/// 4. `queues`: mean queue depth and age of the oldest message per window, when any is non-zero.
+///
+/// Pictures 1, 2 and 4 are made per sweep point; with a sweep, their names end with `-K`, the
+/// 1-based index of the point in `run.json`'s `sweep_points`.
+public enum Plots {
+    /// One picture to make: its name, data file and script.
+    struct Picture {
+        var name: String
+        var data: String
+        var script: String
+    }
+
+    /// Width and height of every picture, pixels.
+    static let size = "1000,600"
+
+    /// Makes the pictures of the result folder `folder` in `outFolder` (created if needed).
+    ///
+    /// - Returns: the paths written, for each picture its `.dat`, `.gp`, `.png` and `.svg`.
+    /// - Throws: `ScenarioError` for an unreadable result folder; `ReportError.toolMissing`
+    ///   when gnuplot is not installed (the scripts and data are written first, and the message
+    ///   says how to draw them later) or fails; `ReportError.cannotWrite` for an output problem.
+    @discardableResult
+    public static func make(from folder: String, to outFolder: String) throws -> [String] {
+        let set = try ResultSet.read(folder: folder)
+        let pictures = try pictures(for: set)
+        try AtomicFile.createFolder(outFolder)
+        var written: [String] = []
+        for picture in pictures {
+            written.append(try AtomicFile.write(picture.data, folder: outFolder, name: picture.name + ".dat"))
+            written.append(try AtomicFile.write(picture.script, folder: outFolder, name: picture.name + ".gp"))
+        }
+        guard !pictures.isEmpty else { return written }
+        guard findExecutable("gnuplot") != nil else {
+            throw ReportError(
+                .toolMissing,
+                "gnuplot is not installed (Debian: apt-get install gnuplot-nox); the scripts and data are in '\(outFolder)': draw them later with `cd \(outFolder) && for f in *.gp; do gnuplot \"$f\"; done`"
+            )
+        }
+        for picture in pictures {
+            try runGnuplot(script: picture.name + ".gp", in: outFolder)
+            for ext in ["png", "svg"] {
+                let path = try AtomicFile.path(in: outFolder, name: picture.name + "." + ext)
+                guard AtomicFile.isFile(path) else {
+                    throw ReportError(.toolMissing, "gnuplot ran '\(picture.name).gp' but did not write '\(path)'")
+                }
+                written.append(path)
+            }
+        }
+        return written
+    }
+
+    /// The pictures of a result set: data and scripts, without drawing anything.
+    ///
+    /// - Throws: `ScenarioError` for a non-numeric value in a column that is plotted.
+    static func pictures(for set: ResultSet) throws -> [Picture] {
+        let info = set.info
+        let points = info.sweepPoints.isEmpty ? [[String]()] : info.sweepPoints
+        let sweeping = !info.sweepColumns.isEmpty
+        var pictures: [Picture] = []
+        for (k, point) in points.enumerated() {
+            let suffix = sweeping ? "-\(k + 1)" : ""
+            let label =
+                sweeping
+                ? " (" + zip(info.sweepColumns, point).map { "\($0)=\($1)" }.joined(separator: ", ") + ")" : ""
+            if let p = try latencyCDF(set, point: point, name: "latency_cdf" + suffix, label: label) {
+                pictures.append(p)
+            }
+            if let p = try successRatio(set, point: point, name: "success_ratio" + suffix, label: label) {
+                pictures.append(p)
+            }
+            if let p = try queues(set, point: point, name: "queues" + suffix, label: label) { pictures.append(p) }
+        }
+        if sweeping, let p = try p99VersusLoad(set, name: "p99_vs_load") { pictures.append(p) }
+        return pictures
+    }
+
+    // MARK: - Row selection
+
+    /// The rows of `table` for one sweep point and one topology, as row indices in table order.
+    static func rows(of table: ResultTable, info: RunInfo, point: [String], topology: String) -> [Int] {
+        guard let t = table.columnIndex("topology") else { return [] }
+        let sweep = info.sweepColumns.map { table.columnIndex($0) }
+        return table.rows.indices.filter { r in
+            let row = table.rows[r]
+            guard row[t] == topology else { return false }
+            for (i, c) in sweep.enumerated() {
+                guard let c, i < point.count, row[c] == point[i] else { return false }
+            }
+            return true
+        }
+    }
+
+    /// Groups `rows` by the number in column `keyColumn` (rows where it is empty are dropped),
+    /// keeping for each key the list of (replication, row); keys ascending.
+    static func byKey(_ table: ResultTable, _ rows: [Int], keyColumn: String) throws -> [(key: Double, rows: [Int])] {
+        guard let k = table.columnIndex(keyColumn) else { return [] }
+        var groups: [Double: [Int]] = [:]
+        for r in rows {
+            guard let key = try table.number(row: r, column: k) else { continue }
+            groups[key, default: []].append(r)
+        }
+        return groups.keys.sorted().map { ($0, groups[$0] ?? []) }
+    }
+
+    /// The non-empty numbers of `column` in `rows`.
+    static func values(_ table: ResultTable, _ rows: [Int], _ column: String) throws -> [Double] {
+        guard let c = table.columnIndex(column) else { return [] }
+        return try rows.compactMap { try table.number(row: $0, column: c) }
+    }
+
+    static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : Summary.mean(values)
+    }
+
+    static func f(_ x: Double) -> String {
+        let s = NumberFormat.format(x)
+        return s.isEmpty ? "NaN" : s
+    }
+
+    // MARK: - 1. Latency CDF
+
+    static func latencyCDF(_ set: ResultSet, point: [String], name: String, label: String) throws -> Picture? {
+        let table = set.latency
+        var blocks: [(title: String, lines: [String])] = []
+        for topology in set.info.topologies {
+            let rows = rows(of: table, info: set.info, point: point, topology: topology)
+            var lines: [String] = []
+            for group in try byKey(table, rows, keyColumn: "percentile") {
+                guard let latency = mean(try values(table, group.rows, "latency_ms")), latency > 0 else { continue }
+                lines.append("\(f(group.key)) \(f(latency))")
+            }
+            if !lines.isEmpty { blocks.append((topology, lines)) }
+        }
+        guard !blocks.isEmpty else { return nil }
+        let data = dataFile(
+            about:
+                "latency CDF of scenario \(set.info.scenario)\(label): mean latency per percentile over replications",
+            columns: "percentile latency_ms", blocks: blocks)
+        let plot = blocks.enumerated().map { i, b in
+            "\(i == 0 ? quote(name + ".dat") : "\"\"") index \(i) using 2:1 with lines lw 2 lc \(i + 1) title \(quote(b.title))"
+        }
+        let script = gnuplotScript(
+            name: name,
+            about: "Client latency CDF per topology",
+            settings: [
+                "set title \(quote("Latency CDF: \(set.info.scenario)\(label), successful requests, mean over replications"))",
+                "set xlabel \"latency (ms, log scale)\"",
+                "set ylabel \"percentile\"",
+                "set logscale x",
+                "set yrange [0:100]",
+                "set grid",
+                "set key bottom right",
+            ],
+            body: plotCommand(plot))
+        return Picture(name: name, data: data, script: script)
+    }
+
+    // MARK: - 2. Success ratio
+
+    static func successRatio(_ set: ResultSet, point: [String], name: String, label: String) throws -> Picture? {
+        let table = set.timeseries
+        var blocks: [(title: String, lines: [String])] = []
+        for topology in set.info.topologies {
+            let rows = rows(of: table, info: set.info, point: point, topology: topology)
+            var lines: [String] = []
+            guard let offered = table.columnIndex("offered"), let succeeded = table.columnIndex("succeeded") else {
+                break
+            }
+            for group in try byKey(table, rows, keyColumn: "window_start_s") {
+                var ratios: [Double] = []
+                for r in group.rows {
+                    guard let o = try table.number(row: r, column: offered), o > 0,
+                        let s = try table.number(row: r, column: succeeded)
+                    else { continue }
+                    ratios.append(s / o)
+                }
+                guard let m = mean(ratios) else { continue }
+                let h = Summary.halfWidth95(ratios) ?? 0
+                lines.append("\(f(group.key)) \(f(m)) \(f(max(0, m - h))) \(f(min(1, m + h)))")
+            }
+            if !lines.isEmpty { blocks.append((topology, lines)) }
+        }
+        guard !blocks.isEmpty else { return nil }
+        let data = dataFile(
+            about:
+                "success ratio of scenario \(set.info.scenario)\(label) per window: mean over replications and 95 % interval",
+            columns: "window_start_s mean low high", blocks: blocks)
+
+        // Fault starts and ends of this sweep point, over all topologies and replications;
+        // a fault whose note says it was ignored (its target is missing) is not drawn.
+        var starts = Set<Double>()
+        var ends = Set<Double>()
+        let note = set.faults.columnIndex("note")
+        for topology in set.info.topologies {
+            let rows = rows(of: set.faults, info: set.info, point: point, topology: topology).filter { r in
+                guard let note else { return true }
+                return !set.faults.rows[r][note].lowercased().contains("ignored")
+            }
+            starts.formUnion(try values(set.faults, rows, "start_s"))
+            ends.formUnion(try values(set.faults, rows, "end_s"))
+        }
+        let maxLines = 40
+        var settings = [
+            "set title \(quote("Success ratio: \(set.info.scenario)\(label), mean and 95 % interval over replications"))",
+            "set xlabel \"time (s)\"",
+            "set ylabel \"succeeded / offered\"",
+            "set yrange [0:1.05]",
+            "set grid",
+            "set key bottom left",
+            "set style fill transparent solid 0.2 noborder",
+        ]
+        for x in starts.sorted().prefix(maxLines) {
+            settings.append("set arrow from \(f(x)), graph 0 to \(f(x)), graph 1 nohead lc rgb \"#d62728\" dt 2")
+        }
+        for x in ends.sorted().prefix(maxLines) {
+            settings.append("set arrow from \(f(x)), graph 0 to \(f(x)), graph 1 nohead lc rgb \"#2ca02c\" dt 3")
+        }
+        var plot: [String] = []
+        for (i, b) in blocks.enumerated() {
+            let file = i == 0 ? quote(name + ".dat") : "\"\""
+            plot.append("\(file) index \(i) using 1:3:4 with filledcurves lc \(i + 1) notitle")
+            plot.append("\"\" index \(i) using 1:2 with lines lw 2 lc \(i + 1) title \(quote(b.title))")
+        }
+        if !starts.isEmpty { plot.append("NaN with lines lc rgb \"#d62728\" dt 2 title \"fault start\"") }
+        if !ends.isEmpty { plot.append("NaN with lines lc rgb \"#2ca02c\" dt 3 title \"fault end\"") }
+        let script = gnuplotScript(
+            name: name, about: "Success ratio over time per topology, with fault starts and ends",
+            settings: settings, body: plotCommand(plot))
+        return Picture(name: name, data: data, script: script)
+    }
+
+    // MARK: - 3. p99 against load
+
+    /// The value of a swept setting as a number: `200/s` → 200, `5/m` → 5/60 (per second),
+    /// `30s` → 30, `3` → 3; `nil` when it is not a number.
+    static func sweepNumber(_ text: String) -> (value: Double, isRate: Bool)? {
+        if let v = NumberFormat.parse(text) { return (v, false) }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let slash = trimmed.firstIndex(of: "/") {
+            guard let v = NumberFormat.parse(String(trimmed[..<slash]).trimmingCharacters(in: .whitespaces)) else {
+                return nil
+            }
+            let unit = trimmed[trimmed.index(after: slash)...].trimmingCharacters(in: .whitespaces)
+            let per: [String: Double] = ["ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600, "d": 86400]
+            guard let seconds = per[unit] else { return nil }
+            return (v / seconds, true)
+        }
+        let units: [(String, Double)] = [
+            ("ns", 1e-9), ("us", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400),
+        ]
+        for (unit, seconds) in units where trimmed.hasSuffix(unit) {
+            if let v = NumberFormat.parse(String(trimmed.dropLast(unit.count))) { return (v * seconds, false) }
+        }
+        return nil
+    }
+
+    static func p99VersusLoad(_ set: ResultSet, name: String) throws -> Picture? {
+        let table = set.summary
+        let sweep = set.info.sweepColumns
+        guard !sweep.isEmpty, let p99 = table.columnIndex("latency_p99_ms"),
+            let topology = table.columnIndex("topology")
+        else { return nil }
+        let sweepIndices = sweep.map { table.columnIndex($0) }
+        guard sweepIndices.allSatisfy({ $0 != nil }) else { return nil }
+        let columns = sweepIndices.compactMap { $0 }
+        // The x axis: a swept rate if any, else the first numeric sweep column, else categories.
+        func parsed(_ c: Int) -> [(value: Double, isRate: Bool)]? {
+            let all = table.rows.map { sweepNumber($0[c]) }
+            return all.allSatisfy({ $0 != nil }) ? all.compactMap { $0 } : nil
+        }
+        var xAt = 0
+        var numeric = false
+        var isRate = false
+        if let i = columns.indices.first(where: { i in
+            (parsed(columns[i])?.contains { $0.isRate } ?? false) || sweep[i].hasSuffix("rate")
+        }), parsed(columns[i]) != nil {
+            xAt = i
+            numeric = true
+            isRate = parsed(columns[i])?.contains { $0.isRate } ?? false
+        } else if let i = columns.indices.first(where: { parsed(columns[$0]) != nil }) {
+            xAt = i
+            numeric = true
+        }
+        let xColumn = columns[xAt]
+        let ci = table.columnIndex("latency_p99_ms" + ResultColumns.ciSuffix)
+        // Category positions follow run.json's sweep point order.
+        var categories: [String] = []
+        for p in set.info.sweepPoints where xAt < p.count && !categories.contains(p[xAt]) { categories.append(p[xAt]) }
+
+        // One series per topology and value of the other sweep columns, in file order.
+        var seriesOrder: [String] = []
+        var series: [String: [(x: Double, line: String)]] = [:]
+        for (r, row) in table.rows.enumerated() {
+            guard let y = try table.number(row: r, column: p99) else { continue }
+            let e = try ci.flatMap { try table.number(row: r, column: $0) } ?? 0
+            let others = columns.enumerated().filter { $0.offset != xAt }.map {
+                "\(sweep[$0.offset])=\(row[$0.element])"
+            }
+            let title = ([row[topology]] + others).joined(separator: ", ")
+            let x: Double
+            if numeric, let v = sweepNumber(row[xColumn]) {
+                x = v.value
+            } else {
+                x = Double(categories.firstIndex(of: row[xColumn]) ?? categories.count)
+            }
+            if series[title] == nil { seriesOrder.append(title) }
+            series[title, default: []].append((x, "\(f(x)) \(f(y)) \(f(e)) \(quote(row[xColumn]))"))
+        }
+        guard !seriesOrder.isEmpty else { return nil }
+        let blocks = seriesOrder.map { title in
+            (title: title, lines: (series[title] ?? []).sorted { $0.x < $1.x }.map(\.line))
+        }
+        let data = dataFile(
+            about: "p99 latency of scenario \(set.info.scenario) against \(sweep[xAt]), with 95 % half-widths",
+            columns: "x latency_p99_ms ci95 label", blocks: blocks)
+        let xs = blocks.flatMap { $0.lines }.compactMap { line in
+            line.split(separator: " ").first.flatMap { Double($0) }
+        }
+        var settings = [
+            "set title \(quote("p99 latency against \(sweep[xAt]): \(set.info.scenario), mean and 95 % CI over replications"))",
+            "set xlabel \(quote(sweep[xAt] + (isRate ? " (requests/s)" : "")))",
+            "set ylabel \"p99 latency (ms)\"",
+            "set grid",
+            "set key top left",
+            "set offsets graph 0.03, graph 0.03, 0, 0",
+        ]
+        if numeric, let lo = xs.min(), let hi = xs.max(), lo > 0, hi / lo >= 10 { settings.append("set logscale x") }
+        let using = numeric ? "using 1:2:3" : "using 1:2:3:xtic(4)"
+        let plot = blocks.enumerated().map { i, b in
+            "\(i == 0 ? quote(name + ".dat") : "\"\"") index \(i) \(using) with yerrorlines lw 2 lc \(i + 1) pt \(i % 6 + 5) title \(quote(b.title))"
+        }
+        let script = gnuplotScript(
+            name: name, about: "p99 latency against the swept value, one line per topology",
+            settings: settings, body: plotCommand(plot))
+        return Picture(name: name, data: data, script: script)
+    }
+
+    // MARK: - 4. Queues
+
+    static func queues(_ set: ResultSet, point: [String], name: String, label: String) throws -> Picture? {
+        let table = set.timeseries
+        guard table.columnIndex("queue_depth") != nil || table.columnIndex("oldest_message_age_s") != nil else {
+            return nil
+        }
+        var blocks: [(title: String, lines: [String])] = []
+        var anyNonZero = false
+        for topology in set.info.topologies {
+            let rows = rows(of: table, info: set.info, point: point, topology: topology)
+            var lines: [String] = []
+            for group in try byKey(table, rows, keyColumn: "window_start_s") {
+                let depth = mean(try values(table, group.rows, "queue_depth"))
+                let age = mean(try values(table, group.rows, "oldest_message_age_s"))
+                if (depth ?? 0) != 0 || (age ?? 0) != 0 { anyNonZero = true }
+                lines.append("\(f(group.key)) \(depth.map(f) ?? "NaN") \(age.map(f) ?? "NaN")")
+            }
+            if !lines.isEmpty { blocks.append((topology, lines)) }
+        }
+        guard anyNonZero, !blocks.isEmpty else { return nil }
+        let data = dataFile(
+            about:
+                "queue depth and age of the oldest message of scenario \(set.info.scenario)\(label), mean over replications",
+            columns: "window_start_s queue_depth oldest_message_age_s", blocks: blocks)
+        func panel(_ column: Int) -> String {
+            let plot = blocks.enumerated().map { i, b in
+                "\(i == 0 ? quote(name + ".dat") : "\"\"") index \(i) using 1:\(column) with lines lw 2 lc \(i + 1) title \(quote(b.title))"
+            }
+            return plotCommand(plot)
+        }
+        let body = [
+            "set multiplot layout 2,1 title \(quote("Queues: \(set.info.scenario)\(label), mean over replications"))",
+            "set ylabel \"queue depth (messages)\"",
+            "unset xlabel",
+            panel(2),
+            "set ylabel \"oldest message age (s)\"",
+            "set xlabel \"time (s)\"",
+            panel(3),
+            "unset multiplot",
+        ].joined(separator: "\n")
+        let script = gnuplotScript(
+            name: name, about: "Queue depth and age of the oldest message over time",
+            settings: ["set grid", "set key top right", "set yrange [0:*]"], body: body)
+        return Picture(name: name, data: data, script: script)
+    }
+
+    // MARK: - Text of data files and scripts
+
+    /// A gnuplot string literal.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for ch in text {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n", "\r": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A data file: comments, then one block per series, blocks separated by two blank lines
+    /// (gnuplot's `index`).
+    static func dataFile(about: String, columns: String, blocks: [(title: String, lines: [String])]) -> String {
+        var out = "# \(oneLine(about))\n# written by topobench plot\n"
+        for (i, block) in blocks.enumerated() {
+            if i > 0 { out += "\n\n" }
+            out += "# index \(i): \(oneLine(block.title))\n# \(columns)\n"
+            for line in block.lines { out += line + "\n" }
+        }
+        return out
+    }
+
+    static func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    }
+
+    /// `plot a, \` continued over lines.
+    static func plotCommand(_ parts: [String]) -> String {
+        "plot " + parts.joined(separator: ", \\\n     ")
+    }
+
+    /// A complete script: settings, then a loop drawing `body` once as PNG and once as SVG.
+    static func gnuplotScript(name: String, about: String, settings: [String], body: String) -> String {
+        let indentedBody = body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+            .joined(separator: "\n")
+        return """
+            # \(oneLine(about)).
+            # Written by `topobench plot`; reads \(name).dat beside it and writes \(name).png and \(name).svg.
+            # Restyle freely, then redraw from this folder with: gnuplot \(name).gp
+
+            \(settings.joined(separator: "\n"))
+
+            do for [fmt in "png svg"] {
+                if (fmt eq "png") {
+                    if (strstrt(GPVAL_TERMINALS, " pngcairo ") > 0) {
+                        set terminal pngcairo size \(size) noenhanced font "sans,10"
+                    } else {
+                        set terminal png size \(size) noenhanced
+                    }
+                    set output "\(name).png"
+                } else {
+                    set terminal svg size \(size) noenhanced font "sans,10" background "#ffffff"
+                    set output "\(name).svg"
+                }
+            \(indentedBody)
+                unset output
+            }
+
+            """
+    }
+
+    // MARK: - Running gnuplot
+
+    /// The full path of `name` in `$PATH`, if it is there and executable.
+    static func findExecutable(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for dir in path.split(separator: ":") where !dir.isEmpty {
+            let candidate = dir + "/" + name
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs `gnuplot script` with `folder` as working directory.
+    ///
+    /// - Throws: `ReportError.toolMissing` with gnuplot's own message when it fails.
+    static func runGnuplot(script: String, in folder: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gnuplot", script]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder, isDirectory: true)
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw ReportError(
+                .toolMissing, "cannot start gnuplot for '\(folder)/\(script)': \(error.localizedDescription)")
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            let lines = message.split(separator: "\n").suffix(6).joined(separator: "\n")
+            throw ReportError(
+                .toolMissing,
+                "gnuplot failed on '\(folder)/\(script)' (status \(process.terminationStatus)):\n\(lines)")
+        }
+    }
+}

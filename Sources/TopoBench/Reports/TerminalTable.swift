@@ -1,0 +1,68 @@
+/// The table `topobench run` and `suite` print: one row per topology (and sweep point).
+public enum TerminalTable {
+    /// Renders the key figures of a summary with their 95 % intervals, aligned in columns.
+    public static func render(_ summary: ResultTable) -> String {
+        let sweep = summary.header.filter { !["scenario", "topology", "replications"].contains($0) && !isMetric($0) }
+        var columns: [(title: String, value: ([String]) -> String)] = []
+        func col(_ name: String) -> Int? { summary.columnIndex(name) }
+        func field(_ row: [String], _ name: String) -> String {
+            guard let i = col(name), i < row.count else { return "" }
+            return row[i]
+        }
+        func number(_ row: [String], _ name: String) -> Double? { NumberFormat.parse(field(row, name)) }
+        func withCI(_ name: String, digits: Int, scale: Double = 1, suffix: String = "") -> ([String]) -> String {
+            return { row in
+                guard let v = number(row, name) else { return "–" }
+                var s = fixed(v * scale, digits) + suffix
+                if let ci = number(row, name + "_ci95") { s += " ±" + fixed(ci * scale, digits) }
+                return s
+            }
+        }
+        columns.append(("topology", { field($0, "topology") }))
+        for s in sweep { columns.append((s.split(separator: ".").last.map(String.init) ?? s, { field($0, s) })) }
+        columns.append(("availability %", withCI("availability", digits: 3, scale: 100)))
+        columns.append(("p50 ms", withCI("latency_p50_ms", digits: 1)))
+        columns.append(("p99 ms", withCI("latency_p99_ms", digits: 1)))
+        columns.append(("p99.9 ms", withCI("latency_p999_ms", digits: 1)))
+        columns.append(("5xx", { number($0, "errors_5xx").map { fixed($0, 1) } ?? "–" }))
+        columns.append(("timeouts", { number($0, "timeouts").map { fixed($0, 1) } ?? "–" }))
+        columns.append(("sessions lost", { number($0, "sessions_lost").map { fixed($0, 1) } ?? "–" }))
+        columns.append(("msgs lost", { number($0, "messages_lost").map { fixed($0, 1) } ?? "–" }))
+        columns.append(("e2e p99 ms", { number($0, "e2e_p99_ms").map { fixed($0, 1) } ?? "–" }))
+        columns.append(("recovery s", withCI("recovery_s", digits: 1)))
+        let cells = summary.rows.map { row in columns.map { $0.value(row) } }
+        var widths = columns.map { $0.title.count }
+        for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        func line(_ items: [String]) -> String {
+            items.enumerated().map { i, s in
+                i == 0 ? s.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[i] - s.count) + s
+            }.joined(separator: "  ")
+        }
+        var out = line(columns.map(\.title)) + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for r in cells { out += line(r) + "\n" }
+        return out
+    }
+
+    static func isMetric(_ name: String) -> Bool {
+        let base = name.hasSuffix(ResultColumns.ciSuffix) ? String(name.dropLast(ResultColumns.ciSuffix.count)) : name
+        return ResultColumns.metrics.contains { $0.name == base }
+    }
+
+    static func fixed(_ v: Double, _ digits: Int) -> String {
+        guard v.isFinite else { return "–" }
+        var p = 1.0
+        for _ in 0..<digits { p *= 10 }
+        let r = (v * p).rounded() / p
+        var s = "\(r)"
+        if let dot = s.firstIndex(of: ".") {
+            let decimals = s.distance(from: dot, to: s.endIndex) - 1
+            if decimals < digits { s += String(repeating: "0", count: digits - decimals) }
+        } else if digits > 0 {
+            s += "." + String(repeating: "0", count: digits)
+        }
+        if s.contains("e") { return String(v) }
+        return s
+    }
+}
