@@ -1,0 +1,147 @@
+import Foundation
+
+/// How a run is carried out (not what is simulated): parallelism, sharding, progress.
+public struct RunOptions: Sendable {
+    /// Replications run at once (default: every core).
+    public var jobs: Int
+    /// Run only shard `k` of `n` (1-based) of the work units.
+    public var shard: (k: Int, n: Int)?
+    /// Called after each finished unit with (units done, units in all, events so far).
+    public var progress: (@Sendable (Int, Int, UInt64) -> Void)?
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: (k: Int, n: Int)? = nil,
+                progress: (@Sendable (Int, Int, UInt64) -> Void)? = nil) {
+        self.jobs = max(1, jobs)
+        self.shard = shard
+        self.progress = progress
+    }
+}
+
+/// Runs the points of one scenario file: every (sweep point, topology, replication) is a unit of
+/// work, simulated independently and in parallel; results are assembled in a canonical order,
+/// so the output does not depend on `jobs` or on how the units were sharded.
+public enum Runner {
+    public static var version: String { TopoBenchVersion.string }
+
+    /// One unit of work.
+    struct Unit: Sendable {
+        let point: Int
+        let topology: Int
+        let replication: Int
+    }
+
+    /// Runs `points` (the expansion of one file) and returns the result set of the units run.
+    public static func run(_ points: [Scenario], options: RunOptions = RunOptions()) throws -> ResultSet {
+        guard let first = points.first else { throw ReportError(.invalidInput, "no scenario to run") }
+        let start = Date()
+        var units: [Unit] = []
+        for p in 0..<points.count {
+            for t in 0..<points[p].topologies.count {
+                for r in 1...points[p].replications { units.append(Unit(point: p, topology: t, replication: r)) }
+            }
+        }
+        if let (k, n) = options.shard {
+            units = units.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
+        }
+        let outcomes = execute(units, points: points, options: options)
+        let sweepColumns = first.sweep.map(\.column)
+        var replications = ResultTable(header: ResultColumns.replicationsHeader(sweepColumns: sweepColumns))
+        var timeseries = ResultTable(header: ResultColumns.timeseriesHeader(sweepColumns: sweepColumns))
+        var faults = ResultTable(header: ResultColumns.faultsHeader(sweepColumns: sweepColumns))
+        var latency = ResultTable(header: ResultColumns.latencyHeader(sweepColumns: sweepColumns))
+        var events: UInt64 = 0
+        for (u, o) in zip(units, outcomes) {
+            let key = [o.scenario, o.topology] + points[u.point].sweep.map(\.value) + [String(u.replication)]
+            var row = key
+            for m in ResultColumns.metrics {
+                if m.name == "events" { row.append(String(o.events)); continue }
+                row.append(NumberFormat.format(o.metrics[m.name] ?? .nan))
+            }
+            replications.rows.append(row)
+            for w in o.windows {
+                timeseries.rows.append(key + [
+                    NumberFormat.format(Time.seconds(w.start)), String(w.offered), String(w.succeeded),
+                    NumberFormat.format(w.p99ms), String(w.queueDepth), String(w.healthyInstances),
+                    NumberFormat.format(w.oldestMessageAge),
+                ])
+            }
+            for f in o.faults {
+                faults.rows.append(key + [
+                    f.kind, f.target, f.start.map { NumberFormat.format(Time.seconds($0)) } ?? "",
+                    f.end.map { NumberFormat.format(Time.seconds($0)) } ?? "", f.note,
+                ])
+            }
+            for l in o.latencyLadder {
+                latency.rows.append(key + [NumberFormat.format(l.percentile), NumberFormat.format(l.ms)])
+            }
+            events &+= o.events
+        }
+        let info = RunInfo(
+            scenario: first.name, scenarioHash: first.hash, seed: first.seed, version: version,
+            replications: first.replications, topologies: first.topologies.map(\.name), sweepColumns: sweepColumns,
+            sweepPoints: points.map { $0.sweep.map(\.value) }, wallTimeSeconds: Date().timeIntervalSince(start),
+            events: Int64(clamping: events), shard: options.shard.map { "\($0.k)/\($0.n)" })
+        return try ResultSet.assemble(info: info, replications: replications, timeseries: timeseries, faults: faults, latency: latency)
+    }
+
+    /// Runs the units on `jobs` threads; each result lands at its unit's index.
+    static func execute(_ units: [Unit], points: [Scenario], options: RunOptions) -> [ReplicationOutcome] {
+        GSL.disableAbortOnError()
+        let box = OutcomeBox(count: units.count)
+        let workers = min(options.jobs, max(1, units.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = box.claim() {
+                let u = units[i]
+                let scenario = points[u.point]
+                let sim = Simulation(scenario: scenario, topology: scenario.topologies[u.topology], replication: u.replication)
+                let outcome = sim.run()
+                let (done, events) = box.store(outcome, at: i)
+                options.progress?(done, units.count, events)
+            }
+        }
+        return box.results()
+    }
+}
+
+/// The shared state of a run's worker threads: the next unit to claim and the results.
+final class OutcomeBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var done = 0
+    private var events: UInt64 = 0
+    private var outcomes: [ReplicationOutcome?]
+
+    init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        if Interrupt.requested || next >= outcomes.count { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ o: ReplicationOutcome, at i: Int) -> (Int, UInt64) {
+        lock.lock()
+        defer { lock.unlock() }
+        outcomes[i] = o
+        done += 1
+        events &+= o.events
+        return (done, events)
+    }
+
+    func results() -> [ReplicationOutcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcomes.compactMap { $0 }
+    }
+}
+
+/// Set by the CLI's SIGINT handler: no new unit starts; finished ones are kept.
+public enum Interrupt {
+    nonisolated(unsafe) public static var requested = false
+}
+
+/// The version recorded in `run.json` and printed by `--version`.
+public enum TopoBenchVersion {
+    public static let string = "0.1.0"
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A benchmark suite: a list of scenario files run together (`Benchmarks/suites/NAME.yaml`).
+///
+/// ```yaml
+/// name: default
+/// description: What decoupling buys, fault by fault
+/// scenarios: [examples/instance_crash.yaml, examples/az_outage.yaml]   # relative to this file
+/// quick: { scale: 0.1, replications: 3 }    # what --quick does
+/// ```
+public struct SuiteSpec: Sendable {
+    public var name: String
+    public var description: String
+    public var file: String
+    public var scenarios: [String]
+    public var quickScale: Double
+    public var quickReplications: Int
+
+    /// Finds a suite by name in `directory` (or takes a path to a suite file) and reads it.
+    public static func load(_ nameOrPath: String, directory: String) throws -> SuiteSpec {
+        let path: String
+        if nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") || nameOrPath.hasSuffix(".json") {
+            path = nameOrPath
+        } else {
+            path = (directory as NSString).appendingPathComponent(nameOrPath + ".yaml")
+            if !FileManager.default.fileExists(atPath: path) {
+                let available = available(in: directory)
+                throw ScenarioError(
+                    file: path, keyPath: "", expected: "a suite in \(directory)" + (available.isEmpty ? "" : " (" + available.joined(separator: ", ") + ")"),
+                    found: "no file \(nameOrPath).yaml", suggestion: KeyPath.nearest(nameOrPath, in: available))
+            }
+        }
+        let root = try NodeReader(node: try ScenarioDocument.load(path: path), file: path).map()
+        let name = try root.string("name") ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        try ScenarioLoader.checkName(name, root.optional("name") ?? root.reader)
+        let description = try root.string("description") ?? ""
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var scenarios: [String] = []
+        for s in try root.list("scenarios") ?? [] {
+            let rel = try s.string()
+            let full = rel.hasPrefix("/") ? rel : base.appendingPathComponent(rel).path
+            if !FileManager.default.fileExists(atPath: full) { throw s.error(expected: "a scenario file", found: "\"\(rel)\" (not found)") }
+            scenarios.append(full)
+        }
+        if scenarios.isEmpty { throw root.reader.error(expected: "'scenarios': a non-empty list of scenario files", suggestion: "scenarios") }
+        var scale = 0.1, reps = 3
+        if let q = try root.map("quick") {
+            scale = try q.double("scale", default: 0.1, min: 0.0001, max: 1) ?? 0.1
+            reps = try q.int("replications", default: 3, min: 1, max: ScenarioLoader.Limits.maxReplications) ?? 3
+            try q.finish()
+        }
+        try root.finish()
+        return SuiteSpec(name: name, description: description, file: path, scenarios: scenarios, quickScale: scale, quickReplications: reps)
+    }
+
+    /// The suite names in a directory.
+    public static func available(in directory: String) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// Loads every scenario of the suite (all errors surface before anything runs).
+    public func loadScenarios(quick: Bool, seed: UInt64? = nil) throws -> [[Scenario]] {
+        let overrides = ScenarioOverrides(seed: seed, replications: quick ? quickReplications : nil, timeScale: quick ? quickScale : 1)
+        var all: [[Scenario]] = []
+        var names: Set<String> = []
+        for file in scenarios {
+            let points = try ScenarioLoader.load(path: file, overrides: overrides)
+            if let n = points.first?.name, !names.insert(n).inserted {
+                throw ScenarioError(file: file, keyPath: "name", expected: "a scenario name not used by another file of suite \(name)", found: "\"\(n)\"")
+            }
+            all.append(points)
+        }
+        return all
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+
+/// One comparison of the simulator with an exact result from queueing or reliability theory.
+///
+/// Each case is a scenario file (kept here as text, written out by `topobench validate
+/// --write-cases DIR`) that goes through the normal path: ``ScenarioLoader``, ``Runner``,
+/// ``ResultSet``. The simulated figure is taken from the result set, per replication, and its
+/// mean and Student-t 95 % interval are compared with the exact value.
+public struct ValidationCase: Sendable {
+    public let name: String
+    /// What is compared, for people.
+    public let quantity: String
+    public let scenario: String
+    /// The exact value, computed from the loaded scenario's parameters.
+    public let exact: @Sendable (Scenario) -> Double
+    /// The figure of one replication, from the result set.
+    public let measure: @Sendable (ResultSet) throws -> [Double]
+}
+
+/// The result of one case.
+public struct ValidationResult: Sendable {
+    public let name: String
+    public let quantity: String
+    public let exact: Double
+    public let mean: Double
+    public let halfWidth: Double
+    public let replications: Int
+    public var relativeError: Double { abs(mean - exact) / abs(exact) }
+    /// The exact value lies within the 95 % interval and the relative error is under 2 %.
+    public var passed: Bool {
+        mean.isFinite && abs(mean - exact) <= halfWidth && relativeError < ValidationSuite.maxRelativeError
+    }
+}
+
+public enum ValidationSuite {
+    public static let maxRelativeError = 0.02
+
+    /// Runs one case.
+    public static func run(_ c: ValidationCase, replications: Int? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> ValidationResult {
+        let points = try ScenarioLoader.parse(text: c.scenario, file: "validation/\(c.name).yaml",
+                                              overrides: ScenarioOverrides(replications: replications))
+        guard let scenario = points.first else { throw ReportError(.invalidInput, "validation case \(c.name) has no scenario") }
+        let result = try Runner.run(points, options: RunOptions(jobs: jobs))
+        let values = try c.measure(result)
+        let (mean, hw) = StudentT.interval(values)
+        return ValidationResult(name: c.name, quantity: c.quantity, exact: c.exact(scenario), mean: mean, halfWidth: hw, replications: values.count)
+    }
+
+    /// A column of `replications.csv`, one value per replication.
+    static func column(_ name: String, _ transform: @escaping @Sendable (Double) -> Double = { $0 }) -> @Sendable (ResultSet) throws -> [Double] {
+        return { set in
+            let t = set.replications
+            let i = try t.requireColumn(name)
+            return try (0..<t.rows.count).map { r in transform(try t.number(row: r, column: i) ?? .nan) }
+        }
+    }
+
+    /// The share of window-end samples in which no instance was up, per replication.
+    static let allDownShare: @Sendable (ResultSet) throws -> [Double] = { set in
+        let t = set.timeseries
+        let rep = try t.requireColumn("replication")
+        let healthy = try t.requireColumn("healthy_instances")
+        var down: [String: (Int, Int)] = [:]
+        var order: [String] = []
+        for (r, row) in t.rows.enumerated() {
+            let key = row[rep]
+            if down[key] == nil { order.append(key); down[key] = (0, 0) }
+            let h = try t.number(row: r, column: healthy) ?? 0
+            down[key]!.0 += h == 0 ? 1 : 0
+            down[key]!.1 += 1
+        }
+        return order.map { Double(down[$0]!.0) / Double(max(1, down[$0]!.1)) }
+    }
+
+    static func rate(_ s: Scenario) -> Double {
+        if case .open(let a) = s.workload.mode { return a.rate }
+        return .nan
+    }
+
+    static func service(_ s: Scenario) -> (mean: Double, second: Double, workers: Int) {
+        for t in s.topologies {
+            for c in t.components {
+                if case .instances(let spec) = c.kind {
+                    return (spec.service.mean, spec.service.secondMoment, spec.workers)
+                }
+            }
+        }
+        return (.nan, .nan, 1)
+    }
+
+    static func crash(_ s: Scenario) -> (mtbf: Double, mttr: Double) {
+        guard let f = s.faults.first, let b = f.mtbf, let r = f.mttr else { return (.nan, .nan) }
+        return (b.mean, r.mean)
+    }
+
+    static let queueing = """
+        duration: DURATION
+        warmup: 20s
+        replications: 10
+        seed: 2026
+        window: 10s
+        network: none
+        workload:
+          arrival: { dist: exponential, rate: RATE }
+          retry: none
+        topologies:
+          single:
+            entry: server
+            components:
+              server: { kind: instances, count: 1, workers: WORKERS, QUEUE service: SERVICE }
+        """
+
+    static func queueingScenario(name: String, rate: String, workers: Int, service: String, duration: String, queue: String = "") -> String {
+        "name: \(name)\n" + queueing
+            .replacingOccurrences(of: "DURATION", with: duration)
+            .replacingOccurrences(of: "RATE", with: rate)
+            .replacingOccurrences(of: "WORKERS", with: String(workers))
+            .replacingOccurrences(of: "QUEUE ", with: queue)
+            .replacingOccurrences(of: "SERVICE", with: service)
+    }
+
+    /// The cases SPEC names, in order.
+    public static let cases: [ValidationCase] = [
+        ValidationCase(
+            name: "mm1", quantity: "M/M/1 mean response time (ms), ρ = 0.8",
+            scenario: queueingScenario(name: "mm1", rate: "800/s", workers: 1, service: "{ dist: exponential, mean: 1ms }", duration: "1000s"),
+            exact: { s in
+                let λ = rate(s), μ = 1 / service(s).mean
+                return (QueueingTheory.mm1MeanWait(arrivalRate: λ, serviceRate: μ) + 1 / μ) * 1000
+            },
+            measure: column("latency_mean_ms")),
+        ValidationCase(
+            name: "mmc", quantity: "M/M/4 mean response time (ms), Erlang C, ρ = 0.8",
+            scenario: queueingScenario(name: "mmc", rate: "3200/s", workers: 4, service: "{ dist: exponential, mean: 1ms }", duration: "300s"),
+            exact: { s in
+                let λ = rate(s), sv = service(s), μ = 1 / sv.mean
+                return (QueueingTheory.mmcMeanWait(arrivalRate: λ, serviceRate: μ, servers: sv.workers) + sv.mean) * 1000
+            },
+            measure: column("latency_mean_ms")),
+        ValidationCase(
+            name: "md1", quantity: "M/D/1 mean response time (ms), Pollaczek–Khinchine, ρ = 0.8",
+            scenario: queueingScenario(name: "md1", rate: "800/s", workers: 1, service: "{ dist: constant, value: 1ms }", duration: "1000s"),
+            exact: { s in
+                let sv = service(s)
+                return (QueueingTheory.pollaczekKhinchineMeanWait(arrivalRate: rate(s), serviceMean: sv.mean, serviceSecondMoment: sv.second) + sv.mean) * 1000
+            },
+            measure: column("latency_mean_ms")),
+        ValidationCase(
+            name: "mg1_lognormal", quantity: "M/G/1 (lognormal service) mean response time (ms), Pollaczek–Khinchine, ρ = 0.7",
+            scenario: queueingScenario(name: "mg1_lognormal", rate: "700/s", workers: 1, service: "{ dist: lognormal, mean: 1ms, sd: 1ms }", duration: "1000s"),
+            exact: { s in
+                let sv = service(s)
+                return (QueueingTheory.pollaczekKhinchineMeanWait(arrivalRate: rate(s), serviceMean: sv.mean, serviceSecondMoment: sv.second) + sv.mean) * 1000
+            },
+            measure: column("latency_mean_ms")),
+        ValidationCase(
+            name: "mmcc_erlang_b", quantity: "M/M/10/10 blocking probability, Erlang B, a = 8",
+            scenario: queueingScenario(name: "mmcc_erlang_b", rate: "8000/s", workers: 10, service: "{ dist: exponential, mean: 1ms }", duration: "200s", queue: "queue: 0, "),
+            exact: { s in
+                let sv = service(s)
+                return QueueingTheory.erlangB(servers: sv.workers, offeredLoad: rate(s) * sv.mean)
+            },
+            measure: column("availability") { 1 - $0 }),
+        ValidationCase(
+            name: "availability", quantity: "availability of one instance, MTBF/(MTBF+MTTR), exponential failures and repairs",
+            scenario: """
+                name: availability
+                duration: 7d
+                warmup: 2h
+                replications: 10
+                seed: 2026
+                window: 1h
+                network: none
+                workload:
+                  arrival: { dist: exponential, rate: 2/s }
+                  retry: none
+                faults:
+                  - { kind: crash, target: server, mtbf: { dist: exponential, mean: 1h }, mttr: { dist: exponential, mean: 10m } }
+                topologies:
+                  single:
+                    entry: server
+                    components:
+                      server: { kind: instances, count: 1, workers: 4, service: { dist: constant, value: 1ms } }
+                """,
+            exact: { s in
+                let c = crash(s)
+                return QueueingTheory.availability(mtbf: c.mtbf, mttr: c.mttr)
+            },
+            measure: column("availability")),
+        ValidationCase(
+            name: "alb_all_down", quantity: "P(all 2 instances behind an ALB are down), (1 − A)²",
+            scenario: """
+                name: alb_all_down
+                duration: 60d
+                warmup: 1d
+                replications: 10
+                seed: 2026
+                window: 1m
+                network: none
+                workload:
+                  arrival: { dist: exponential, rate: 0.01/s }
+                  retry: none
+                faults:
+                  - { kind: crash, target: web, mtbf: { dist: exponential, mean: 1h }, mttr: { dist: exponential, mean: 1h } }
+                topologies:
+                  alb:
+                    entry: lb
+                    components:
+                      lb: { kind: alb, targets: web }
+                      web: { kind: instances, count: 2, zones: [a, b], workers: 4, service: { dist: constant, value: 1ms } }
+                """,
+            exact: { s in
+                let c = crash(s)
+                return QueueingTheory.probabilityAllDown(instances: 2, mtbf: c.mtbf, mttr: c.mttr)
+            },
+            measure: allDownShare),
+    ]
+
+    /// Renders results as an aligned table.
+    public static func render(_ results: [ValidationResult]) -> String {
+        let header = ["case", "exact", "simulated", "± 95 % CI", "rel. error", "result", "quantity"]
+        let rows = results.map { r in
+            [r.name, TerminalTable.fixed(r.exact, 5), TerminalTable.fixed(r.mean, 5), TerminalTable.fixed(r.halfWidth, 5),
+             TerminalTable.fixed(r.relativeError * 100, 2) + " %", r.passed ? "ok" : "FAIL", r.quantity]
+        }
+        var widths = header.map(\.count)
+        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        func line(_ r: [String]) -> String {
+            r.enumerated().map { i, c in i == 0 || i == r.count - 1 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[i] - c.count) + c }
+                .joined(separator: "  ")
+        }
+        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import TopoBench
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Runs one or more scenario files and writes their results.",
+        discussion: """
+            Writes summary.csv, replications.csv, timeseries.csv, faults.csv, latency.csv and \
+            run.json to DIR (default results/<scenario name>; with several files, DIR/<scenario \
+            name>) and prints a table of the key figures with their 95 % intervals.
+
+            Example:
+              topobench run Benchmarks/suites/examples/checkout.yaml --replications 5 --duration 30m
+            """)
+
+    @Argument(help: "Scenario files (YAML or JSON).")
+    var files: [String]
+
+    @Option(help: ArgumentHelp("Output folder.", valueName: "DIR"))
+    var out: String?
+
+    @Option(help: "Seed of every random stream (overrides the file's).")
+    var seed: UInt64?
+
+    @Option(help: "Replications per topology (overrides the file's).")
+    var replications: Int?
+
+    @Option(help: "Simulated duration, such as 30m (overrides the file's).")
+    var duration: String?
+
+    @Option(help: "Replications run at once (default: every core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Run only shard K of N of the work (merge the shards with `topobench merge`).", valueName: "K/N"))
+    var shard: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let r = replications, r < 1 || r > 100_000 { throw ValidationError("--replications takes 1 to 100000; got \(r)") }
+        if jobs < 1 || jobs > 4096 { throw ValidationError("--jobs takes 1 to 4096; got \(jobs)") }
+        _ = try parseDurationOption(duration, option: "--duration")
+        if let s = shard { _ = try parseShard(s) }
+    }
+
+    func run() throws {
+        try guarded {
+            installInterruptHandler()
+            let overrides = ScenarioOverrides(seed: seed, replications: replications, duration: try parseDurationOption(duration, option: "--duration"))
+            // Load every file first: a bad file fails before anything runs.
+            let loaded = try files.map { try ScenarioLoader.load(path: $0, overrides: overrides) }
+            for points in loaded {
+                guard let name = points.first?.name else { continue }
+                let folder = out.map { files.count > 1 ? ($0 as NSString).appendingPathComponent(name) : $0 } ?? "results/\(name)"
+                let progress = Progress(quiet: quiet)
+                progress.label = name
+                let result = try Runner.run(points, options: RunOptions(jobs: jobs, shard: try shard.map(parseShard), progress: progress.callback()))
+                _ = try result.write(folder: folder)
+                if !quiet {
+                    print("\(name): \(folder)")
+                    print(TerminalTable.render(result.summary))
+                }
+                if Interrupt.requested {
+                    printError("interrupted: the finished replications are in \(folder)")
+                    throw ExitCode(130)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import TopoBench
+
+@main
+struct TopoBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "topobench",
+        abstract: "Simulates AWS architectures event by event to show what decoupling buys.",
+        discussion: """
+            The same workload and the same failures run against a tightly-coupled design and \
+            against decoupled ones (ALB, SQS, SNS, API Gateway, an external session store); \
+            topobench reports latency percentiles, availability, lost data, lost sessions and \
+            recovery time with 95 % confidence intervals, as CSV, plots and a table.
+
+            Exit codes: 0 success; 1 a regression or a failed validation case; 64 bad \
+            command-line arguments; 65 an invalid scenario or input file; 70 an internal error; \
+            130 interrupted.
+            """,
+        version: TopoBenchVersion.string,
+        subcommands: [Run.self, SuiteCommand.self, Compare.self, Merge.self, Plot.self, Validate.self, List.self]
+    )
+}
+
+/// Runs a command body, turning the library's errors into messages and exit codes.
+func guarded(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as ScenarioError {
+        printError("error: \(e)")
+        throw ExitCode(65)
+    } catch let e as ReportError {
+        printError("error: \(e)")
+        throw ExitCode(e.exitCode)
+    } catch let e as CLIError {
+        printError("error: \(e.message)")
+        throw ExitCode(64)
+    } catch {
+        printError("internal error: \(error)")
+        throw ExitCode(70)
+    }
+}
+
+struct CLIError: Error { let message: String }
+
+func printError(_ s: String) {
+    FileHandle.standardError.write((s + "\n").data(using: .utf8) ?? Data())
+}
+
+/// Parses `K/N` (K from 1 to N).
+func parseShard(_ text: String) throws -> (k: Int, n: Int) {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n, n <= 100_000 else {
+        throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, such as 2/4; got '\(text)'")
+    }
+    return (k, n)
+}
+
+/// The shard from `--shard`, or from a Slurm array or a Kubernetes Indexed Job's environment.
+func resolveShard(_ flag: String?, count: Int?) throws -> (k: Int, n: Int)? {
+    if let flag { return try parseShard(flag) }
+    let env = ProcessInfo.processInfo.environment
+    if let id = env["SLURM_ARRAY_TASK_ID"].flatMap(Int.init), let n = env["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init) {
+        let min = env["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
+        return try parseShard("\(id - min + 1)/\(n)")
+    }
+    if let idx = env["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
+        guard let n = count else {
+            throw ValidationError("JOB_COMPLETION_INDEX is set: give the number of shards with --shard-count N")
+        }
+        return try parseShard("\(idx + 1)/\(n)")
+    }
+    return nil
+}
+
+/// Progress on standard error while replications run, when it is a terminal.
+final class Progress: @unchecked Sendable {
+    let enabled: Bool
+    let start = Date()
+    let lock = NSLock()
+    var label = ""
+
+    init(quiet: Bool) { enabled = !quiet && isatty(STDERR_FILENO) != 0 }
+
+    func callback() -> (@Sendable (Int, Int, UInt64) -> Void)? {
+        guard enabled else { return nil }
+        return { [self] done, total, events in
+            lock.lock()
+            defer { lock.unlock() }
+            let elapsed = Date().timeIntervalSince(start)
+            let rate = elapsed > 0 ? Double(events) / elapsed : 0
+            let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+            let line = String(format: "\r%@ %d/%d replications  %.2fM events/s  ETA %@   ", label, done, total, rate / 1e6, clock(eta))
+            FileHandle.standardError.write(line.data(using: .utf8) ?? Data())
+            if done == total { FileHandle.standardError.write("\n".data(using: .utf8) ?? Data()) }
+        }
+    }
+
+    func clock(_ s: Double) -> String {
+        let t = Int(s.rounded())
+        return t >= 3600 ? String(format: "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60) : String(format: "%d:%02d", t / 60, t % 60)
+    }
+}
+
+/// Ctrl-C: finish nothing new, keep what is done, exit 130.
+func installInterruptHandler() {
+    signal(SIGINT) { _ in
+        if Interrupt.requested { _exit(130) }
+        Interrupt.requested = true
+    }
+}
+
+func parseDurationOption(_ text: String?, option: String) throws -> Int64? {
+    guard let text else { return nil }
+    guard let d = Units.parseDuration(text), d > 0, d <= Units.maxDuration else {
+        throw ValidationError("\(option) takes a duration with a unit (ns, us, ms, s, m, h, d), such as 5m; got '\(text)'")
+    }
+    return d
+}
