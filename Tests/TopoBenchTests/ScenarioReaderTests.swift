@@ -34,7 +34,7 @@ private func scenarioError(_ body: () throws -> Void) -> ScenarioError? {
 /// A scalar node with no line, for building documents by hand.
 private func scalar(_ text: String) -> ScenarioNode { .scalar(text, line: nil, quoted: false) }
 
-/// Writes `contents` to a new temporary file named `name` and returns its path.
+/// Writes `contents` to a new temporary file named `name` in a folder of its own and returns its path.
 private func temporaryFile(_ name: String, _ contents: Data) throws -> String {
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("topobench-scenario-\(UUID().uuidString)")
@@ -44,10 +44,15 @@ private func temporaryFile(_ name: String, _ contents: Data) throws -> String {
     return url.path
 }
 
+/// Removes a file made by `temporaryFile` and its folder.
+private func removeTemporaryFile(_ path: String) {
+    try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
+}
+
 // MARK: - Units
 
 @Suite("Units")
-struct UnitsTests {
+struct ScenarioUnitsTests {
     @Test(arguments: [
         ("30s", Int64(30_000_000_000)),
         ("5ms", 5_000_000),
@@ -122,7 +127,7 @@ struct UnitsTests {
 // MARK: - Typed readers
 
 @Suite("Typed readers")
-struct TypedReaderTests {
+struct ScenarioTypedReaderTests {
     private func reader(_ text: String, quoted: Bool = false) -> NodeReader {
         NodeReader(node: .scalar(text, line: 7, quoted: quoted), file: "f.yaml", path: "a.b")
     }
@@ -489,6 +494,7 @@ struct ScenarioFileTests {
             }
             """
         let path = try temporaryFile("checkout.json", Data(json.utf8))
+        defer { removeTemporaryFile(path) }
         let node = try ScenarioDocument.load(path: path)
         let map = try NodeReader(node: node, file: path).map()
         #expect(try map.string("name") == "checkout 🛒")
@@ -514,10 +520,12 @@ struct ScenarioFileTests {
         let directory = FileManager.default.temporaryDirectory.path
         #expect(scenarioError { _ = try ScenarioDocument.load(path: directory) }?.problem == "cannot read the file: it is a directory")
         let latin1 = try temporaryFile("latin1.yaml", Data("name: ok\ndescription: caf".utf8) + Data([0xE9, 0x0A]))
+        defer { removeTemporaryFile(latin1) }
         let notUTF8 = scenarioError { _ = try ScenarioDocument.load(path: latin1) }
         #expect(notUTF8?.line == 2)
         #expect(notUTF8?.problem?.hasPrefix("the file is not UTF-8 text") == true)
         let yaml = try temporaryFile("ok.yaml", Data("\u{FEFF}name: ok\n".utf8))
+        defer { removeTemporaryFile(yaml) }
         #expect(try ScenarioDocument.load(path: yaml)["name"]?.text == "ok")
     }
 }
@@ -525,7 +533,7 @@ struct ScenarioFileTests {
 // MARK: - Key paths
 
 @Suite("Key paths")
-struct KeyPathTests {
+struct ScenarioKeyPathTests {
     private let scenario = """
         workload:
           arrival: { dist: exponential, rate: 200/s }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One message in flight through SQS, SNS or Lambda's asynchronous queue.
 ///
 /// Messages live in a slab recycled through a free list, like calls: memory follows the backlog,
@@ -33,6 +35,8 @@ struct Poller {
     /// The received batch: (message, message gen, receipt), processed in order.
     var batch: [(slot: Int32, gen: UInt32, receipt: UInt32)] = []
     var position = 0
+    /// When a short-polling poller found the queue empty and was parked.
+    var parkedAt: SimTime = -1
 }
 
 /// An Amazon SQS queue (standard or FIFO) and its consumers.
@@ -311,10 +315,14 @@ extension Simulation {
             queues[qi].waiting.append(Int32(p))
             schedule(after: queues[qi].spec.wait, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: gen)
         } else {
-            // Short polling: an empty answer after a round trip, then the poller asks again.
-            queues[qi].emptyReceives += 1
-            queues[qi].pollers[p].state = .idle
-            schedule(after: max(Time.millisecond, receiveLatency(qi, poller: p)), .queueEvent, target: queues[qi].component, slot: Int32(p), gen: gen)
+            // Short polling: the poller asks again every round trip and gets empty answers while
+            // the queue stays empty. Nothing else changes meanwhile, so instead of one event per
+            // empty receive it is parked; when a message arrives, the first of the parked pollers
+            // to ask again receives it (see `wakeWaitingPoller`), and the empty receives of the
+            // parked time are counted then.
+            queues[qi].pollers[p].state = .waiting
+            queues[qi].pollers[p].parkedAt = now
+            queues[qi].waiting.append(Int32(p))
         }
     }
 
@@ -369,11 +377,31 @@ extension Simulation {
         return got
     }
 
+    /// The short-polling interval: one ReceiveMessage round trip (at least 1 ms).
+    func shortPollInterval(_ qi: Int, poller p: Int) -> SimTime {
+        max(Time.millisecond, receiveLatency(qi, poller: p))
+    }
+
     func wakeWaitingPoller(_ qi: Int) {
+        let short = queues[qi].spec.wait == 0
         while queues[qi].waitingHead < queues[qi].waiting.count && queues[qi].visible > 0 {
             let p = Int(queues[qi].waiting[queues[qi].waitingHead])
             queues[qi].waitingHead += 1
-            if queues[qi].pollers[p].state == .waiting { poll(qi, poller: p) }
+            guard queues[qi].pollers[p].state == .waiting else { continue }
+            if short {
+                // n parked pollers ask at independent uniform phases of the interval: the first
+                // asks after the minimum of n uniforms, I·(1 − U^(1/n)).
+                let parked = max(1, queues[qi].waiting.count - queues[qi].waitingHead + 1)
+                let interval = shortPollInterval(qi, poller: p)
+                let u = componentStreams[Int(queues[qi].component)].misc.uniformPositive()
+                let delay = SimTime(Double(interval) * (1 - pow(u, 1 / Double(parked))))
+                queues[qi].emptyReceives += Int((now - queues[qi].pollers[p].parkedAt) / interval)
+                queues[qi].pollers[p].state = .idle
+                queues[qi].pollers[p].gen &+= 1
+                schedule(after: delay, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: queues[qi].pollers[p].gen)
+                break
+            }
+            poll(qi, poller: p)
         }
         if queues[qi].waitingHead > 64 && queues[qi].waitingHead * 2 > queues[qi].waiting.count {
             queues[qi].waiting.removeFirst(queues[qi].waitingHead)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An Amazon SNS topic: a Publish is acknowledged once stored, then fanned out to every
 /// subscription (SQS queues, Lambda functions, HTTP/S endpoints).
 ///
@@ -119,5 +121,3 @@ extension Simulation {
         endpointAttempt(ei, message: m)
     }
 }
-
-import Foundation

@@ -149,8 +149,9 @@ public enum Units {
     /// Writes a duration exactly, in the largest unit that divides it:
     /// `30_000_000_000` → `30s`, `1_500_000` → `1500us`, `5_400_000_000_000` → `90m`.
     ///
-    /// Zero is `0s`. The result always parses back to the same value with
-    /// ``parseDuration(_:)``.
+    /// Zero is `0s`. The result parses back to the same value with
+    /// ``parseDuration(_:)`` (for every value but `Int64.min`, whose magnitude
+    /// does not fit in `Int64`).
     public static func format(nanoseconds: Int64) -> String {
         if nanoseconds == 0 { return "0s" }
         let magnitude = nanoseconds.magnitude
