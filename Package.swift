@@ -46,7 +46,9 @@ let package = Package(
         .testTarget(
             name: "TopoBenchTests",
             dependencies: ["TopoBench"],
-            resources: [.copy("Golden")]
+            // Golden files and example scenarios are read from the source tree (#filePath), so
+            // `TOPOBENCH_UPDATE_GOLDEN=1 make test` can rewrite them in place.
+            exclude: ["Golden"]
         ),
     ],
     // Swift 6 language mode is the goal; GSL's generator pointers are not Sendable and each

@@ -136,7 +136,13 @@ public enum ScenarioLoader {
         var duration = try top.duration("duration", default: Time.hour, min: 1, max: Units.maxDuration) ?? Time.hour
         var warmup = try top.duration("warmup", default: 0) ?? 0
         var window = try top.duration("window", default: 10 * Time.second, min: Time.millisecond) ?? 10 * Time.second
-        if let d = overrides.duration { duration = d }
+        if let d = overrides.duration {
+            // A shorter run from the command line keeps the file's warm-up if it still fits, and
+            // otherwise keeps the same share of the run for it.
+            if warmup >= d { warmup = SimTime(Double(warmup) * Double(d) / Double(duration)) }
+            window = min(window, max(Time.millisecond, d / 10))
+            duration = d
+        }
         if overrides.timeScale != 1 {
             duration = max(Time.second, SimTime(Double(duration) * overrides.timeScale))
             warmup = SimTime(Double(warmup) * overrides.timeScale)

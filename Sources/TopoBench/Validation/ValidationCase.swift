@@ -60,16 +60,21 @@ public enum ValidationSuite {
         let t = set.timeseries
         let rep = try t.requireColumn("replication")
         let healthy = try t.requireColumn("healthy_instances")
-        var down: [String: (Int, Int)] = [:]
+        var down: [String: (all: Int, samples: Int)] = [:]
         var order: [String] = []
         for (r, row) in t.rows.enumerated() {
             let key = row[rep]
-            if down[key] == nil { order.append(key); down[key] = (0, 0) }
+            var entry = down[key] ?? (0, 0)
+            if entry.samples == 0 { order.append(key) }
             let h = try t.number(row: r, column: healthy) ?? 0
-            down[key]!.0 += h == 0 ? 1 : 0
-            down[key]!.1 += 1
+            entry.all += h == 0 ? 1 : 0
+            entry.samples += 1
+            down[key] = entry
         }
-        return order.map { Double(down[$0]!.0) / Double(max(1, down[$0]!.1)) }
+        return order.map { key in
+            let e = down[key] ?? (0, 1)
+            return Double(e.all) / Double(max(1, e.samples))
+        }
     }
 
     static func rate(_ s: Scenario) -> Double {
@@ -195,7 +200,7 @@ public enum ValidationSuite {
                 warmup: 1d
                 replications: 10
                 seed: 2026
-                window: 1m
+                window: 5m
                 network: none
                 workload:
                   arrival: { dist: exponential, rate: 0.01/s }
