@@ -24,11 +24,19 @@ public enum TerminalTable {
         columns.append(("p50 ms", withCI("latency_p50_ms", digits: 1)))
         columns.append(("p99 ms", withCI("latency_p99_ms", digits: 1)))
         columns.append(("p99.9 ms", withCI("latency_p999_ms", digits: 1)))
-        columns.append(("5xx", { number($0, "errors_5xx").map { fixed($0, 1) } ?? "–" }))
-        columns.append(("timeouts", { number($0, "timeouts").map { fixed($0, 1) } ?? "–" }))
-        columns.append(("sessions lost", { number($0, "sessions_lost").map { fixed($0, 1) } ?? "–" }))
-        columns.append(("msgs lost", { number($0, "messages_lost").map { fixed($0, 1) } ?? "–" }))
         columns.append(("e2e p99 ms", { number($0, "e2e_p99_ms").map { fixed($0, 1) } ?? "–" }))
+        func count(_ names: String...) -> ([String]) -> String {
+            return { row in
+                let values = names.compactMap { number(row, $0) }
+                return values.isEmpty ? "–" : fixed(values.reduce(0, +), 1)
+            }
+        }
+        columns.append(("5xx", count("errors_5xx")))
+        columns.append(("timeouts", count("timeouts")))
+        columns.append(("429/503", count("throttled", "rejected")))
+        columns.append(("sessions lost", count("sessions_lost")))
+        columns.append(("msgs lost", count("messages_lost")))
+        columns.append(("dupes", count("duplicates")))
         columns.append(("recovery s", withCI("recovery_s", digits: 1)))
         let cells = summary.rows.map { row in columns.map { $0.value(row) } }
         var widths = columns.map { $0.title.count }

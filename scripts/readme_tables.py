@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Prints the README's result tables (Markdown) from results/default/*/summary.csv.
+
+Run after `make run`; paste its output into README.md's "Results" section, so that every
+figure in the README comes from the committed results.
+"""
+import csv, os, sys
+
+root = sys.argv[1] if len(sys.argv) > 1 else "results/default"
+order = ["instance_crash", "az_outage", "slow_backend", "backend_outage", "zombie", "yearly", "load_sweep"]
+
+
+def f(row, key, digits=1, scale=1.0):
+    v = row.get(key, "")
+    if v == "":
+        return "–"
+    return f"{float(v) * scale:.{digits}f}"
+
+
+def ci(row, key, digits=1, scale=1.0):
+    base = f(row, key, digits, scale)
+    c = row.get(key + "_ci95", "")
+    return base if c == "" or base == "–" else f"{base} ± {float(c) * scale:.{digits}f}"
+
+
+def nines(a):
+    import math
+    if a == "" or float(a) >= 1:
+        return "≥ 6"
+    return f"{-math.log10(1 - float(a)):.1f}"
+
+
+for name in order:
+    path = os.path.join(root, name, "summary.csv")
+    if not os.path.exists(path):
+        continue
+    rows = list(csv.DictReader(open(path)))
+    print(f"#### {name}\n")
+    if name == "load_sweep":
+        print("| topology | offered load | availability % | p99 ms | e2e p99 ms |")
+        print("|---|---:|---:|---:|---:|")
+        for r in rows:
+            print(f"| {r['topology']} | {r['workload.arrival.rate']} | {ci(r, 'availability', 3, 100)} | {ci(r, 'latency_p99_ms')} | {f(r, 'e2e_p99_ms')} |")
+    elif name == "yearly":
+        print("| topology | availability % | nines | 5xx / year | timeouts / year | sessions lost / year | messages lost / year |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for r in rows:
+            print(f"| {r['topology']} | {ci(r, 'availability', 4, 100)} | {nines(r['availability'])} | {f(r, 'errors_5xx')} | {f(r, 'timeouts')} | {f(r, 'sessions_lost')} | {f(r, 'messages_lost')} |")
+    else:
+        print("| topology | availability % | first try % | p99 ms | e2e p99 ms | 5xx | timeouts | sessions lost | messages lost | duplicates | recovery s |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for r in rows:
+            print(f"| {r['topology']} | {ci(r, 'availability', 2, 100)} | {f(r, 'first_try_availability', 2, 100)} | {ci(r, 'latency_p99_ms')} | {f(r, 'e2e_p99_ms')} | {f(r, 'errors_5xx', 0)} | {f(r, 'timeouts', 0)} | {f(r, 'sessions_lost', 0)} | {f(r, 'messages_lost', 0)} | {f(r, 'duplicates', 0)} | {ci(r, 'recovery_s')} |")
+    print()
