@@ -261,6 +261,21 @@ extension Simulation {
 
     func nodeZonesContain(_ bi: Int, _ z: Int8) -> Bool { balancers[bi].nodeZones.contains(z) }
 
+    /// Starts deregistering a target: it is `draining`, gets no new requests, and those in
+    /// flight may finish. Returns the longest deregistration delay of the target groups it was
+    /// in, or nil if no load balancer routes to it.
+    func drainTarget(group gi: Int, instance k: Int) -> SimTime? {
+        var delay: SimTime? = nil
+        for bi in 0..<balancers.count where Int(balancers[bi].group) == gi && k < balancers[bi].targets.count {
+            let state = balancers[bi].targets[k].state
+            guard state != .unused && state != .draining else { continue }
+            balancers[bi].targets[k].state = .draining
+            balancers[bi].targets[k].drainingSince = now
+            delay = max(delay ?? 0, balancers[bi].spec.deregistrationDelay)
+        }
+        return delay
+    }
+
     /// Deregisters a target: no new requests; after the deregistration delay it is unused.
     func deregisterTarget(group gi: Int, instance k: Int) {
         for bi in 0..<balancers.count where Int(balancers[bi].group) == gi && k < balancers[bi].targets.count {

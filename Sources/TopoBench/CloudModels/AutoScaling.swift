@@ -19,10 +19,12 @@ struct AutoScaler {
     var desired: Int
 }
 
-/// Component timer codes of an auto-scaling group.
+/// Component timer codes of an auto-scaling group (a code ≥ 0 is the launch of that instance;
+/// a code ≤ `drained` is the end of the deregistration delay of instance `drained - code`).
 enum ScalerTimer: Int32 {
     case statusCheck = -1
     case targetTracking = -2
+    case drained = -3
 }
 
 extension Simulation {
@@ -57,6 +59,8 @@ extension Simulation {
             schedule(after: Time.minute, .componentTimer, target: comp, slot: code)
         } else if code >= 0 {
             launchDone(si, instance: Int(code), gen: gen)
+        } else if code <= ScalerTimer.drained.rawValue {
+            drainDone(si, instance: Int(ScalerTimer.drained.rawValue - code), gen: gen)
         }
     }
 
@@ -120,23 +124,26 @@ extension Simulation {
         instanceCameUp(group: gi, instance: k)
     }
 
-    /// Target tracking: desired = ceil(current × metric / target), within [min, max].
+    /// Target tracking: desired = ceil(in service × metric / target), within [min, max].
+    ///
+    /// EC2 Auto Scaling User Guide, "default instance warmup": the metrics of instances still
+    /// warming up are left out, but they count toward the current capacity, so a scale-out does
+    /// not launch again what is already coming; scale-in waits until they have warmed up.
     func evaluateTargetTracking(_ si: Int) {
         guard let tt = scalers[si].spec.targetTracking else { return }
         let gi = Int(scalers[si].group)
         var inService = 0, busy = 0, workers = 0
-        var launching = 0
+        var launching = 0, warming = 0
         for (k, inst) in groups[gi].instances.enumerated() where !inst.terminated {
             if inst.launching { launching += 1; continue }
-            // Instances still warming up are left out of the metric.
-            if now - scalers[si].launchedAt[min(k, scalers[si].launchedAt.count - 1)] < tt.warmup { continue }
+            if now - scalers[si].launchedAt[min(k, scalers[si].launchedAt.count - 1)] < tt.warmup { warming += 1; continue }
             inService += 1
             busy += Int(inst.busy)
             workers += groups[gi].spec.workers
         }
         guard inService > 0, workers > 0 else { return }
         let metric = 100.0 * Double(busy) / Double(workers)
-        let current = inService + launching
+        let current = inService + warming + launching
         var desired = Int((Double(inService) * metric / tt.target).rounded(.up))
         desired = min(scalers[si].spec.max, max(scalers[si].spec.min, desired))
         if desired > current {
@@ -148,16 +155,40 @@ extension Simulation {
                 launch(si, instance: k)
             }
             scalers[si].lastScale = now
-        } else if desired < current && launching == 0 && now - scalers[si].lastScale >= tt.warmup {
-            // Scale in: terminate the newest running instance.
+        } else if desired < current && launching == 0 && warming == 0 && now - scalers[si].lastScale >= tt.warmup {
+            // Scale in: the newest running instance leaves the group.
             if let k = groups[gi].instances.lastIndex(where: { !$0.terminated && !$0.launching }), current > scalers[si].spec.min {
-                deregisterTarget(group: gi, instance: k)
-                failInstanceWork(group: gi, instance: k, silently: false)
-                groups[gi].instances[k].terminated = true
-                groups[gi].instances[k].up = false
-                queueConsumersDown(group: gi, instance: k)
+                scaleIn(si, instance: k)
                 scalers[si].lastScale = now
             }
         }
+    }
+
+    /// Terminates an instance on scale-in. Behind a load balancer it is first deregistered: it
+    /// gets no new request while those in flight finish, for the deregistration delay (ELB ALB
+    /// guide, "Deregistration delay"); Auto Scaling terminates it after that delay. It leaves
+    /// the group's capacity at once, and stops taking messages from queues.
+    func scaleIn(_ si: Int, instance k: Int) {
+        let gi = Int(scalers[si].group)
+        groups[gi].instances[k].terminated = true
+        if let delay = drainTarget(group: gi, instance: k), delay > 0 {
+            schedule(
+                after: delay, .componentTimer, target: scalers[si].component,
+                slot: ScalerTimer.drained.rawValue - Int32(k), gen: groups[gi].instances[k].incarnation)
+        } else {
+            drainDone(si, instance: k, gen: groups[gi].instances[k].incarnation)
+        }
+    }
+
+    /// The deregistration delay is over: the instance is terminated; what it still holds fails.
+    func drainDone(_ si: Int, instance k: Int, gen: UInt32) {
+        let gi = Int(scalers[si].group)
+        guard groups[gi].instances[k].incarnation == gen, groups[gi].instances[k].terminated else { return }
+        deregisterTarget(group: gi, instance: k)
+        if groups[gi].instances[k].up && groups[gi].instances[k].reachable {
+            failInstanceWork(group: gi, instance: k, silently: false)
+        }
+        groups[gi].instances[k].up = false
+        queueConsumersDown(group: gi, instance: k)
     }
 }

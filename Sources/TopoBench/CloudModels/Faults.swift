@@ -193,6 +193,7 @@ extension Simulation {
                 gateways[Int(slotOf[c])].errorStatus = errorStatus(f.errorCode)
             case .sqs:
                 queues[Int(slotOf[c])].errorProbability = starting ? f.probability : 0
+                queues[Int(slotOf[c])].errorStatus = errorStatus(f.errorCode)
             case .lambda:
                 if f.kind == .latency { lambdas[Int(slotOf[c])].latencyMultiplier = starting ? f.multiplier : 1 }
                 else { lambdas[Int(slotOf[c])].errorProbability = starting ? f.probability : 0 }

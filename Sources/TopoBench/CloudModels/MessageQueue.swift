@@ -68,8 +68,10 @@ struct MessageQueue {
     var waiting: [Int32] = []
     var waitingHead = 0
     var errorProbability: Double = 0
-    /// FIFO: message groups with a message in flight; deduplication ids seen in the last 5 minutes.
-    var groupBusy: [Bool] = []
+    /// What an `errors` fault answers (500, 503 or 429 for FIS's throttle error).
+    var errorStatus: CallStatus = .serverError
+    /// FIFO: messages in flight per message group; deduplication ids seen in the last 5 minutes.
+    var groupInflight: [Int32] = []
     var dedup: [Int64: SimTime] = [:]
     var dedupSweep: SimTime = 0
     var sendTokens: Double = 0
@@ -141,7 +143,7 @@ extension Simulation {
         let qi = Int(q)
         let comp = queues[qi].component
         if queues[qi].errorProbability > 0 && componentStreams[Int(comp)].misc.uniform() < queues[qi].errorProbability {
-            reply(call, .serverError)
+            reply(call, queues[qi].errorStatus)
             return
         }
         let spec = queues[qi].spec
@@ -244,7 +246,7 @@ extension Simulation {
         messages[i].tprev = -1
         messages[i].tnext = -1
         queues[qi].inflight -= 1
-        if queues[qi].spec.type == .fifo { queues[qi].groupBusy[Int(messages[i].group)] = false }
+        if queues[qi].spec.type == .fifo { queues[qi].groupInflight[Int(messages[i].group)] -= 1 }
     }
 
     func armVisibilityTimer(_ qi: Int) {
@@ -258,7 +260,7 @@ extension Simulation {
     func visibilityExpired(_ qi: Int) {
         queues[qi].timerArmed = -1
         let vt = queues[qi].spec.visibilityTimeout
-        var returned = false
+        var returned: [Int32] = []
         while queues[qi].inflightHead >= 0 {
             let m = queues[qi].inflightHead
             if messages[Int(m)].receivedAt + vt > now { break }
@@ -267,12 +269,14 @@ extension Simulation {
                 queues[qi].expired += 1
                 messageLost(m, deadLettered: false)
             } else {
-                enqueueVisible(qi, m, atHead: true)
-                returned = true
+                returned.append(m)
             }
         }
+        // Back at the head of the queue in the order they were received, so that the messages
+        // of a FIFO group returned together are delivered again in their order.
+        for m in returned.reversed() { enqueueVisible(qi, m, atHead: true) }
         armVisibilityTimer(qi)
-        if returned { wakeWaitingPoller(qi) }
+        if !returned.isEmpty { wakeWaitingPoller(qi) }
     }
 
     // MARK: consumers
@@ -311,9 +315,13 @@ extension Simulation {
             let rtt = receiveLatency(qi, poller: p)
             schedule(after: rtt, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: gen)
         } else if queues[qi].spec.wait > 0 {
+            // Long polling: the request waits up to `wait` and returns as soon as a message
+            // arrives; an empty answer is followed at once by the next request. While the queue
+            // stays empty nothing changes, so the poller is parked (no event per empty receive)
+            // and woken at once by the next message; its empty receives are counted then.
             queues[qi].pollers[p].state = .waiting
+            queues[qi].pollers[p].parkedAt = now
             queues[qi].waiting.append(Int32(p))
-            schedule(after: queues[qi].spec.wait, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: gen)
         } else {
             // Short polling: the poller asks again every round trip and gets empty answers while
             // the queue stays empty. Nothing else changes meanwhile, so instead of one event per
@@ -358,9 +366,12 @@ extension Simulation {
                 continue
             }
             if spec.type == .fifo {
+                // A group with messages in flight from an earlier receive is not handed out; within
+                // one receive, "Amazon SQS first attempts to return as many messages with the same
+                // message group ID as possible" (SQS Developer Guide, FIFO delivery logic), in order.
                 let g = Int(messages[Int(m)].group)
-                if queues[qi].groupBusy[g] { m = next; continue }
-                queues[qi].groupBusy[g] = true
+                if queues[qi].groupInflight[g] > 0 && !batchHolds(group: Int32(g), qi, poller: p) { m = next; continue }
+                queues[qi].groupInflight[g] += 1
             }
             unlinkVisible(qi, m)
             messages[Int(m)].receiveCount += 1
@@ -375,6 +386,12 @@ extension Simulation {
             m = next
         }
         return got
+    }
+
+    /// Whether the batch a poller is receiving already holds a message of FIFO group `g`.
+    func batchHolds(group g: Int32, _ qi: Int, poller p: Int) -> Bool {
+        for item in queues[qi].pollers[p].batch where messages[Int(item.slot)].group == g { return true }
+        return false
     }
 
     /// The short-polling interval: one ReceiveMessage round trip (at least 1 ms).
@@ -401,7 +418,11 @@ extension Simulation {
                 schedule(after: delay, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: queues[qi].pollers[p].gen)
                 break
             }
+            queues[qi].emptyReceives += Int((now - queues[qi].pollers[p].parkedAt) / queues[qi].spec.wait)
             poll(qi, poller: p)
+            // It got nothing: the visible messages belong to FIFO groups already in flight, or
+            // the in-flight limit is reached. No other poller would get more; stop here.
+            if queues[qi].pollers[p].state == .waiting { break }
         }
         if queues[qi].waitingHead > 64 && queues[qi].waitingHead * 2 > queues[qi].waiting.count {
             queues[qi].waiting.removeFirst(queues[qi].waitingHead)
@@ -470,9 +491,13 @@ extension Simulation {
         let m = item.slot
         if !failed && messages[Int(m)].gen == item.gen {
             if messages[Int(m)].receipt == item.receipt && messages[Int(m)].inflight {
+                let wasFull = queues[qi].inflight >= queues[qi].spec.inflightLimit
                 removeInflight(qi, m)
                 queues[qi].deleted += 1
                 messageProcessed(m)
+                // The delete frees a FIFO group or a place under the in-flight limit: a parked
+                // poller may now receive what it could not.
+                if (wasFull || queues[qi].spec.type == .fifo) && queues[qi].visible > 0 { wakeWaitingPoller(qi) }
             } else if messages[Int(m)].counted && !messages[Int(m)].processed && metrics.measuring {
                 // The visibility timeout expired while the work went on: the work is done, but the
                 // delete comes too late and another consumer will do it again.
@@ -533,14 +558,30 @@ extension Simulation {
         return oldest
     }
 
-    /// At the end: messages still stored but past their retention are lost.
-    func countExpiredAtEnd() {
+    /// At the end of a replication: messages still stored (visible or in flight) but past their
+    /// retention period have been deleted by SQS and are lost, even if no consumer polled since.
+    func expireMessagesAtEnd() {
         for qi in 0..<queues.count {
             let retention = queues[qi].spec.retention
             var m = queues[qi].visibleHead
             while m >= 0 {
-                if messages[Int(m)].enqueuedAt + retention <= now && messages[Int(m)].counted { metrics.messagesLost += 1 }
-                m = messages[Int(m)].next
+                let next = messages[Int(m)].next
+                if messages[Int(m)].enqueuedAt + retention <= now {
+                    unlinkVisible(qi, m)
+                    queues[qi].expired += 1
+                    messageLost(m, deadLettered: false)
+                }
+                m = next
+            }
+            m = queues[qi].inflightHead
+            while m >= 0 {
+                let next = messages[Int(m)].tnext
+                if messages[Int(m)].enqueuedAt + retention <= now {
+                    removeInflight(qi, m)
+                    queues[qi].expired += 1
+                    messageLost(m, deadLettered: false)
+                }
+                m = next
             }
         }
     }

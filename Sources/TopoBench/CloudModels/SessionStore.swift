@@ -81,11 +81,19 @@ extension Simulation {
         } else {
             stores[si].nodes[k].state = .down
             stores[si].nodes[k].incarnation &+= 1
+            // ElastiCache detects the failed node and replaces it (empty) after `replace`,
+            // unless the fault is over first.
+            stores[si].nodes[k].failoverGen &+= 1
+            schedule(
+                after: spec.replace, .componentTimer, target: stores[si].component, slot: Int32(k),
+                gen: stores[si].nodes[k].failoverGen)
         }
     }
 
     /// The failed node's fault ends: a node that was down comes back empty.
     func storeNodeRecovers(_ si: Int, node k: Int) {
+        // A node that failed over or was replaced meanwhile no longer carries the fault.
+        guard stores[si].nodes[k].faults > 0 else { return }
         stores[si].nodes[k].faults -= 1
         guard stores[si].nodes[k].faults == 0 else { return }
         if stores[si].nodes[k].state == .down {
@@ -94,8 +102,16 @@ extension Simulation {
     }
 
     /// The promotion of a replica completes: the endpoint answers again, from the replica's zone.
+    /// Or, for a node that had no replica to take over, ElastiCache's replacement node is up:
+    /// it answers again, empty (not while its zone is still without power).
     func storeFailoverDone(_ si: Int, node k: Int, gen: UInt32) {
-        guard stores[si].nodes[k].failoverGen == gen, stores[si].nodes[k].state == .failingOver else { return }
+        guard stores[si].nodes[k].failoverGen == gen else { return }
+        if stores[si].nodes[k].state == .down && !zoneDown(stores[si].nodes[k].primaryZone) {
+            stores[si].nodes[k].state = .up
+            stores[si].nodes[k].faults = 0
+            return
+        }
+        guard stores[si].nodes[k].state == .failingOver else { return }
         stores[si].nodes[k].state = .up
         let old = stores[si].nodes[k].primaryZone
         stores[si].nodes[k].primaryZone = stores[si].nodes[k].replicaZone

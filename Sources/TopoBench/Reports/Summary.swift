@@ -155,6 +155,10 @@ public enum ResultColumns {
         MetricColumn("sessions_lost"),
         MetricColumn("recovery_s", ci: true),
         MetricColumn("events"),
+        // Requests still in flight at the hard stop: with them, `offered` is the sum of
+        // succeeded, errors_5xx, timeouts, throttled, rejected and unfinished.
+        MetricColumn("unfinished"),
+        MetricColumn("messages_processed"),
     ]
 
     /// The value columns of `timeseries.csv`, after the key columns and `replication`.

@@ -36,7 +36,10 @@ public enum Runner {
         var units: [Unit] = []
         for p in 0..<points.count {
             for t in 0..<points[p].topologies.count {
-                for r in 1...points[p].replications { units.append(Unit(point: p, topology: t, replication: r)) }
+                // `stride`, not `1...n`: a scenario built by hand with 0 replications runs nothing.
+                for r in stride(from: 1, through: points[p].replications, by: 1) {
+                    units.append(Unit(point: p, topology: t, replication: r))
+                }
             }
         }
         if let (k, n) = options.shard {

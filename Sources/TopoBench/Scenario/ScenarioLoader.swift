@@ -87,7 +87,7 @@ public enum ScenarioLoader {
         for a in axes {
             points *= a.values.count
             if points > Limits.maxSweepPoints {
-                throw top.reader.error(expected: "at most \(Limits.maxSweepPoints) sweep points", found: "more")
+                throw (top.optional("sweep") ?? top.reader).error(expected: "at most \(Limits.maxSweepPoints) sweep points (the product of the numbers of values)", found: "more")
             }
         }
         let hash = fnv1a(text + "|\(overrides.seed.map(String.init) ?? "")|\(overrides.replications.map(String.init) ?? "")|\(overrides.duration.map(String.init) ?? "")|\(overrides.timeScale)")
@@ -136,6 +136,7 @@ public enum ScenarioLoader {
         var duration = try top.duration("duration", default: Time.hour, min: 1, max: Units.maxDuration) ?? Time.hour
         var warmup = try top.duration("warmup", default: 0) ?? 0
         var window = try top.duration("window", default: 10 * Time.second, min: Time.millisecond) ?? 10 * Time.second
+        try checkOverrides(overrides, file: file)
         if let d = overrides.duration {
             // A shorter run from the command line keeps the file's warm-up if it still fits, and
             // otherwise keeps the same share of the run for it.
@@ -186,13 +187,42 @@ public enum ScenarioLoader {
         var faults: [FaultSpec] = []
         if let list = try top.list("faults") {
             if list.count > Limits.maxFaults { throw (top.optional("faults") ?? top.reader).error(expected: "at most \(Limits.maxFaults) faults") }
-            for f in list { faults.append(try parseFault(f, topologies: topologies, zoneNames: zoneNames, duration: duration)) }
+            for f in list {
+                var fault = try parseFault(f, topologies: topologies, zoneNames: zoneNames, duration: duration)
+                if overrides.timeScale != 1 {
+                    // A quick run keeps its scheduled faults at the same share of the run.
+                    fault.at = fault.at.map { SimTime(Double($0) * overrides.timeScale) }
+                    fault.length = fault.length.map { max(Time.second, SimTime(Double($0) * overrides.timeScale)) }
+                }
+                faults.append(fault)
+            }
         }
         try top.finish()
         return Scenario(
             name: name, description: description, file: file, duration: duration, warmup: warmup, window: window,
             replications: replications, seed: seed, slo: slo, workload: workload, network: network, faults: faults,
             topologies: topologies, sweep: [], sweepIndex: 0, hash: "")
+    }
+
+    /// Values from the command line are as hostile as the file's: each is held to the bounds of
+    /// the key it overrides, and an error names that key.
+    static func checkOverrides(_ o: ScenarioOverrides, file: String) throws {
+        if let r = o.replications, !(1...Limits.maxReplications).contains(r) {
+            throw ScenarioError(
+                file: file, keyPath: "replications",
+                expected: "from 1 to \(Limits.maxReplications) replications (set on the command line)", found: "\(r)")
+        }
+        if let d = o.duration, !(1...Units.maxDuration).contains(d) {
+            throw ScenarioError(
+                file: file, keyPath: "duration",
+                expected: "a duration from 1ns to \(Units.format(nanoseconds: Units.maxDuration)) (100 years) (set on the command line)",
+                found: Units.format(nanoseconds: d))
+        }
+        if !(o.timeScale.isFinite && o.timeScale > 0 && o.timeScale <= 1) {
+            throw ScenarioError(
+                file: file, keyPath: "duration", expected: "a time scale above 0 and at most 1 (--quick)",
+                found: "\(o.timeScale)")
+        }
     }
 
     /// Names become folder names and CSV fields: letters, digits, `-`, `_` and `.` only.
@@ -440,6 +470,9 @@ public enum ScenarioLoader {
             let vs = values
             d = try wrap(m.reader, { try Distribution.empirical(values: vs) })
         }
+        // The arrival process (the only one with a rate) may carry a rate profile, which
+        // `parseWorkload` reads from the same map.
+        if allowRate { m.allow(["profile"]) }
         try m.finish()
         return (d, rate)
     }

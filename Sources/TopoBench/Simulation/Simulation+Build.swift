@@ -35,7 +35,7 @@ extension Simulation {
                 kindOf[c] = .sqs
                 slotOf[c] = Int32(queues.count)
                 var q = MessageQueue(component: ci, spec: s)
-                q.groupBusy = Array(repeating: false, count: max(1, s.messageGroups))
+                q.groupInflight = Array(repeating: 0, count: max(1, s.messageGroups))
                 q.sendTokens = s.fifoThroughput
                 queues.append(q)
             case .sns(let s):

@@ -156,6 +156,7 @@ public final class Simulation {
     func finish() -> ReplicationOutcome {
         metrics.closeWindows(at: min(now, endOfArrivals), sampler: sampleState)
         metrics.unfinished = countUnfinished()
+        expireMessagesAtEnd()
         return ReplicationOutcome(
             scenario: scenario.name, topology: topology.name, replication: replication,
             metrics: metrics.summary(faultStarts: faults.measuredStarts(from: warmupEnd, to: endOfArrivals)),
@@ -209,6 +210,9 @@ public final class Simulation {
     @inline(__always)
     func freeCallSlot(_ slot: Int32) {
         let i = Int(slot)
+        // A call may still be guarded by its caller's timeout (an abandoned child that its
+        // callee then dropped): unlink it, or the list would point at a recycled slot.
+        if calls[i].timeoutList >= 0 { timeoutRemove(call: slot) }
         calls[i].gen &+= 1
         calls[i].phase = .free
         freeCall.append(slot)
