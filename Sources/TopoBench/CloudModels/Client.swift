@@ -9,7 +9,8 @@
 extension Simulation {
     func startClients() {
         let w = scenario.workload
-        users = ContiguousArray(repeating: UserState(), count: max(1, w.users))
+        users.deallocate()
+        users = Slab(repeating: UserState(), count: max(1, w.users))
         if let t = w.timeout {
             clientTimeoutList = makeTimeoutList(.client, delay: t)
         }
@@ -49,7 +50,7 @@ extension Simulation {
     }
 
     func handleArrival() {
-        guard case .open(let arrivals) = scenario.workload.mode else { return }
+        guard let arrivals = openArrivals else { return }
         let u = Int32(users.count == 1 ? 0 : client.users.uniformInt(users.count))
         beginRequest(user: u)
         scheduleNextArrival(arrivals, from: now)
@@ -127,7 +128,7 @@ extension Simulation {
 
     func succeed(_ r: Int32) {
         let i = Int(r)
-        if let q = scenario.workload.retry.quota {
+        if let q = retryQuota {
             let back = requests[i].attempt > 1 ? Int(requests[i].lastCost) : q.successIncrement
             retryTokens = min(q.capacity, retryTokens + back)
         }
@@ -141,7 +142,7 @@ extension Simulation {
     func failAttempt(_ r: Int32, cause: FailureCause, timeout: Bool) {
         let i = Int(r)
         let policy = scenario.workload.retry
-        if requests[i].attempt < Int32(policy.maxAttempts) && now < hardStop {
+        if requests[i].attempt < maxAttempts && now < hardStop {
             var allowed = true
             var cost = 0
             if let q = policy.quota {

@@ -34,7 +34,7 @@ struct Instance {
 struct InstanceGroup {
     let component: Int32
     let spec: InstancesSpec
-    var instances: [Instance]
+    var instances: Slab<Instance>
     /// The `calls:` edge's timeout list (-1 none) and circuit breaker.
     var callTimeouts: Int32 = -1
     var breaker: CircuitBreaker?

@@ -5,15 +5,17 @@ extension Simulation {
         slotOf = Array(repeating: -1, count: comps.count)
         kindOf = Array(repeating: .instances, count: comps.count)
         for (c, comp) in comps.enumerated() {
-            componentStreams.append(ComponentStreams(seed: scenario.seed, replication: replication, component: comp.name))
+            let streams = ComponentStreams(seed: scenario.seed, replication: replication, component: comp.name)
+            ownedStreams.append(contentsOf: streams.all)
+            componentStreams.append(streams)
             let ci = Int32(c)
             switch comp.kind {
             case .instances(let s):
                 kindOf[c] = .instances
                 slotOf[c] = Int32(groups.count)
-                let instances = (0..<s.count).map { k in
+                let instances = Slab((0..<s.count).map { k in
                     Instance(zone: Int8(s.zones.isEmpty ? 0 : s.zones[k % s.zones.count]))
-                }
+                })
                 var g = InstanceGroup(component: ci, spec: s, instances: instances)
                 if let b = s.circuitBreaker { g.breaker = CircuitBreaker(spec: b) }
                 groups.append(g)

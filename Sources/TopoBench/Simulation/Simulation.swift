@@ -22,32 +22,37 @@ public final class Simulation {
     /// Hard stop: in-flight requests get until here to finish.
     let hardStop: SimTime
     let warmupEnd: SimTime
+    /// Hot configuration, read on every request: copies of the scenario's values.
+    let networkFree: Bool
+    let openArrivals: OpenArrivals?
+    let maxAttempts: Int32
+    let retryQuota: RetryQuota?
 
     // MARK: entities
-    var calls: ContiguousArray<Call> = []
-    var freeCall: [Int32] = []
-    var requests: ContiguousArray<Request> = []
-    var freeRequest: [Int32] = []
-    var users: ContiguousArray<UserState> = []
-    var timeouts: ContiguousArray<TimeoutList> = []
+    var calls: Slab<Call> = []
+    var freeCall: Slab<Int32> = []
+    var requests: Slab<Request> = []
+    var freeRequest: Slab<Int32> = []
+    var users: Slab<UserState> = []
+    var timeouts: Slab<TimeoutList> = []
     var clientTimeoutList: Int32 = -1
     var inFlightRequests: Int = 0
     var retryTokens: Int = 0
-    var messages: ContiguousArray<Message> = []
-    var freeMessages: [Int32] = []
+    var messages: Slab<Message> = []
+    var freeMessages: Slab<Int32> = []
 
     // MARK: components (index = component index in the topology)
     /// For each component, the index of its state in the array of its kind.
     var slotOf: [Int32] = []
-    var groups: ContiguousArray<InstanceGroup> = []
-    var balancers: ContiguousArray<LoadBalancer> = []
-    var stores: ContiguousArray<SessionStore> = []
-    var gateways: ContiguousArray<APIGateway> = []
-    var queues: ContiguousArray<MessageQueue> = []
-    var topics: ContiguousArray<Topic> = []
-    var endpoints: ContiguousArray<HTTPEndpoint> = []
-    var lambdas: ContiguousArray<LambdaFunction> = []
-    var scalers: ContiguousArray<AutoScaler> = []
+    var groups: Slab<InstanceGroup> = []
+    var balancers: Slab<LoadBalancer> = []
+    var stores: Slab<SessionStore> = []
+    var gateways: Slab<APIGateway> = []
+    var queues: Slab<MessageQueue> = []
+    var topics: Slab<Topic> = []
+    var endpoints: Slab<HTTPEndpoint> = []
+    var lambdas: Slab<LambdaFunction> = []
+    var scalers: Slab<AutoScaler> = []
     /// The `calls:` of each component resolved to what it is (instances, alb, sqs, …).
     var kindOf: [ComponentTag] = []
     /// Partitions in force: `partitioned[a * n + b]` > 0 cuts calls from a to b.
@@ -56,6 +61,9 @@ public final class Simulation {
     // MARK: randomness
     let client: ClientStreams
     var componentStreams: [ComponentStreams] = []
+    /// Owns every generator; the stream bundles hold unowned references so that reading one
+    /// costs no reference counting on the hot path.
+    var ownedStreams: [RandomStream] = []
     var faultStreams: [RandomStream] = []
 
     // MARK: observation
@@ -70,7 +78,13 @@ public final class Simulation {
         warmupEnd = scenario.warmup
         endOfArrivals = scenario.duration
         hardStop = scenario.duration + Simulation.drainAllowance(scenario.workload)
-        client = ClientStreams(seed: scenario.seed, replication: replication)
+        networkFree = scenario.network.isFree
+        if case .open(let a) = scenario.workload.mode { openArrivals = a } else { openArrivals = nil }
+        maxAttempts = Int32(scenario.workload.retry.maxAttempts)
+        retryQuota = scenario.workload.retry.quota
+        let clientStreams = ClientStreams(seed: scenario.seed, replication: replication)
+        client = clientStreams
+        ownedStreams = clientStreams.all
         metrics = ReplicationMetrics(
             windowWidth: scenario.window, measureFrom: scenario.warmup, measureTo: scenario.duration,
             slo: scenario.slo)
@@ -78,7 +92,27 @@ public final class Simulation {
         build()
     }
 
-    deinit { events.deallocate() }
+    deinit {
+        events.deallocate()
+        calls.deallocate()
+        freeCall.deallocate()
+        freeRequest.deallocate()
+        freeMessages.deallocate()
+        requests.deallocate()
+        users.deallocate()
+        timeouts.deallocate()
+        messages.deallocate()
+        for g in groups { var i = g.instances; i.deallocate() }
+        groups.deallocate()
+        balancers.deallocate()
+        stores.deallocate()
+        gateways.deallocate()
+        queues.deallocate()
+        topics.deallocate()
+        endpoints.deallocate()
+        lambdas.deallocate()
+        scalers.deallocate()
+    }
 
     /// How long requests still in flight at the end of `duration` may take to finish: every
     /// attempt's timeout plus the longest back-off between them, or an hour without a timeout.
@@ -182,28 +216,27 @@ public final class Simulation {
             slot = Int32(calls.count)
             calls.append(Call())
         }
-        calls.withUnsafeMutableBufferPointer { b in
-            let i = Int(slot)
-            b[i].phase = .sent
-            b[i].status = .pending
-            b[i].abandoned = false
-            b[i].callee = callee
-            b[i].caller = caller
-            b[i].instance = -1
-            b[i].parent = parent
-            b[i].parentGen = parent >= 0 ? b[Int(parent)].gen : 0
-            b[i].request = request
-            b[i].user = user
-            b[i].child = -1
-            b[i].origin = origin
-            b[i].prev = -1
-            b[i].next = -1
-            b[i].tprev = -1
-            b[i].tnext = -1
-            b[i].timeoutList = -1
-            b[i].callerZone = -1
-            b[i].calleeZone = -1
-        }
+        let parentGen = parent >= 0 ? calls[Int(parent)].gen : 0
+        let i = Int(slot)
+        calls[i].phase = .sent
+        calls[i].status = .pending
+        calls[i].abandoned = false
+        calls[i].callee = callee
+        calls[i].caller = caller
+        calls[i].instance = -1
+        calls[i].parent = parent
+        calls[i].parentGen = parentGen
+        calls[i].request = request
+        calls[i].user = user
+        calls[i].child = -1
+        calls[i].origin = origin
+        calls[i].prev = -1
+        calls[i].next = -1
+        calls[i].tprev = -1
+        calls[i].tnext = -1
+        calls[i].timeoutList = -1
+        calls[i].callerZone = -1
+        calls[i].calleeZone = -1
         return slot
     }
 
@@ -230,7 +263,7 @@ public final class Simulation {
             return
         }
         let delay = hopDelay(fromZone, toZone, sender: sender)
-        if delay == 0 && scenario.network.isFree {
+        if delay == 0 && networkFree {
             deliver(slot)
         } else {
             schedule(after: delay, .deliver, slot: slot, gen: calls[i].gen)
@@ -267,7 +300,7 @@ public final class Simulation {
         calls[i].status = status
         calls[i].phase = .replied
         let delay = hopDelay(calls[i].calleeZone, calls[i].callerZone, sender: calls[i].callee)
-        if delay == 0 && scenario.network.isFree {
+        if delay == 0 && networkFree {
             respond(slot)
         } else {
             schedule(after: delay, .respond, slot: slot, gen: calls[i].gen)
@@ -343,8 +376,8 @@ public final class Simulation {
 
     @inline(__always)
     func hopDelay(_ a: Int8, _ b: Int8, sender: Int32) -> SimTime {
+        if networkFree { return 0 }
         let net = scenario.network
-        if net.isFree { return 0 }
         let stream = sender >= 0 ? componentStreams[Int(sender)].network : client.network
         if a >= 0 && b >= 0 && a != b, let d = net.crossZone {
             return d.sampleNanoseconds(stream)
@@ -366,31 +399,40 @@ enum ComponentTag: UInt8 {
 
 /// The client's random streams: the same in every topology of a replication (common random numbers).
 struct ClientStreams {
-    let arrival: RandomStream
-    let users: RandomStream
-    let think: RandomStream
-    let retry: RandomStream
-    let network: RandomStream
+    unowned(unsafe) let arrival: RandomStream
+    unowned(unsafe) let users: RandomStream
+    unowned(unsafe) let think: RandomStream
+    unowned(unsafe) let retry: RandomStream
+    unowned(unsafe) let network: RandomStream
+    /// The owning references (the simulation keeps them).
+    let all: [RandomStream]
     init(seed: UInt64, replication: Int) {
-        arrival = RandomStream(seed: seed, replication: replication, name: "workload.arrival")
-        users = RandomStream(seed: seed, replication: replication, name: "workload.users")
-        think = RandomStream(seed: seed, replication: replication, name: "workload.think")
-        retry = RandomStream(seed: seed, replication: replication, name: "workload.retry")
-        network = RandomStream(seed: seed, replication: replication, name: "workload.network")
+        let names = ["workload.arrival", "workload.users", "workload.think", "workload.retry", "workload.network"]
+        all = names.map { RandomStream(seed: seed, replication: replication, name: $0) }
+        arrival = all[0]
+        users = all[1]
+        think = all[2]
+        retry = all[3]
+        network = all[4]
     }
 }
 
 /// A component's random streams, named after the component so that adding another component
 /// never changes its draws.
 struct ComponentStreams {
-    let service: RandomStream
-    let route: RandomStream
-    let network: RandomStream
-    let misc: RandomStream
+    unowned(unsafe) let service: RandomStream
+    unowned(unsafe) let route: RandomStream
+    unowned(unsafe) let network: RandomStream
+    unowned(unsafe) let misc: RandomStream
+    /// The owning references (the simulation keeps them).
+    let all: [RandomStream]
     init(seed: UInt64, replication: Int, component: String) {
-        service = RandomStream(seed: seed, replication: replication, name: component + ".service")
-        route = RandomStream(seed: seed, replication: replication, name: component + ".route")
-        network = RandomStream(seed: seed, replication: replication, name: component + ".network")
-        misc = RandomStream(seed: seed, replication: replication, name: component + ".misc")
+        all = ["service", "route", "network", "misc"].map {
+            RandomStream(seed: seed, replication: replication, name: component + "." + $0)
+        }
+        service = all[0]
+        route = all[1]
+        network = all[2]
+        misc = all[3]
     }
 }

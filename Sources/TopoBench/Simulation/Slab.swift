@@ -1,0 +1,71 @@
+/// A growable buffer of elements with in-place access and no copy-on-write.
+///
+/// The event loop mutates its tables (calls, requests, instances, timeout lists) millions of
+/// times a second; a Swift array checks that its storage is uniquely referenced on every
+/// mutation. A `Slab` is a plain pointer, count and capacity: element access goes through
+/// addressors straight to memory. It has reference semantics on purpose — copies share storage —
+/// and its owner (``Simulation``) frees it once with ``deallocate()``.
+///
+/// - Complexity: access O(1); `append` amortized O(1).
+public struct Slab<Element>: RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral {
+    @usableFromInline var base: UnsafeMutablePointer<Element>
+    @usableFromInline var count_: Int
+    @usableFromInline var capacity: Int
+
+    @inlinable public init(capacity: Int = 16) {
+        self.capacity = Swift.max(1, capacity)
+        base = .allocate(capacity: self.capacity)
+        count_ = 0
+    }
+
+    @inlinable public init(repeating value: Element, count: Int) {
+        self.init(capacity: count)
+        base.initialize(repeating: value, count: count)
+        count_ = count
+    }
+
+    @inlinable public init(arrayLiteral elements: Element...) {
+        self.init(elements)
+    }
+
+    @inlinable public init<S: Sequence>(_ elements: S) where S.Element == Element {
+        self.init(capacity: 16)
+        for e in elements { append(e) }
+    }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count_ }
+    @inlinable public var count: Int { count_ }
+
+    @inlinable public subscript(i: Int) -> Element {
+        unsafeAddress { UnsafePointer(base + i) }
+        nonmutating unsafeMutableAddress { base + i }
+    }
+
+    @inlinable public mutating func append(_ e: Element) {
+        if count_ == capacity {
+            let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count_)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+        (base + count_).initialize(to: e)
+        count_ += 1
+    }
+
+    /// Removes and returns the last element, or nil when empty.
+    @inlinable public mutating func popLast() -> Element? {
+        guard count_ > 0 else { return nil }
+        count_ -= 1
+        return (base + count_).move()
+    }
+
+    /// Frees the storage (every copy of this slab becomes invalid).
+    public mutating func deallocate() {
+        base.deinitialize(count: count_)
+        base.deallocate()
+        count_ = 0
+        capacity = 0
+    }
+}
