@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Latency percentiles: HdrHistogram keeps a fixed footprint however many requests are recorded.
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        // Tests only: generators for the property-based tests (conservation, determinism, calibration).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // GSL (mt19937 and the gsl_ran_* variates, Student-t quantiles). Installed by `make` via apt.
@@ -45,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TopoBenchTests",
-            dependencies: ["TopoBench"],
+            dependencies: ["TopoBench", .product(name: "PropertyBased", package: "swift-property-based")],
             // Golden files and example scenarios are read from the source tree (#filePath), so
             // `TOPOBENCH_UPDATE_GOLDEN=1 make test` can rewrite them in place.
             exclude: ["Golden"]

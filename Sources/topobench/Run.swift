@@ -56,7 +56,13 @@ struct Run: ParsableCommand {
                 let folder = out.map { files.count > 1 ? ($0 as NSString).appendingPathComponent(name) : $0 } ?? "results/\(name)"
                 let progress = Progress(quiet: quiet)
                 progress.label = name
+                if Interrupt.requested { throw ExitCode(130) }
                 let result = try Runner.run(points, options: RunOptions(jobs: jobs, shard: try shard.map(parseShard), progress: progress.callback()))
+                if Interrupt.requested && result.replications.rows.isEmpty {
+                    // Nothing finished: leave whatever the folder held from an earlier run.
+                    printError("interrupted: no replication of \(name) finished; nothing written")
+                    throw ExitCode(130)
+                }
                 _ = try result.write(folder: folder)
                 if !quiet {
                     print("\(name): \(folder)")

@@ -71,8 +71,14 @@ struct SuiteCommand: ParsableCommand {
                 let folder = (base as NSString).appendingPathComponent(scenario.name)
                 let progress = Progress(quiet: quiet)
                 progress.label = scenario.name
+                // Ctrl-C during the previous scenario's plots: stop before this one starts.
+                if Interrupt.requested { throw ExitCode(130) }
                 let result = try Runner.run(points, options: RunOptions(jobs: jobs, shard: shardValue, progress: progress.callback()))
                 if Interrupt.requested {
+                    if result.replications.rows.isEmpty {
+                        printError("interrupted: no replication of \(scenario.name) finished; nothing written")
+                        throw ExitCode(130)
+                    }
                     _ = try result.write(folder: folder)
                     printError("interrupted: the finished replications of \(scenario.name) are in \(folder)")
                     throw ExitCode(130)
@@ -82,7 +88,7 @@ struct SuiteCommand: ParsableCommand {
                     print("== \(scenario.name): \(scenario.description)")
                     print(TerminalTable.render(result.summary))
                 }
-                if !noPlots && shardValue == nil {
+                if !noPlots && shardValue == nil && !Interrupt.requested {
                     let pictures = ((plots as NSString).appendingPathComponent(folderName) as NSString).appendingPathComponent(scenario.name)
                     do {
                         _ = try Plots.make(from: folder, to: pictures)
@@ -90,6 +96,10 @@ struct SuiteCommand: ParsableCommand {
                         printError("warning: plots of \(scenario.name) not made: \(e)")
                     }
                 }
+            }
+            if Interrupt.requested {
+                printError("interrupted while making the plots: the results are in \(base)")
+                throw ExitCode(130)
             }
         }
     }

@@ -37,6 +37,10 @@ func guarded(_ body: () throws -> Void) throws {
     } catch let e as CLIError {
         printError("error: \(e.message)")
         throw ExitCode(64)
+    } catch let e as ValidationError {
+        // Raised after `validate()`, e.g. for a shard read from SLURM_* or JOB_COMPLETION_INDEX.
+        printError("error: \(e.message)")
+        throw ExitCode(64)
     } catch {
         printError("internal error: \(error)")
         throw ExitCode(70)
@@ -104,12 +108,18 @@ final class Progress: @unchecked Sendable {
     }
 }
 
-/// Ctrl-C: finish nothing new, keep what is done, exit 130.
+/// Ctrl-C: finish nothing new, keep what is done, exit 130 (a second Ctrl-C exits at once).
 func installInterruptHandler() {
     signal(SIGINT) { _ in
         if Interrupt.requested { _exit(130) }
         Interrupt.requested = true
     }
+    // A parent may start us with SIGINT blocked (a thread of a test runner, a service manager):
+    // it would then never reach the handler.
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
 }
 
 func parseDurationOption(_ text: String?, option: String) throws -> Int64? {

@@ -179,7 +179,9 @@ struct ReportsNumberFormatTests {
 private func reportsReplicationRow(_ topology: String, _ rate: String, _ replication: Int, _ values: [String])
     -> [String]
 {
+    // Columns added after these rows were written (unfinished, messages_processed) are empty.
     ["demo", topology, rate, String(replication)] + values
+        + Array(repeating: "", count: max(0, ResultColumns.metrics.count - values.count))
 }
 
 @Suite("Summary")
@@ -314,6 +316,8 @@ private func reportsSyntheticRows(
                     String(r % 2),
                 ]
                 values += [t == 0 ? NumberFormat.format(30 + seed) : "", String(50_000 + Int(seed))]
+                // Columns added later (unfinished, messages_processed): empty.
+                values += Array(repeating: "", count: max(0, ResultColumns.metrics.count - values.count))
                 reps.append([scenario, topology, point, String(r)] + values)
                 for w in 0..<6 {
                     let o = 100 + w

@@ -6,10 +6,20 @@ enum EmpiricalData {
     /// a malformed CSV, a missing column, or a value that is not a finite non-negative number is
     /// an error naming the file, the line and the column.
     static func column(path: String, column: String, reader: NodeReader) throws -> [Double] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Parsed records take ~50 times the file's size: the bound keeps that under a gigabyte,
+        // and the file is read only up to it (a huge file or /dev/zero is not read whole).
+        let limit = ScenarioLoader.Limits.maxEmpiricalBytes
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let handle = FileHandle(forReadingAtPath: path)
+        else {
             throw reader.error(expected: "a readable CSV file", found: "\"\(path)\" (not found or not readable)")
         }
-        if data.count > 256 * 1024 * 1024 { throw reader.error(expected: "a CSV file of at most 256 MiB", found: "\(data.count) bytes") }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
+            throw reader.error(expected: "a readable CSV file", found: "\"\(path)\" (not readable)")
+        }
+        if data.count > limit { throw reader.error(expected: "a CSV file of at most \(limit / 1024 / 1024) MiB", found: "a larger file") }
         let records = try CSVTable.parse(bytes: [UInt8](data), file: path)
         guard let header = records.first else {
             throw ScenarioError(file: path, keyPath: column, line: 1, expected: "a header row naming the columns", found: "an empty file")

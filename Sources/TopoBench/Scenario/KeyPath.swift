@@ -26,6 +26,14 @@ public enum KeyPath {
     public static func replacing(
         _ path: String, in root: ScenarioNode, with value: ScenarioNode, file: String
     ) throws -> ScenarioNode {
+        try replacingReportingPaths(path, in: root, with: value, file: file).node
+    }
+
+    /// ``replacing(_:in:with:file:)``, also returning the key path (as errors print it) of every
+    /// place replaced, so that an error about a swept value can point at the sweep.
+    static func replacingReportingPaths(
+        _ path: String, in root: ScenarioNode, with value: ScenarioNode, file: String
+    ) throws -> (node: ScenarioNode, paths: [String]) {
         let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if path.isEmpty || segments.contains(where: \.isEmpty) {
             throw ScenarioError(
@@ -35,7 +43,7 @@ public enum KeyPath {
         }
         var search = Search(segments: segments, value: value)
         let result = search.replace(root, at: 0, path: "")
-        if search.matches > 0 { return result }
+        if search.matches > 0 { return (result, search.matchedPaths) }
         var problem = "this key path matches nothing in the scenario"
         var suggestion: String?
         if let miss = search.deepestMiss {
@@ -126,6 +134,7 @@ public enum KeyPath {
         let segments: [String]
         let value: ScenarioNode
         var matches = 0
+        var matchedPaths: [String] = []
         var deepestMiss: (depth: Int, reason: String, nearest: String?)?
 
         init(segments: [String], value: ScenarioNode) {
@@ -141,6 +150,7 @@ public enum KeyPath {
         mutating func replace(_ node: ScenarioNode, at depth: Int, path: String) -> ScenarioNode {
             if depth == segments.count {
                 matches += 1
+                matchedPaths.append(path)
                 return value
             }
             let segment = segments[depth]
@@ -161,6 +171,7 @@ public enum KeyPath {
                 }
                 if isLast {
                     matches += 1
+                    matchedPaths.append(KeyPath.appending(key: segment, to: path))
                     return .map(entries + [(key: segment, value: value)], line: line)
                 }
                 let place = path.isEmpty ? "the top level" : "'\(path)'"

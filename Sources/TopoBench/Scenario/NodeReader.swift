@@ -173,7 +173,10 @@ public struct NodeReader {
         let text = try scalarText(expected: expected)
         switch Units.scanRate(text) {
         case let .value(perSecond):
-            guard perSecond > 0 else { throw error(expected: "a rate above zero, such as 200/s", found: foundDescription) }
+            // (1/rate must be finite too: a mean time between events is derived from it.)
+            guard perSecond > 0, (1 / perSecond).isFinite else {
+                throw error(expected: "a rate above zero, such as 200/s", found: foundDescription)
+            }
             return perSecond
         case .notFinite:
             throw error(expected: "a finite rate, such as 200/s", found: foundDescription)

@@ -46,6 +46,8 @@ extension ScenarioLoader {
             return try list.map { z in
                 let s = try z.string()
                 guard let i = zoneNames.firstIndex(of: s) else { throw z.error(expected: "a zone name") }
+                // Zones are small integers in the model (an instance's zone is an Int8).
+                if i >= Limits.maxZones { throw z.error(expected: "at most \(Limits.maxZones) zone names in a scenario", found: "\"\(s.prefix(40))\"") }
                 return i
             }
         }
@@ -223,10 +225,41 @@ extension ScenarioLoader {
             components.append(Component(name: cname, kind: kind))
         }
         try m.finish()
+        try checkFootprint(components, maps.map(\.1), compsReader)
         let topo = Topology(name: name, entry: entry, components: components, zoneNames: zoneNames)
         try checkCycles(topo, compsReader)
         try checkAutoscalers(topo, compsReader)
         return topo
+    }
+
+    /// What one replication of the topology allocates up front, bounded before anything is:
+    /// instances (an auto-scaling group counts with its `max`) and SQS consumers (a poller per
+    /// worker of every consuming instance unless `pollers` says otherwise).
+    static func checkFootprint(_ components: [Component], _ readers: [MapReader], _ r: MapReader) throws {
+        var size: [Int: Int] = [:]
+        for (i, c) in components.enumerated() { if case .instances(let s) = c.kind { size[i] = s.count } }
+        for (i, c) in components.enumerated() {
+            guard case .autoscaling(let a) = c.kind else { continue }
+            size[a.group] = max(size[a.group] ?? 0, a.max)
+            if size.values.reduce(0, +) > Limits.maxInstancesTotal {
+                throw (readers[i].optional("max") ?? readers[i].reader).error(
+                    expected: "at most \(Limits.maxInstancesTotal) instances in a topology, an auto-scaling group counting with its max")
+            }
+        }
+        var pollers = 0
+        for (i, c) in components.enumerated() {
+            guard case .sqs(let q) = c.kind, let consumer = q.consumers else { continue }
+            switch components[consumer].kind {
+            case .instances(let s): pollers += s.count * (q.pollers ?? s.workers)
+            case .lambda(let l): pollers += q.pollers ?? l.concurrency
+            default: break
+            }
+            if pollers > Limits.maxPollers {
+                throw (readers[i].optional("pollers") ?? readers[i].optional("consumers") ?? readers[i].reader).error(
+                    expected: "at most \(Limits.maxPollers) queue consumers in a topology (instances × pollers, each instance polling with one poller per worker unless 'pollers' is set)",
+                    found: "\(pollers)")
+            }
+        }
     }
 
     /// Synchronous edges (calls, ALB targets, API targets, HTTP endpoint targets) must not loop.

@@ -35,6 +35,24 @@ public enum ScenarioLoader {
         public static let maxWindows = 10_000_000
         public static let maxComponents = 1_000
         public static let maxFaults = 10_000
+        /// Distinct zone names (a region has at most a handful of availability zones).
+        public static let maxZones = 64
+        /// Simulations of one file: sweep points × topologies × replications (each keeps a row of
+        /// figures and a latency ladder in memory until the files are written).
+        public static let maxRuns = 100_000
+        /// Rows of `timeseries.csv` for one file: windows × replications × topologies × points.
+        public static let maxTimeseriesRows = 5_000_000
+        /// SQS consumers (pollers) in a topology: instances × pollers per instance, summed over queues.
+        public static let maxPollers = 100_000
+        /// Instances under stochastic faults (each instance has its own random stream, ~5 KB).
+        public static let maxFaultStreams = 10_000
+        /// Values of an empirical distribution (a list or a CSV column), and the CSV's size.
+        public static let maxEmpiricalValues = 1_000_000
+        public static let maxEmpiricalBytes = 8 * 1024 * 1024
+        /// Branches of a hyperexponential (a draw scans them) and steps of a rate profile (each
+        /// arrival looks its multiplier up).
+        public static let maxBranches = 100
+        public static let maxProfileSteps = 10_000
         /// Longest timeout or delay of any one thing (a day): keeps every clock sum in range.
         public static let maxDelay: SimTime = Time.day
         public static let maxRate = 1e9
@@ -92,6 +110,7 @@ public enum ScenarioLoader {
         }
         let hash = fnv1a(text + "|\(overrides.seed.map(String.init) ?? "")|\(overrides.replications.map(String.init) ?? "")|\(overrides.duration.map(String.init) ?? "")|\(overrides.timeScale)")
         var scenarios: [Scenario] = []
+        var runs = 0, rows = 0
         for index in 0..<points {
             var node = root
             var values: [SweepValue] = []
@@ -101,12 +120,45 @@ public enum ScenarioLoader {
                 picks[a] = rest % axes[a].values.count
                 rest /= axes[a].values.count
             }
+            var swept: [(column: String, pick: Int, paths: [String])] = []
             for (a, axis) in axes.enumerated() {
                 let v = axis.values[picks[a]]
-                node = try KeyPath.replacing(axis.column, in: node, with: v, file: file)
+                let replaced = try KeyPath.replacingReportingPaths(axis.column, in: node, with: v, file: file)
+                node = replaced.node
+                swept.append((axis.column, picks[a], replaced.paths))
                 values.append(SweepValue(column: axis.column, value: v.text ?? ""))
             }
-            var s = try build(node, file: file, overrides: overrides)
+            var s: Scenario
+            do {
+                s = try build(node, file: file, overrides: overrides)
+            } catch var e as ScenarioError {
+                // A problem with a swept value is where the value is written: in the sweep.
+                relocate: for axis in swept {
+                    for p in axis.paths where e.keyPath == p || e.keyPath.hasPrefix(p + ".") || e.keyPath.hasPrefix(p + "[") {
+                        let entry = KeyPath.appending(key: axis.column, to: "sweep")
+                        let rest = e.keyPath.dropFirst(p.count)
+                        e.keyPath = e.problem != nil && rest.isEmpty ? entry : KeyPath.appending(index: axis.pick, to: entry) + rest
+                        break relocate
+                    }
+                }
+                throw e
+            }
+            // What the whole run will hold in memory, checked before anything runs.
+            runs += s.topologies.count * s.replications
+            if runs > Limits.maxRuns {
+                throw ScenarioError(
+                    file: file, keyPath: "replications", line: top.reader.node["replications"]?.line,
+                    expected: "at most \(Limits.maxRuns) simulations in all (sweep points × topologies × replications)",
+                    found: "\(points) × \(s.topologies.count) × \(s.replications)")
+            }
+            let windows = (s.duration - s.warmup + s.window - 1) / s.window
+            rows += Int(windows) * s.topologies.count * s.replications
+            if rows > Limits.maxTimeseriesRows {
+                throw ScenarioError(
+                    file: file, keyPath: "window", line: top.reader.node["window"]?.line,
+                    expected: "at most \(Limits.maxTimeseriesRows) rows of timeseries.csv in all (windows × topologies × replications × sweep points): a wider window, a shorter run or fewer replications",
+                    found: "\(Units.format(nanoseconds: s.window)) windows over \(Units.format(nanoseconds: s.duration - s.warmup))")
+            }
             s.sweep = values
             s.sweepIndex = index
             s.hash = hash
@@ -166,8 +218,9 @@ public enum ScenarioLoader {
         let slo = try top.double("slo", default: 0.99, min: 0, max: 1) ?? 0.99
 
         // Zones: every zone name used in the file, in order of appearance.
+        // (Only the topologies' `zones:` count: a fault's `zone:` must name one of them.)
         var zoneNames: [String] = []
-        collectZones(root, into: &zoneNames)
+        if let topologies = root["topologies"] { collectZones(topologies, into: &zoneNames) }
         if zoneNames.isEmpty { zoneNames = ["a"] }
 
         let workloadReader = try top.required("workload").map()
@@ -185,6 +238,7 @@ public enum ScenarioLoader {
             throw topoMap.reader.error(expected: "fewer components")
         }
         var faults: [FaultSpec] = []
+        var faultStreams = 0
         if let list = try top.list("faults") {
             if list.count > Limits.maxFaults { throw (top.optional("faults") ?? top.reader).error(expected: "at most \(Limits.maxFaults) faults") }
             for f in list {
@@ -195,6 +249,15 @@ public enum ScenarioLoader {
                     fault.length = fault.length.map { max(Time.second, SimTime(Double($0) * overrides.timeScale)) }
                 }
                 faults.append(fault)
+                if fault.mtbf != nil {
+                    // One random stream per instance hit; a group of 10⁵ would need 500 MB of them.
+                    let hit = fault.instance != nil ? 1 : max(1, topologies.map { instanceCount(of: fault.target, in: $0) }.max() ?? 1)
+                    faultStreams += hit
+                    if faultStreams > Limits.maxFaultStreams {
+                        throw ((try? f.map())?.optional("mtbf") ?? f).error(
+                            expected: "at most \(Limits.maxFaultStreams) instances under stochastic faults (mtbf/mttr) in all; name one with 'instance'")
+                    }
+                }
             }
         }
         try top.finish()
@@ -202,6 +265,16 @@ public enum ScenarioLoader {
             name: name, description: description, file: file, duration: duration, warmup: warmup, window: window,
             replications: replications, seed: seed, slo: slo, workload: workload, network: network, faults: faults,
             topologies: topologies, sweep: [], sweepIndex: 0, hash: "")
+    }
+
+    /// How many instances (or store nodes) the component `name` has in `t`; 1 for other kinds.
+    static func instanceCount(of name: String?, in t: Topology) -> Int {
+        guard let name, let i = t.index(of: name) else { return 0 }
+        switch t.components[i].kind {
+        case .instances(let s): return s.count
+        case .sessionStore(let s): return s.nodes
+        default: return 1
+        }
     }
 
     /// Values from the command line are as hostile as the file's: each is held to the bounds of
@@ -240,8 +313,6 @@ public enum ScenarioLoader {
             for e in entries {
                 if e.key == "zones", case .list(let items, _) = e.value {
                     for case .scalar(let z, _, _) in items where !zones.contains(z) { zones.append(z) }
-                } else if e.key == "zone", case .scalar(let z, _, _) = e.value, !zones.contains(z) {
-                    zones.append(z)
                 } else {
                     collectZones(e.value, into: &zones)
                 }
@@ -328,6 +399,9 @@ public enum ScenarioLoader {
     static func parseProfile(_ p: MapReader) throws -> RateProfile {
         if let steps = try p.list("steps") {
             var out: [(at: SimTime, multiplier: Double)] = []
+            if steps.count > Limits.maxProfileSteps {
+                throw (p.optional("steps") ?? p.reader).error(expected: "at most \(Limits.maxProfileSteps) steps", found: "\(steps.count)")
+            }
             for s in steps {
                 let pair = try s.list()
                 guard pair.count == 2 else { throw s.error(expected: "a pair [time, multiplier] such as [30m, 4.0]") }
@@ -447,6 +521,9 @@ public enum ScenarioLoader {
             let means = try need(try m.list("means"), "means").map { c -> Double in
                 unit == .time ? Double(try c.duration(max: Units.maxDuration)) / 1e9 : try c.double(min: 0)
             }
+            if ps.count > Limits.maxBranches {
+                throw (m.optional("probabilities") ?? m.reader).error(expected: "at most \(Limits.maxBranches) branches", found: "\(ps.count)")
+            }
             if ps.count != means.count {
                 throw m.reader.error(expected: "as many 'means' as 'probabilities'", found: "\(means.count) and \(ps.count)")
             }
@@ -454,7 +531,9 @@ public enum ScenarioLoader {
         default:  // empirical
             var values: [Double]
             if let list = try m.list("values") {
-                if list.count > 10_000_000 { throw m.reader.error(expected: "at most 10,000,000 values") }
+                if list.count > Limits.maxEmpiricalValues {
+                    throw (m.optional("values") ?? m.reader).error(expected: "at most \(Limits.maxEmpiricalValues) values", found: "\(list.count)")
+                }
                 values = try list.map { c in unit == .time ? Double(try c.duration(max: Units.maxDuration)) / 1e9 : try c.double(min: 0) }
             } else if let csv = try m.string("csv") {
                 let column = try need(try m.string("column"), "column")
@@ -462,6 +541,9 @@ public enum ScenarioLoader {
                 let base = URL(fileURLWithPath: r.file).deletingLastPathComponent()
                 let path = csv.hasPrefix("/") ? csv : base.appendingPathComponent(csv).path
                 values = try EmpiricalData.column(path: path, column: column, reader: m.optional("csv") ?? m.reader)
+                if values.count > Limits.maxEmpiricalValues {
+                    throw (m.optional("csv") ?? m.reader).error(expected: "a column of at most \(Limits.maxEmpiricalValues) values", found: "\(values.count)")
+                }
                 let factor: Double = ["ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600][scale] ?? 1
                 values = values.map { $0 * factor }
             } else {

@@ -142,7 +142,10 @@ struct ReplicationMetrics {
         guard !faultStarts.isEmpty, !windows.isEmpty else { return .nan }
         var total = 0.0
         for f in faultStarts {
-            let horizon = f.end + 2 * windowWidth
+            // A fault may end up to 100 years after the run and a window be 100 years wide:
+            // the sum saturates instead of overflowing.
+            let (sum, overflow) = f.end.addingReportingOverflow(2 * windowWidth)
+            let horizon = overflow ? SimTime.max : sum
             var firstBad: Int? = nil
             for (i, w) in windows.enumerated() where w.start + windowWidth > f.start && w.start <= horizon {
                 if w.offered > 0 && Double(w.succeeded) < slo * Double(w.offered) { firstBad = i; break }
