@@ -27,6 +27,8 @@ public final class Simulation {
     let openArrivals: OpenArrivals?
     let maxAttempts: Int32
     let retryQuota: RetryQuota?
+    let intraZone: Distribution?
+    let crossZone: Distribution?
 
     // MARK: entities
     var calls: Slab<Call> = []
@@ -82,6 +84,8 @@ public final class Simulation {
         if case .open(let a) = scenario.workload.mode { openArrivals = a } else { openArrivals = nil }
         maxAttempts = Int32(scenario.workload.retry.maxAttempts)
         retryQuota = scenario.workload.retry.quota
+        intraZone = scenario.network.intraZone
+        crossZone = scenario.network.crossZone
         let clientStreams = ClientStreams(seed: scenario.seed, replication: replication)
         client = clientStreams
         ownedStreams = clientStreams.all
@@ -377,12 +381,11 @@ public final class Simulation {
     @inline(__always)
     func hopDelay(_ a: Int8, _ b: Int8, sender: Int32) -> SimTime {
         if networkFree { return 0 }
-        let net = scenario.network
         let stream = sender >= 0 ? componentStreams[Int(sender)].network : client.network
-        if a >= 0 && b >= 0 && a != b, let d = net.crossZone {
+        if a >= 0 && b >= 0 && a != b, let d = crossZone {
             return d.sampleNanoseconds(stream)
         }
-        if let d = net.intraZone { return d.sampleNanoseconds(stream) }
+        if let d = intraZone { return d.sampleNanoseconds(stream) }
         return 0
     }
 
