@@ -65,6 +65,10 @@ struct LambdaFunction {
     /// Asynchronous events waiting for a free slot (messages linked through `next`).
     var backlogHead: Int32 = -1
     var backlogTail: Int32 = -1
+    /// Asynchronous events received and not yet done: waiting, running or waiting to be retried.
+    var pending = 0
+    /// Asynchronous events done: processed, or discarded after the retries.
+    var asyncProcessed = 0, asyncDiscarded = 0
 }
 
 extension Simulation {
@@ -101,6 +105,12 @@ extension Simulation {
 
     /// An asynchronous event (an SNS delivery) for the function: it waits for a free slot.
     func lambdaInvokeAsync(_ fi: Int, message m: Int32) {
+        lambdas[fi].pending += 1
+        lambdaEnqueue(fi, message: m)
+    }
+
+    /// Puts an event (new or retried) in the function's internal queue.
+    func lambdaEnqueue(_ fi: Int, message m: Int32) {
         messages[Int(m)].next = -1
         if lambdas[fi].backlogTail >= 0 { messages[Int(lambdas[fi].backlogTail)].next = m } else { lambdas[fi].backlogHead = m }
         lambdas[fi].backlogTail = m
@@ -113,27 +123,42 @@ extension Simulation {
             lambdas[fi].backlogHead = messages[Int(m)].next
             if lambdas[fi].backlogHead < 0 { lambdas[fi].backlogTail = -1 }
             lambdas[fi].running += 1
+            messages[Int(m)].inflight = true
             let d = lambdaDuration(fi)
             // Asynchronous completions carry the message as a negative slot.
             schedule(after: d, .componentTimer, target: lambdas[fi].component, slot: -2 - m, gen: messages[Int(m)].gen)
         }
     }
 
+    /// An asynchronous invocation completes (the event was running), or the wait before its
+    /// retry is over (it was not).
     func lambdaAsyncDone(_ fi: Int, message m: Int32, gen: UInt32) {
         guard messages[Int(m)].gen == gen else { return }
+        guard messages[Int(m)].inflight else {
+            lambdaEnqueue(fi, message: m)
+            return
+        }
+        messages[Int(m)].inflight = false
         lambdas[fi].running -= 1
         let failed = lambdas[fi].errorProbability > 0
             && componentStreams[Int(lambdas[fi].component)].misc.uniform() < lambdas[fi].errorProbability
         if failed {
-            // Lambda retries a failed asynchronous event twice, then discards it (no DLQ configured).
+            // "Lambda retries the function two more times, with a one-minute wait between the
+            // first two attempts, and two minutes between the second and third attempts"
+            // (Lambda Developer Guide, "Asynchronous invocation"); then it discards the event
+            // (no on-failure destination or DLQ here).
             if messages[Int(m)].receiveCount < 2 {
                 messages[Int(m)].receiveCount += 1
-                lambdaInvokeAsync(fi, message: m)
+                let wait = messages[Int(m)].receiveCount == 1 ? Time.minute : 2 * Time.minute
+                schedule(after: wait, .componentTimer, target: lambdas[fi].component, slot: -2 - m, gen: gen)
             } else {
-                if messages[Int(m)].counted { metrics.messagesLost += 1 }
-                freeMessage(m)
+                lambdas[fi].pending -= 1
+                lambdas[fi].asyncDiscarded += 1
+                messageLost(m, deadLettered: false)
             }
         } else {
+            lambdas[fi].pending -= 1
+            lambdas[fi].asyncProcessed += 1
             messageProcessed(m)
         }
         drainLambdaBacklog(fi)

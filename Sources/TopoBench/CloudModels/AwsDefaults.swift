@@ -87,6 +87,7 @@ public enum AwsDefaults {
         Entry(key: "api_gateway.timeout", value: "29s", source: "API Gateway: integration timeout 50 ms - 29 s (default 29 s), 504 past it"),
         Entry(key: "session_store.failover", value: "30s", source: "AWS Database Blog, ElastiCache Redis automatic failover: 'usually about 30 seconds'"),
         Entry(key: "session_store.replicas", value: "1", source: "ElastiCache Multi-AZ needs at least one replica (assumed on unless the file says 0)"),
+        Entry(key: "session_store.replace", value: "10m", source: "assumption: ElastiCache detects a failed node that has no replica and replaces it, empty, 'in a few minutes'"),
         Entry(key: "autoscaling.grace", value: "300s", source: "EC2 Auto Scaling: health check grace period 300 s when created in the console"),
         Entry(key: "workload.retry.max_attempts", value: "3", source: "AWS SDKs reference guide, standard retry mode: 3 attempts"),
         Entry(key: "workload.retry.base", value: "100ms", source: "AWS SDK for JavaScript v3: DEFAULT_RETRY_DELAY_BASE 100 ms"),

@@ -48,8 +48,9 @@ struct Poller {
 /// redrive policy moves it to the dead-letter queue. Messages older than the retention period
 /// (4 days by default, 60 s to 14 days) are deleted. ReceiveMessage returns up to 10 messages;
 /// long polling (`wait` up to 20 s) waits for one to arrive, short polling (`wait: 0`, the default)
-/// answers at once. FIFO queues deliver the messages of one message group in order, one at a time,
-/// deduplicate sends within 5 minutes, and accept 300 sends per second without batching.
+/// answers at once. FIFO queues deliver the messages of one message group in order, to one
+/// consumer at a time (one receive may return several of them), deduplicate sends within
+/// 5 minutes, and accept 300 sends per second without batching.
 struct MessageQueue {
     let component: Int32
     let spec: QueueSpec

@@ -16,8 +16,10 @@ struct StoreNode {
 /// and the primary endpoint follows it; "this process should usually take about 30 seconds"
 /// (AWS Database Blog, "Testing automatic failover to a read replica on Amazon ElastiCache for
 /// Redis"). During the failover reads and writes fail; no session is lost. Redis without a
-/// replica is down until the node comes back, empty. Memcached has no replication: a dead node
-/// loses its sessions and the client's consistent hashing sends its keys to the other nodes.
+/// replica is down until the node comes back, empty: when the fault ends, or when ElastiCache
+/// has replaced the failed node (`replace`), whichever is first. Memcached has no replication:
+/// a dead node loses its sessions and the client's consistent hashing sends its keys to the
+/// other nodes until the node is back, empty, and its keys hash to it again.
 struct SessionStore {
     let component: Int32
     let spec: SessionStoreSpec

@@ -180,6 +180,7 @@ public final class Simulation {
     func backgroundWorkDone() -> Bool {
         for q in queues where q.visible > 0 || q.inflight > 0 { return false }
         for e in endpoints where e.pending > 0 { return false }
+        for l in lambdas where l.pending > 0 { return false }
         return true
     }
 
