@@ -31,13 +31,18 @@ extension Simulation {
         let counted = origin >= warmupEnd
         topics[ti].published += 1
         reply(call, .ok)
+        let publish = newPublish(origin: origin, counted: counted, copies: topics[ti].spec.subscribers.count)
         for s in topics[ti].spec.subscribers {
             switch kindOf[s] {
-            case .sqs: queueAccept(Int(slotOf[s]), origin: origin, counted: counted)
-            case .lambda: lambdaInvokeAsync(Int(slotOf[s]), message: newMessage(origin: origin, counted: counted))
+            case .sqs: queueAccept(Int(slotOf[s]), origin: origin, counted: counted, publish: publish)
+            case .lambda:
+                let m = newMessage(origin: origin, counted: counted)
+                messages[Int(m)].publish = publish
+                lambdaInvokeAsync(Int(slotOf[s]), message: m)
             case .httpEndpoint:
                 let ei = Int(slotOf[s])
                 let m = newMessage(origin: origin, counted: counted)
+                messages[Int(m)].publish = publish
                 endpoints[ei].pending += 1
                 endpointAttempt(ei, message: m)
             default: break

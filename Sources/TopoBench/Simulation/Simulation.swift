@@ -42,6 +42,8 @@ public final class Simulation {
     var retryTokens: Int = 0
     var messages: Slab<Message> = []
     var freeMessages: Slab<Int32> = []
+    var publishes: Slab<Publish> = []
+    var freePublish: Slab<Int32> = []
 
     // MARK: components (index = component index in the topology)
     /// For each component, the index of its state in the array of its kind.
@@ -102,6 +104,8 @@ public final class Simulation {
         freeCall.deallocate()
         freeRequest.deallocate()
         freeMessages.deallocate()
+        publishes.deallocate()
+        freePublish.deallocate()
         requests.deallocate()
         users.deallocate()
         timeouts.deallocate()
