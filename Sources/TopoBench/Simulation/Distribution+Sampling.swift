@@ -13,6 +13,12 @@ extension Distribution {
     ///   average.
     @inlinable
     public func sample(_ stream: RandomStream) -> Double {
+        sample(stream.generator)
+    }
+
+    /// Draws one value from a borrowed generator (the hot-path form of ``sample(_:)-RandomStream``).
+    @inlinable
+    public func sample(_ stream: RandomGenerator) -> Double {
         let r = stream.gsl
         switch kind {
         case .constant(let value):
@@ -65,6 +71,12 @@ extension Distribution {
     /// `nanoseconds(fromSeconds:)`).
     @inlinable
     public func sampleNanoseconds(_ stream: RandomStream) -> Int64 {
+        Self.nanoseconds(fromSeconds: sample(stream.generator))
+    }
+
+    /// Draws a time in nanoseconds from a borrowed generator.
+    @inlinable
+    public func sampleNanoseconds(_ stream: RandomGenerator) -> Int64 {
         Self.nanoseconds(fromSeconds: sample(stream))
     }
 

@@ -231,3 +231,41 @@ public enum GSL {
         _ = errorHandlerIsOff
     }
 }
+
+/// A borrowed view of a stream's GSL generator: a plain pointer, so a draw on the hot path costs
+/// no reference counting. It draws exactly what ``RandomStream``'s methods draw; the
+/// ``RandomStream`` that owns the generator must outlive it (the ``Simulation`` keeps both).
+public struct RandomGenerator {
+    public let gsl: UnsafeMutablePointer<gsl_rng>
+
+    @inlinable public init(gsl: UnsafeMutablePointer<gsl_rng>) { self.gsl = gsl }
+
+    @inlinable @inline(__always) public func uniform() -> Double { cgsl_rng_uniform(gsl) }
+
+    @inlinable @inline(__always) public func uniformPositive() -> Double { cgsl_rng_uniform_pos(gsl) }
+
+    @inlinable @inline(__always)
+    public func uniformInt(_ n: Int) -> Int {
+        if n <= 1 { return 0 }
+        if n <= 0xFFFF_FFFF {
+            return Int(truncatingIfNeeded: cgsl_rng_uniform_int(gsl, UInt(n)))
+        }
+        let scale = UInt64.max / UInt64(n)
+        while true {
+            let high = UInt64(truncatingIfNeeded: cgsl_rng_get(gsl))
+            let low = UInt64(truncatingIfNeeded: cgsl_rng_get(gsl))
+            let k = ((high << 32) | low) / scale
+            if k < UInt64(n) { return Int(truncatingIfNeeded: k) }
+        }
+    }
+
+    @inlinable @inline(__always)
+    public func exponential(mean: Double) -> Double {
+        -mean * Foundation.log(1 - cgsl_rng_uniform(gsl))
+    }
+}
+
+extension RandomStream {
+    /// The generator as a plain pointer (see ``RandomGenerator``).
+    @inlinable public var generator: RandomGenerator { RandomGenerator(gsl: gsl) }
+}

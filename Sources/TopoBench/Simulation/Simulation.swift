@@ -407,40 +407,40 @@ enum ComponentTag: UInt8 {
 
 /// The client's random streams: the same in every topology of a replication (common random numbers).
 struct ClientStreams {
-    unowned(unsafe) let arrival: RandomStream
-    unowned(unsafe) let users: RandomStream
-    unowned(unsafe) let think: RandomStream
-    unowned(unsafe) let retry: RandomStream
-    unowned(unsafe) let network: RandomStream
+    let arrival: RandomGenerator
+    let users: RandomGenerator
+    let think: RandomGenerator
+    let retry: RandomGenerator
+    let network: RandomGenerator
     /// The owning references (the simulation keeps them).
     let all: [RandomStream]
     init(seed: UInt64, replication: Int) {
         let names = ["workload.arrival", "workload.users", "workload.think", "workload.retry", "workload.network"]
         all = names.map { RandomStream(seed: seed, replication: replication, name: $0) }
-        arrival = all[0]
-        users = all[1]
-        think = all[2]
-        retry = all[3]
-        network = all[4]
+        arrival = all[0].generator
+        users = all[1].generator
+        think = all[2].generator
+        retry = all[3].generator
+        network = all[4].generator
     }
 }
 
 /// A component's random streams, named after the component so that adding another component
 /// never changes its draws.
 struct ComponentStreams {
-    unowned(unsafe) let service: RandomStream
-    unowned(unsafe) let route: RandomStream
-    unowned(unsafe) let network: RandomStream
-    unowned(unsafe) let misc: RandomStream
+    let service: RandomGenerator
+    let route: RandomGenerator
+    let network: RandomGenerator
+    let misc: RandomGenerator
     /// The owning references (the simulation keeps them).
     let all: [RandomStream]
     init(seed: UInt64, replication: Int, component: String) {
         all = ["service", "route", "network", "misc"].map {
             RandomStream(seed: seed, replication: replication, name: component + "." + $0)
         }
-        service = all[0]
-        route = all[1]
-        network = all[2]
-        misc = all[3]
+        service = all[0].generator
+        route = all[1].generator
+        network = all[2].generator
+        misc = all[3].generator
     }
 }
