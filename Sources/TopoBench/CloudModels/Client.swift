@@ -16,8 +16,8 @@ extension Simulation {
         }
         retryTokens = w.retry.quota?.capacity ?? 0
         switch w.mode {
-        case .open(let arrivals):
-            scheduleNextArrival(arrivals, from: 0)
+        case .open:
+            scheduleNextArrival(from: 0)
         case .closed(let n, let think):
             for u in 0..<n {
                 schedule(at: think.sampleNanoseconds(client.think), .userWake, slot: Int32(u))
@@ -28,7 +28,8 @@ extension Simulation {
     /// Draws the next arrival time after `from`: a thinned Poisson process when the rate follows
     /// a profile and arrivals are exponential (exact for a non-homogeneous Poisson process);
     /// otherwise the inter-arrival time is divided by the multiplier in force.
-    func scheduleNextArrival(_ a: OpenArrivals, from t0: SimTime) {
+    func scheduleNextArrival(from t0: SimTime) {
+        guard let a = openArrivals else { return }
         var t = t0
         if let profile = a.profile {
             if case .exponential = a.interArrival.kind {
@@ -50,10 +51,9 @@ extension Simulation {
     }
 
     func handleArrival() {
-        guard let arrivals = openArrivals else { return }
         let u = Int32(users.count == 1 ? 0 : client.users.uniformInt(users.count))
         beginRequest(user: u)
-        scheduleNextArrival(arrivals, from: now)
+        scheduleNextArrival(from: now)
     }
 
     func handleUserWake(_ user: Int32) {

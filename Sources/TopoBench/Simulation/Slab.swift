@@ -42,16 +42,19 @@ public struct Slab<Element>: RandomAccessCollection, MutableCollection, Expressi
         nonmutating unsafeMutableAddress { base + i }
     }
 
-    @inlinable public mutating func append(_ e: Element) {
-        if count_ == capacity {
-            let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: base, count: count_)
-            base.deallocate()
-            base = bigger
-            capacity *= 2
-        }
+    @inlinable @inline(__always) public mutating func append(_ e: Element) {
+        if count_ == capacity { grow() }
         (base + count_).initialize(to: e)
         count_ += 1
+    }
+
+    /// Doubles the capacity (kept out of line: it runs a few times per simulation).
+    @usableFromInline @inline(never) mutating func grow() {
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count_)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
     }
 
     /// Removes and returns the last element, or nil when empty.
