@@ -48,7 +48,6 @@ struct LoadBalancer {
 extension Simulation {
     func albReceive(balancer b: Int32, call: Int32) {
         let bi = Int(b)
-        let spec = balancers[bi].spec
         guard let t = chooseTarget(bi, user: calls[Int(call)].user) else {
             balancers[bi].generated503 += 1
             reply(call, .unavailable)
@@ -71,7 +70,6 @@ extension Simulation {
             calls[Int(child)].phase = .dropped
             calls[Int(child)].status = .noResponse
             timeoutAppend(call: child, list: balancers[bi].connectList)
-            _ = spec
             return
         }
         timeoutAppend(call: child, list: balancers[bi].idleList)
@@ -80,28 +78,29 @@ extension Simulation {
 
     /// The zone of the ALB node a request reaches: any zone of the ALB's that has power.
     func albNodeZone(_ bi: Int) -> Int8 {
-        let zones = balancers[bi].nodeZones
-        if zones.count <= 1 { return zones.first ?? -1 }
-        let stream = componentStreams[Int(balancers[bi].component)].route
+        // Read in place (no copy of the zone list per request).
+        let n = balancers[bi].nodeZones.count
+        if n == 0 { return -1 }
+        if n == 1 { return balancers[bi].nodeZones[0] }
         var live = 0
-        for z in zones where !zoneDown(z) { live += 1 }
-        if live == 0 { return zones[0] }
-        var pick = stream.uniformInt(live)
-        for z in zones where !zoneDown(z) {
-            if pick == 0 { return z }
+        for i in 0..<n where !zoneDown(balancers[bi].nodeZones[i]) { live += 1 }
+        if live == 0 { return balancers[bi].nodeZones[0] }
+        var pick = componentStreams[Int(balancers[bi].component)].route.uniformInt(live)
+        for i in 0..<n where !zoneDown(balancers[bi].nodeZones[i]) {
+            if pick == 0 { return balancers[bi].nodeZones[i] }
             pick -= 1
         }
-        return zones[0]
+        return balancers[bi].nodeZones[0]
     }
 
     /// Picks a target: sticky user first, then the algorithm over healthy (or, failing open, all
     /// registered) targets. `nil` when no target is registered.
     func chooseTarget(_ bi: Int, user: Int32) -> Int? {
-        let targets = balancers[bi].targets
-        let n = targets.count
+        // Targets are read in place (no copy of the array per request).
+        let n = balancers[bi].targets.count
         var registered = 0, healthy = 0
-        for t in targets {
-            switch t.state {
+        for k in 0..<n {
+            switch balancers[bi].targets[k].state {
             case .healthy: registered += 1; healthy += 1
             case .initial, .unhealthy: registered += 1
             case .draining, .unused: break
@@ -116,7 +115,7 @@ extension Simulation {
             let u = users[Int(user)]
             if u.hasSession && u.sessionGroup == balancers[bi].targetComponent {
                 let k = Int(u.sessionInstance)
-                if k < n && eligible(targets[k].state) { return k }
+                if k < n && eligible(balancers[bi].targets[k].state) { return k }
             }
         }
         switch balancers[bi].spec.algorithm {
@@ -124,7 +123,7 @@ extension Simulation {
             var c = balancers[bi].cursor
             for _ in 0..<n {
                 c = (c + 1) % n
-                if eligible(targets[c].state) {
+                if eligible(balancers[bi].targets[c].state) {
                     balancers[bi].cursor = c
                     return c
                 }
@@ -137,9 +136,9 @@ extension Simulation {
             let start = (balancers[bi].cursor + 1) % n
             for j in 0..<n {
                 let c = (start + j) % n
-                if eligible(targets[c].state) && targets[c].outstanding < bestLoad {
+                if eligible(balancers[bi].targets[c].state) && balancers[bi].targets[c].outstanding < bestLoad {
                     best = c
-                    bestLoad = targets[c].outstanding
+                    bestLoad = balancers[bi].targets[c].outstanding
                 }
             }
             if best >= 0 { balancers[bi].cursor = best }

@@ -16,7 +16,6 @@ struct AutoScaler {
     var launchedAt: [SimTime]
     var replacements = 0
     var lastScale: SimTime = 0
-    var desired: Int
 }
 
 /// Component timer codes of an auto-scaling group (a code ≥ 0 is the launch of that instance;

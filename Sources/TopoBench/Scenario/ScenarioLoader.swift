@@ -184,7 +184,6 @@ public enum ScenarioLoader {
         let name = try top.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         try checkName(name, top.optional("name") ?? top.reader)
         let description = try top.string("description") ?? ""
-        let durationReader = top.optional("duration")
         var duration = try top.duration("duration", default: Time.hour, min: 1, max: Units.maxDuration) ?? Time.hour
         var warmup = try top.duration("warmup", default: 0) ?? 0
         var window = try top.duration("window", default: 10 * Time.second, min: Time.millisecond) ?? 10 * Time.second
@@ -210,7 +209,6 @@ public enum ScenarioLoader {
             throw (top.optional("window") ?? top.reader).error(
                 expected: "a window of at least \(Units.format(nanoseconds: max(1, (duration - warmup) / SimTime(Limits.maxWindows)))) (at most \(Limits.maxWindows) windows)")
         }
-        _ = durationReader
         var replications = try top.int("replications", default: 10, min: 1, max: Limits.maxReplications) ?? 10
         if let r = overrides.replications { replications = r }
         var seed = UInt64(try top.int("seed", default: 1, min: 0) ?? 1)

@@ -34,16 +34,12 @@ public enum EventKind: UInt8, Sendable {
     case userWake
     /// A client retry's back-off has elapsed (`slot` = request).
     case retry
-    /// A client attempt's timeout (`slot` = request, `gen` = attempt generation).
-    case attemptTimeout
     /// A call reaches its callee after the network hop (`slot` = call).
     case deliver
     /// A call's response reaches the caller after the network hop (`slot` = call).
     case respond
     /// An instance finishes the service of a call (`slot` = call).
     case serviceDone
-    /// A caller's timeout on a downstream call (`slot` = call).
-    case callTimeout
     /// An ALB health-check probe of one target (`target` = component, `slot` = target index).
     case healthProbe
     /// A health-check probe's answer (or its timeout) reaches the ALB.

@@ -76,8 +76,7 @@ extension Simulation {
                 let gi = slotOf[s.group]
                 scalers.append(AutoScaler(
                     component: ci, spec: s, group: gi,
-                    launchedAt: Array(repeating: -Time.day, count: groups[Int(gi)].instances.count),
-                    desired: groups[Int(gi)].instances.count))
+                    launchedAt: Array(repeating: -Time.day, count: groups[Int(gi)].instances.count)))
             default: break
             }
         }

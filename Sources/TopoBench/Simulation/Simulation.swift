@@ -164,11 +164,9 @@ public final class Simulation {
         case .arrival: handleArrival()
         case .userWake: handleUserWake(e.slot)
         case .retry: handleRetry(e.slot, gen: e.gen)
-        case .attemptTimeout: break  // client timeouts go through the client's timeout list
         case .deliver: handleDeliver(e.slot, gen: e.gen)
         case .respond: handleRespond(e.slot, gen: e.gen)
         case .serviceDone: handleServiceDone(e.slot, gen: e.gen)
-        case .callTimeout: break  // call timeouts go through timeout lists
         case .healthProbe: handleHealthProbe(balancer: e.target, target: e.slot, gen: e.gen)
         case .healthResult: handleHealthResult(balancer: e.target, target: e.slot, gen: e.gen)
         case .faultStart: handleFaultStart(e.slot, instance: Int32(bitPattern: e.gen))
@@ -197,7 +195,7 @@ public final class Simulation {
     }
 
     func finish() -> ReplicationOutcome {
-        metrics.closeWindows(at: min(now, endOfArrivals), sampler: sampleState)
+        metrics.closeWindow(at: min(now, endOfArrivals), sample: sampleState())
         metrics.unfinished = countUnfinished()
         expireMessagesAtEnd()
         return ReplicationOutcome(

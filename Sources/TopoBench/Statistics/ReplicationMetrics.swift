@@ -123,9 +123,6 @@ struct ReplicationMetrics {
         windowStart = t
     }
 
-    mutating func closeWindows(at t: SimTime, sampler: () -> StateSample) {
-        closeWindow(at: t, sample: sampler())
-    }
 
     /// The share of windows whose success ratio reached the SLO (an idle window counts as good).
     var timeAvailability: Double {
