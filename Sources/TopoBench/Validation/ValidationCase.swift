@@ -93,6 +93,12 @@ public enum ValidationSuite {
         return (.nan, .nan, 1)
     }
 
+    /// M/G/1 mean response time (ms): service mean plus the Pollaczek–Khinchine mean wait.
+    static let pollaczekKhinchineResponse: @Sendable (Scenario) -> Double = { s in
+        let sv = service(s)
+        return (QueueingTheory.pollaczekKhinchineMeanWait(arrivalRate: rate(s), serviceMean: sv.mean, serviceSecondMoment: sv.second) + sv.mean) * 1000
+    }
+
     static func crash(_ s: Scenario) -> (mtbf: Double, mttr: Double) {
         guard let f = s.faults.first, let b = f.mtbf, let r = f.mttr else { return (.nan, .nan) }
         return (b.mean, r.mean)
@@ -145,18 +151,12 @@ public enum ValidationSuite {
         ValidationCase(
             name: "md1", quantity: "M/D/1 mean response time (ms), Pollaczek–Khinchine, ρ = 0.8",
             scenario: queueingScenario(name: "md1", rate: "800/s", workers: 1, service: "{ dist: constant, value: 1ms }", duration: "1000s"),
-            exact: { s in
-                let sv = service(s)
-                return (QueueingTheory.pollaczekKhinchineMeanWait(arrivalRate: rate(s), serviceMean: sv.mean, serviceSecondMoment: sv.second) + sv.mean) * 1000
-            },
+            exact: pollaczekKhinchineResponse,
             measure: column("latency_mean_ms")),
         ValidationCase(
             name: "mg1_lognormal", quantity: "M/G/1 (lognormal service) mean response time (ms), Pollaczek–Khinchine, ρ = 0.7",
             scenario: queueingScenario(name: "mg1_lognormal", rate: "700/s", workers: 1, service: "{ dist: lognormal, mean: 1ms, sd: 1ms }", duration: "1000s"),
-            exact: { s in
-                let sv = service(s)
-                return (QueueingTheory.pollaczekKhinchineMeanWait(arrivalRate: rate(s), serviceMean: sv.mean, serviceSecondMoment: sv.second) + sv.mean) * 1000
-            },
+            exact: pollaczekKhinchineResponse,
             measure: column("latency_mean_ms")),
         ValidationCase(
             name: "mmcc_erlang_b", quantity: "M/M/10/10 blocking probability, Erlang B, a = 8",
