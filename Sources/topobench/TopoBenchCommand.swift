@@ -53,30 +53,18 @@ func printError(_ s: String) {
     FileHandle.standardError.write((s + "\n").data(using: .utf8) ?? Data())
 }
 
-/// Parses `K/N` (K from 1 to N).
+/// Parses `K/N` (K from 1 to N); a bad value is a usage error.
 func parseShard(_ text: String) throws -> (k: Int, n: Int) {
-    let parts = text.split(separator: "/")
-    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n, n <= 100_000 else {
-        throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, such as 2/4; got '\(text)'")
-    }
-    return (k, n)
+    do { return try Shard.parse(text) } catch let e as Shard.Problem { throw ValidationError(e.description) }
 }
 
 /// The shard from `--shard`, or from a Slurm array or a Kubernetes Indexed Job's environment.
 func resolveShard(_ flag: String?, count: Int?) throws -> (k: Int, n: Int)? {
-    if let flag { return try parseShard(flag) }
-    let env = ProcessInfo.processInfo.environment
-    if let id = env["SLURM_ARRAY_TASK_ID"].flatMap(Int.init), let n = env["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init) {
-        let min = env["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
-        return try parseShard("\(id - min + 1)/\(n)")
+    do {
+        return try Shard.resolve(flag: flag, count: count, environment: ProcessInfo.processInfo.environment)
+    } catch let e as Shard.Problem {
+        throw ValidationError(e.description)
     }
-    if let idx = env["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
-        guard let n = count else {
-            throw ValidationError("JOB_COMPLETION_INDEX is set: give the number of shards with --shard-count N")
-        }
-        return try parseShard("\(idx + 1)/\(n)")
-    }
-    return nil
 }
 
 /// Progress on standard error while replications run, when it is a terminal.
