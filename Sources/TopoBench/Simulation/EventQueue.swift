@@ -72,11 +72,11 @@ public struct EventQueue {
     @inlinable @inline(__always)
     mutating func siftUp(_ e: Event, from index: Int) {
         var i = index
+        let key = e.key
         while i > 0 {
             let parent = (i - 1) >> 2
-            let p = storage[parent]
-            if !Event.precedes(e, p) { break }
-            storage[i] = p
+            if !(key < storage[parent].key) { break }
+            storage[i] = storage[parent]
             i = parent
         }
         storage[i] = e
@@ -86,23 +86,37 @@ public struct EventQueue {
     mutating func siftDown(_ e: Event, from index: Int) {
         var i = index
         let n = count_
+        let key = e.key
         while true {
             let first = (i << 2) + 1
-            if first >= n { break }
-            var best = first
-            var bestEvent = storage[first]
-            let last = min(first + 4, n)
-            var c = first + 1
-            while c < last {
-                let candidate = storage[c]
-                if Event.precedes(candidate, bestEvent) {
-                    best = c
-                    bestEvent = candidate
+            var best: Int
+            var bestKey: UInt128
+            if first + 3 < n {
+                // Four children (the common case): a branch-free tournament.
+                let k0 = storage[first].key, k1 = storage[first + 1].key
+                let k2 = storage[first + 2].key, k3 = storage[first + 3].key
+                let a = k1 < k0 ? first + 1 : first
+                let ka = k1 < k0 ? k1 : k0
+                let b = k3 < k2 ? first + 3 : first + 2
+                let kb = k3 < k2 ? k3 : k2
+                best = kb < ka ? b : a
+                bestKey = kb < ka ? kb : ka
+            } else {
+                if first >= n { break }
+                best = first
+                bestKey = storage[first].key
+                var c = first + 1
+                while c < n {
+                    let k = storage[c].key
+                    if k < bestKey {
+                        best = c
+                        bestKey = k
+                    }
+                    c += 1
                 }
-                c += 1
             }
-            if !Event.precedes(bestEvent, e) { break }
-            storage[i] = bestEvent
+            if !(bestKey < key) { break }
+            storage[i] = storage[best]
             i = best
         }
         storage[i] = e
