@@ -47,7 +47,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TopoBenchTests",
-            dependencies: ["TopoBench", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "TopoBench", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
             // Golden files and example scenarios are read from the source tree (#filePath), so
             // `TOPOBENCH_UPDATE_GOLDEN=1 make test` can rewrite them in place.
             exclude: ["Golden"]

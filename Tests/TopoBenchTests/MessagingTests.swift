@@ -34,7 +34,7 @@ private func queueScenario(
 
 /// The largest end-to-end latency recorded, in seconds.
 private func maxEndToEnd(_ sim: Simulation) -> Double {
-    Double(sim.metrics.e2e.valueAtPercentile(100)) / 1e6
+    Double(sim.metrics.e2e.histogram.valueAtPercentile(100)) / 1e6
 }
 
 @Suite("SQS")

@@ -46,11 +46,13 @@ struct LoadBalancer {
 }
 
 extension Simulation {
-    func albReceive(balancer b: Int32, call: Int32) {
+    /// A request reaches the ALB `carry` from now: the ALB routes it now (it adds no processing
+    /// time), and the request goes on to the target, arriving after both hops.
+    func albReceive(balancer b: Int32, call: Int32, after carry: SimTime) {
         let bi = Int(b)
         guard let t = chooseTarget(bi, user: calls[Int(call)].user) else {
             balancers[bi].generated503 += 1
-            reply(call, .unavailable)
+            reply(call, .unavailable, after: carry)
             return
         }
         let gi = Int(balancers[bi].group)
@@ -73,7 +75,7 @@ extension Simulation {
             return
         }
         timeoutAppend(call: child, list: balancers[bi].idleList)
-        send(child, fromZone: nodeZone, toZone: inst.zone, sender: balancers[bi].component)
+        send(child, fromZone: nodeZone, toZone: inst.zone, sender: balancers[bi].component, after: carry)
     }
 
     /// The zone of the ALB node a request reaches: any zone of the ALB's that has power.
@@ -146,7 +148,9 @@ extension Simulation {
         }
     }
 
-    func albChildAnswered(balancer b: Int32, call: Int32, child: Int32, status: CallStatus) {
+    /// The target's answer reaches the ALB `carry` from now (the ALB handles it as it is sent)
+    /// and goes on to the caller.
+    func albChildAnswered(balancer b: Int32, call: Int32, child: Int32, status: CallStatus, after carry: SimTime) {
         let bi = Int(b)
         let t = Int(calls[Int(call)].instance)
         balancers[bi].targets[t].outstanding -= 1
@@ -158,7 +162,7 @@ extension Simulation {
         default:
             answer = status
         }
-        reply(call, answer)
+        reply(call, answer, after: carry)
     }
 
     func albChildTimedOut(balancer b: Int32, call: Int32, child: Int32, connect: Bool) {

@@ -40,7 +40,7 @@ struct Publish {
 
 /// A consumer thread polling a queue from one instance.
 struct Poller {
-    enum State: UInt8 { case idle, waiting, receiving, processing, down }
+    enum State: UInt8 { case idle, waiting, processing, down }
     var instance: Int32
     var state: State = .idle
     var gen: UInt32 = 0
@@ -361,11 +361,10 @@ extension Simulation {
         }
         let got = receiveBatch(qi, poller: p)
         queues[qi].pollers[p].gen &+= 1
-        let gen = queues[qi].pollers[p].gen
         if got > 0 {
-            queues[qi].pollers[p].state = .receiving
-            let rtt = receiveLatency(qi, poller: p)
-            schedule(after: rtt, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: gen)
+            // The batch reaches the consumer after the round trip and its first message is worked
+            // on at once: one event, at the end of that work.
+            processNext(qi, poller: p, after: receiveLatency(qi, poller: p))
         } else if queues[qi].spec.wait > 0 {
             // Long polling: the request waits up to `wait` and returns as soon as a message
             // arrives; an empty answer is followed at once by the next request. While the queue
@@ -493,8 +492,6 @@ extension Simulation {
             poll(qi, poller: p)
         case .idle:
             poll(qi, poller: p)
-        case .receiving:
-            processNext(qi, poller: p)
         case .processing:
             finishMessage(qi, poller: p)
         case .down:
@@ -502,7 +499,9 @@ extension Simulation {
         }
     }
 
-    func processNext(_ qi: Int, poller p: Int) {
+    /// The poller works on the next message of its batch, or asks for more. `carry`: the time
+    /// until the batch reaches the consumer (the receive's round trip), 0 once it holds it.
+    func processNext(_ qi: Int, poller p: Int, after carry: SimTime = 0) {
         let pos = queues[qi].pollers[p].position
         guard pos < queues[qi].pollers[p].batch.count else {
             poll(qi, poller: p)
@@ -511,7 +510,7 @@ extension Simulation {
         queues[qi].pollers[p].state = .processing
         queues[qi].pollers[p].gen &+= 1
         let d = consumerServiceTime(qi, poller: p)
-        schedule(after: d, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: queues[qi].pollers[p].gen)
+        schedule(after: carry + d, .queueEvent, target: queues[qi].component, slot: Int32(p), gen: queues[qi].pollers[p].gen)
     }
 
     func consumerServiceTime(_ qi: Int, poller p: Int) -> SimTime {

@@ -120,6 +120,7 @@ public final class Simulation {
         endpoints.deallocate()
         lambdas.deallocate()
         scalers.deallocate()
+        metrics.deallocate()
     }
 
     /// How long requests still in flight at the end of `duration` may take to finish: every
@@ -198,6 +199,7 @@ public final class Simulation {
         metrics.closeWindow(at: min(now, endOfArrivals), sample: sampleState())
         metrics.unfinished = countUnfinished()
         expireMessagesAtEnd()
+        metrics.flushHistograms()
         return ReplicationOutcome(
             scenario: scenario.name, topology: topology.name, replication: replication,
             metrics: metrics.summary(faultStarts: faults.measuredStarts(from: warmupEnd, to: endOfArrivals)),
@@ -259,8 +261,15 @@ public final class Simulation {
     }
 
     /// Sends a call across the network to its callee; the delay depends on the two zones.
+    ///
+    /// `carry` is network time the call has already spent on its way (the first hop of a request
+    /// that passes through a load balancer): it arrives `carry` + this hop's delay from now.
+    ///
+    /// A load balancer adds no processing time of its own, so a call to an ALB is not an event:
+    /// the ALB routes it when it is sent and it travels on to the chosen target in one step, whose
+    /// delay is the sum of the two hops' draws (see ``albReceive(balancer:call:after:)``).
     @inline(__always)
-    func send(_ slot: Int32, fromZone: Int8, toZone: Int8, sender: Int32) {
+    func send(_ slot: Int32, fromZone: Int8, toZone: Int8, sender: Int32, after carry: SimTime = 0) {
         let i = Int(slot)
         calls[i].callerZone = fromZone
         calls[i].calleeZone = toZone
@@ -269,9 +278,11 @@ public final class Simulation {
             dropCall(slot)
             return
         }
-        let delay = hopDelay(fromZone, toZone, sender: sender)
+        let delay = carry &+ hopDelay(fromZone, toZone, sender: sender)
         if delay == 0 && networkFree {
             deliver(slot)
+        } else if kindOf[Int(callee)] == .alb {
+            albReceive(balancer: slotOf[Int(callee)], call: slot, after: delay)
         } else {
             schedule(after: delay, .deliver, slot: slot, gen: calls[i].gen)
         }
@@ -290,7 +301,7 @@ public final class Simulation {
         let callee = Int(calls[Int(slot)].callee)
         switch kindOf[callee] {
         case .instances: instancesReceive(group: slotOf[callee], call: slot)
-        case .alb: albReceive(balancer: slotOf[callee], call: slot)
+        case .alb: albReceive(balancer: slotOf[callee], call: slot, after: 0)
         case .apiGateway: gatewayReceive(gateway: slotOf[callee], call: slot)
         case .sqs: queueReceive(queue: slotOf[callee], call: slot)
         case .sns: topicReceive(topic: slotOf[callee], call: slot)
@@ -301,14 +312,19 @@ public final class Simulation {
     }
 
     /// The callee answers: the status travels back over the network.
+    ///
+    /// An answer to a load balancer is not an event either: the ALB handles it as it is sent and
+    /// its own answer reaches the caller after both hops (`carry` is the time already spent).
     @inline(__always)
-    func reply(_ slot: Int32, _ status: CallStatus) {
+    func reply(_ slot: Int32, _ status: CallStatus, after carry: SimTime = 0) {
         let i = Int(slot)
         calls[i].status = status
         calls[i].phase = .replied
-        let delay = hopDelay(calls[i].calleeZone, calls[i].callerZone, sender: calls[i].callee)
+        let delay = carry &+ hopDelay(calls[i].calleeZone, calls[i].callerZone, sender: calls[i].callee)
         if delay == 0 && networkFree {
             respond(slot)
+        } else if calls[i].parent >= 0 && kindOf[Int(calls[i].caller)] == .alb {
+            respond(slot, after: delay)
         } else {
             schedule(after: delay, .respond, slot: slot, gen: calls[i].gen)
         }
@@ -331,9 +347,9 @@ public final class Simulation {
         respond(slot)
     }
 
-    /// The answer reaches the caller.
+    /// The answer reaches the caller (`carry`: see ``reply(_:_:after:)``).
     @inline(__always)
-    func respond(_ slot: Int32) {
+    func respond(_ slot: Int32, after carry: SimTime = 0) {
         let i = Int(slot)
         let c = calls[i]
         if c.timeoutList >= 0 { timeoutRemove(call: slot) }
@@ -346,7 +362,7 @@ public final class Simulation {
                 let p = Int(c.parent)
                 if calls[p].gen == c.parentGen && calls[p].child == slot {
                     calls[p].child = -1
-                    childAnswered(parent: c.parent, child: slot, status: c.status)
+                    childAnswered(parent: c.parent, child: slot, status: c.status, after: carry)
                 }
             }
         }
@@ -355,11 +371,11 @@ public final class Simulation {
 
     /// A caller gets its child's answer: route to the caller's model.
     @inline(__always)
-    func childAnswered(parent: Int32, child: Int32, status: CallStatus) {
+    func childAnswered(parent: Int32, child: Int32, status: CallStatus, after carry: SimTime) {
         let owner = Int(calls[Int(parent)].callee)
         switch kindOf[owner] {
         case .instances: instancesChildAnswered(group: slotOf[owner], call: parent, child: child, status: status)
-        case .alb: albChildAnswered(balancer: slotOf[owner], call: parent, child: child, status: status)
+        case .alb: albChildAnswered(balancer: slotOf[owner], call: parent, child: child, status: status, after: carry)
         case .apiGateway: gatewayChildAnswered(gateway: slotOf[owner], call: parent, child: child, status: status)
         case .lambda: lambdaChildAnswered(function: slotOf[owner], call: parent, child: child, status: status)
         default: break

@@ -47,9 +47,9 @@ struct ReplicationMetrics {
     var messagesDeadLettered = 0
     var latencySum: Double = 0
     var latencyMax: SimTime = 0
-    var latency: Histogram<UInt64>
-    var e2e: Histogram<UInt64>
-    var window: Histogram<UInt64>
+    var latency: HistogramRecorder
+    var e2e: HistogramRecorder
+    var window: HistogramRecorder
     var windowOffered = 0
     var windowSucceeded = 0
     var windowStart: SimTime
@@ -63,9 +63,23 @@ struct ReplicationMetrics {
         self.measureTo = measureTo
         self.slo = slo
         windowStart = measureFrom
-        latency = Histogram(lowestDiscernibleValue: 1, highestTrackableValue: Self.highestMicros, numberOfSignificantValueDigits: .three)
-        e2e = Histogram(lowestDiscernibleValue: 1, highestTrackableValue: Self.highestMicros, numberOfSignificantValueDigits: .three)
-        window = Histogram(lowestDiscernibleValue: 1, highestTrackableValue: Self.highestMicros, numberOfSignificantValueDigits: .two)
+        latency = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .three)
+        e2e = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .three)
+        window = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .two)
+    }
+
+    /// Frees the histograms' recording buffers (the owning simulation calls this once).
+    mutating func deallocate() {
+        latency.deallocate()
+        e2e.deallocate()
+        window.deallocate()
+    }
+
+    /// Brings the latency histograms up to date; ``summary(faultStarts:)`` and
+    /// ``latencyLadder()`` read them.
+    mutating func flushHistograms() {
+        latency.flush()
+        e2e.flush()
     }
 
     mutating func beginMeasuring(at t: SimTime) {
@@ -86,11 +100,11 @@ struct ReplicationMetrics {
         latencySum += Double(t)
         if t > latencyMax { latencyMax = t }
         let us = Self.micros(t)
-        _ = latency.record(us)
+        latency.record(us)
         if now < measureTo {
             windowOffered += 1
             windowSucceeded += 1
-            _ = window.record(us)
+            window.record(us)
         }
     }
 
@@ -107,13 +121,14 @@ struct ReplicationMetrics {
 
     @inline(__always)
     mutating func recordEndToEnd(_ t: SimTime) {
-        _ = e2e.record(Self.micros(t))
+        e2e.record(Self.micros(t))
     }
 
     /// Closes the current window at `t` with a snapshot of the state.
     mutating func closeWindow(at t: SimTime, sample: StateSample) {
         guard measuring, t > windowStart else { return }
-        let p99 = window.totalCount > 0 ? Double(window.valueAtPercentile(99)) / 1000 : .nan
+        window.flush()
+        let p99 = window.histogram.totalCount > 0 ? Double(window.histogram.valueAtPercentile(99)) / 1000 : .nan
         windows.append(WindowRow(
             start: windowStart, offered: windowOffered, succeeded: windowSucceeded, p99ms: p99,
             queueDepth: sample.queueDepth, healthyInstances: sample.healthy, oldestMessageAge: sample.oldestAge))
@@ -159,6 +174,7 @@ struct ReplicationMetrics {
 
     /// The per-replication figures, keyed by `replications.csv` column.
     func summary(faultStarts: [(start: SimTime, end: SimTime)]) -> [String: Double] {
+        let latency = self.latency.histogram, e2e = self.e2e.histogram
         let ok = latency.totalCount > 0
         func pct(_ p: Double) -> Double { ok ? Double(latency.valueAtPercentile(p)) / 1000 : .nan }
         let n = Double(offered)
@@ -192,6 +208,7 @@ struct ReplicationMetrics {
     static let ladder: [Double] = [0, 1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 97.5, 99, 99.5, 99.9, 99.95, 99.99, 100]
 
     func latencyLadder() -> [(percentile: Double, ms: Double)] {
+        let latency = self.latency.histogram
         guard latency.totalCount > 0 else { return [] }
         return Self.ladder.map { p in
             (p, Double(p == 100 ? UInt64(max(1, (latencyMax + 500) / 1000)) : latency.valueAtPercentile(p)) / 1000)
