@@ -54,7 +54,7 @@ public struct EventQueue {
         count_ -= 1
         if count_ > 0 {
             let last = storage[count_]
-            siftDown(last, from: 0)
+            siftDownFromRoot(last)
         }
         return top
     }
@@ -80,6 +80,45 @@ public struct EventQueue {
             i = parent
         }
         storage[i] = e
+    }
+
+    /// Refills the root's hole with `e` (the former last element) as Floyd's bottom-up variant
+    /// does: the hole first descends to a leaf along the smallest children, without comparing
+    /// with `e` (a late event, which belongs near the bottom), then `e` climbs back up the few
+    /// levels it needs. Fewer comparisons and fewer mispredicted branches than the plain descent.
+    @inlinable @inline(__always)
+    mutating func siftDownFromRoot(_ e: Event) {
+        var i = 0
+        let n = count_
+        while true {
+            let first = (i << 2) + 1
+            var best: Int
+            if first + 3 < n {
+                let k0 = storage[first].key, k1 = storage[first + 1].key
+                let k2 = storage[first + 2].key, k3 = storage[first + 3].key
+                let a = k1 < k0 ? first + 1 : first
+                let ka = k1 < k0 ? k1 : k0
+                let b = k3 < k2 ? first + 3 : first + 2
+                let kb = k3 < k2 ? k3 : k2
+                best = kb < ka ? b : a
+            } else {
+                if first >= n { break }
+                best = first
+                var bestKey = storage[first].key
+                var c = first + 1
+                while c < n {
+                    let k = storage[c].key
+                    if k < bestKey {
+                        best = c
+                        bestKey = k
+                    }
+                    c += 1
+                }
+            }
+            storage[i] = storage[best]
+            i = best
+        }
+        siftUp(e, from: i)
     }
 
     @inlinable @inline(__always)
