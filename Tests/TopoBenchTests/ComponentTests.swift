@@ -101,7 +101,7 @@ struct LoadBalancerTests {
         // Every target is marked unhealthy within 60 s of the crash.
         sim.testAdvance(to: .s(170))
         #expect(sim.balancers[0].targets.allSatisfy { $0.state == .unhealthy })
-        let before = sim.balancers[0].forwarded
+        let before = Array(sim.balancers[0].forwarded)
         sim.testComplete()
         let lb = sim.balancers[0]
         #expect(lb.targets.allSatisfy { $0.state == .unhealthy })

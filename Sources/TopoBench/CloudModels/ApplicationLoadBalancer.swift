@@ -33,14 +33,23 @@ struct LoadBalancer {
     /// The target group's component and its state index.
     let targetComponent: Int32
     let group: Int32
-    var targets: [TargetHealth]
+    /// Slabs rather than arrays: read and written on every request, with no copy-on-write
+    /// check; freed by the simulation.
+    var targets: Slab<TargetHealth>
     var cursor: Int = 0
     var idleList: Int32 = -1
     var connectList: Int32 = -1
     /// Zones its nodes are in (the zones of its targets).
-    var nodeZones: [Int8]
+    var nodeZones: Slab<Int8>
     /// Forwarded requests per target: how an ALB spreads load (kept for tests and plots).
-    var forwarded: [Int] = []
+    var forwarded: Slab<Int>
+
+    /// Frees the slabs (the owning simulation calls this once).
+    mutating func deallocate() {
+        targets.deallocate()
+        nodeZones.deallocate()
+        forwarded.deallocate()
+    }
     /// Answers the ALB generated itself, by code.
     var generated502 = 0, generated503 = 0, generated504 = 0
 }
@@ -84,6 +93,10 @@ extension Simulation {
         let n = balancers[bi].nodeZones.count
         if n == 0 { return -1 }
         if n == 1 { return balancers[bi].nodeZones[0] }
+        if faults.zonesDown == 0 {
+            // Every node has power (the same draw as below with live = n).
+            return balancers[bi].nodeZones[componentStreams[Int(balancers[bi].component)].route.uniformInt(n)]
+        }
         var live = 0
         for i in 0..<n where !zoneDown(balancers[bi].nodeZones[i]) { live += 1 }
         if live == 0 { return balancers[bi].nodeZones[0] }

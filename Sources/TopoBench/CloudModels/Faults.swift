@@ -16,6 +16,8 @@ struct FaultBook {
     var open: [Int64: Int] = [:]
     /// Zones without power: count of outages in force per zone id.
     var zoneOutages: [Int32] = []
+    /// How many zones are without power (0 on the hot path almost always).
+    var zonesDown = 0
 
     func measuredStarts(from: SimTime, to: SimTime) -> [(start: SimTime, end: SimTime)] {
         records.compactMap { r in
@@ -162,7 +164,12 @@ extension Simulation {
         switch f.kind {
         case .zoneOutage:
             let z = f.zone ?? 0
-            if z < faults.zoneOutages.count { faults.zoneOutages[z] += d }
+            if z < faults.zoneOutages.count {
+                let wasDown = faults.zoneOutages[z] > 0
+                faults.zoneOutages[z] += d
+                let isDown = faults.zoneOutages[z] > 0
+                if isDown != wasDown { faults.zonesDown += isDown ? 1 : -1 }
+            }
             for gi in 0..<groups.count {
                 for k in 0..<groups[gi].instances.count where Int(groups[gi].instances[k].zone) == z {
                     setOutage(group: gi, instance: k, starting: starting)

@@ -65,10 +65,10 @@ extension Simulation {
                 let g = groups[Int(gi)]
                 var zones: [Int8] = []
                 for i in g.instances where !zones.contains(i.zone) { zones.append(i.zone) }
-                var lb = LoadBalancer(
+                let lb = LoadBalancer(
                     component: ci, spec: s, targetComponent: Int32(s.targets), group: gi,
-                    targets: Array(repeating: TargetHealth(), count: g.instances.count), nodeZones: zones)
-                lb.forwarded = Array(repeating: 0, count: g.instances.count)
+                    targets: Slab(repeating: TargetHealth(), count: g.instances.count), nodeZones: Slab(zones),
+                    forwarded: Slab(repeating: 0, count: g.instances.count))
                 slotOf[c] = Int32(balancers.count)
                 balancers.append(lb)
             case .autoscaling(let s):

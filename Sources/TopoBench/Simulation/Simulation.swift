@@ -112,6 +112,7 @@ public final class Simulation {
         messages.deallocate()
         for g in groups { var i = g.instances; i.deallocate() }
         groups.deallocate()
+        for b in balancers { var b = b; b.deallocate() }
         balancers.deallocate()
         stores.deallocate()
         gateways.deallocate()
