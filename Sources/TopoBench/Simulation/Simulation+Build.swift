@@ -5,9 +5,8 @@ extension Simulation {
         slotOf = Array(repeating: -1, count: comps.count)
         kindOf = Array(repeating: .instances, count: comps.count)
         for (c, comp) in comps.enumerated() {
-            let streams = ComponentStreams(seed: scenario.seed, replication: replication, component: comp.name)
-            ownedStreams.append(contentsOf: streams.all)
-            componentStreams.append(streams)
+            componentStreams.append(
+                ComponentStreams(seed: scenario.seed, replication: replication, component: comp.name, owner: &ownedStreams))
             let ci = Int32(c)
             switch comp.kind {
             case .instances(let s):

@@ -88,9 +88,9 @@ public final class Simulation {
         retryQuota = scenario.workload.retry.quota
         intraZone = scenario.network.intraZone
         crossZone = scenario.network.crossZone
-        let clientStreams = ClientStreams(seed: scenario.seed, replication: replication)
-        client = clientStreams
-        ownedStreams = clientStreams.all
+        var owned: [RandomStream] = []
+        client = ClientStreams(seed: scenario.seed, replication: replication, owner: &owned)
+        ownedStreams = owned
         metrics = ReplicationMetrics(
             windowWidth: scenario.window, measureFrom: scenario.warmup, measureTo: scenario.duration,
             slo: scenario.slo)
@@ -421,17 +421,19 @@ enum ComponentTag: UInt8 {
 }
 
 /// The client's random streams: the same in every topology of a replication (common random numbers).
+///
+/// Plain generator views, no references: copying the bundle costs no reference counting. The
+/// owning ``RandomStream``s go to `owner` (the simulation keeps them for its lifetime).
 struct ClientStreams {
     let arrival: RandomGenerator
     let users: RandomGenerator
     let think: RandomGenerator
     let retry: RandomGenerator
     let network: RandomGenerator
-    /// The owning references (the simulation keeps them).
-    let all: [RandomStream]
-    init(seed: UInt64, replication: Int) {
+    init(seed: UInt64, replication: Int, owner: inout [RandomStream]) {
         let names = ["workload.arrival", "workload.users", "workload.think", "workload.retry", "workload.network"]
-        all = names.map { RandomStream(seed: seed, replication: replication, name: $0) }
+        let all = names.map { RandomStream(seed: seed, replication: replication, name: $0) }
+        owner.append(contentsOf: all)
         arrival = all[0].generator
         users = all[1].generator
         think = all[2].generator
@@ -441,18 +443,17 @@ struct ClientStreams {
 }
 
 /// A component's random streams, named after the component so that adding another component
-/// never changes its draws.
+/// never changes its draws. Plain generator views, as in ``ClientStreams``.
 struct ComponentStreams {
     let service: RandomGenerator
     let route: RandomGenerator
     let network: RandomGenerator
     let misc: RandomGenerator
-    /// The owning references (the simulation keeps them).
-    let all: [RandomStream]
-    init(seed: UInt64, replication: Int, component: String) {
-        all = ["service", "route", "network", "misc"].map {
+    init(seed: UInt64, replication: Int, component: String, owner: inout [RandomStream]) {
+        let all = ["service", "route", "network", "misc"].map {
             RandomStream(seed: seed, replication: replication, name: component + "." + $0)
         }
+        owner.append(contentsOf: all)
         service = all[0].generator
         route = all[1].generator
         network = all[2].generator
