@@ -10,7 +10,8 @@ import Foundation
 /// a parameter it would reject. Draw with `sample(_:)` or
 /// `sampleNanoseconds(_:)` (Distribution+Sampling.swift); every draw comes
 /// from the stream's GSL generator, through `gsl_ran_*` functions or, for the
-/// exponential and lognormal, a faster transform of GSL uniforms/normals.
+/// exponential, normal and lognormal, a faster transform of its outputs
+/// (inversion, and the ziggurat of `Sources/CGSL/shim.h`).
 ///
 /// `mean` and `secondMoment` are exact (not estimated), for the analytic
 /// validation cases (Pollaczek–Khinchine needs E[S²]).
@@ -25,13 +26,13 @@ public struct Distribution: Sendable, Hashable, CustomStringConvertible {
         /// inversion of one `gsl_rng_uniform` draw).
         case exponential(mean: Double)
         /// Normal N(mean, sd²) truncated at 0: conditioned on X ≥ 0, drawn by
-        /// rejection for mean ≥ 0 (acceptance ≥ 50 %, `gsl_ran_gaussian_ziggurat`)
+        /// rejection for mean ≥ 0 (acceptance ≥ 50 %, the ziggurat of `shim.h`)
         /// and by `gsl_ran_gaussian_tail` (Marsaglia's tail method) for mean < 0.
         /// Validation refuses mean < -3·sd, where more than 99.8 % of the mass
         /// would be cut off.
         case normal(mean: Double, sd: Double)
         /// Lognormal: log X ~ N(mu, sigma²), median e^mu
-        /// (exp(mu + `gsl_ran_gaussian_ziggurat`(sigma))).
+        /// (exp(mu + sigma·Z), Z from the ziggurat of `shim.h`).
         case lognormal(mu: Double, sigma: Double)
         /// Gamma with shape k and scale θ, mean kθ (`gsl_ran_gamma`).
         case gamma(shape: Double, scale: Double)

@@ -77,6 +77,9 @@ public final class RandomStream {
         guard let generator = gsl_rng_alloc(cgsl_rng_type_mt19937()) else {
             preconditionFailure("gsl_rng_alloc: out of memory")
         }
+        // The hot path advances the generator in place (shim.h): it must be GSL's mt19937 with
+        // the state layout that code reads.
+        precondition(cgsl_rng_is_mt19937(generator) != 0, "GSL's mt19937 state has an unexpected layout")
         gsl_rng_set(generator, UInt(derivedSeed))
         self.gsl = generator
         self.seed = derivedSeed
@@ -92,19 +95,19 @@ public final class RandomStream {
     /// A uniform double in [0, 1) (`gsl_rng_uniform`; 32 bits of randomness).
     @inlinable @inline(__always)
     public func uniform() -> Double {
-        cgsl_rng_uniform(gsl)
+        cgsl_mt_uniform(gsl)
     }
 
     /// A uniform double in (0, 1) (`gsl_rng_uniform_pos`).
     @inlinable @inline(__always)
     public func uniformPositive() -> Double {
-        cgsl_rng_uniform_pos(gsl)
+        cgsl_mt_uniform_pos(gsl)
     }
 
     /// The generator's next raw 32-bit output (`gsl_rng_get`).
     @inlinable @inline(__always)
     public func nextUInt32() -> UInt32 {
-        UInt32(truncatingIfNeeded: cgsl_rng_get(gsl))
+        UInt32(truncatingIfNeeded: cgsl_mt_next(gsl))
     }
 
     /// A uniform integer in `0..<n` (`gsl_rng_uniform_int`, unbiased).
@@ -115,7 +118,7 @@ public final class RandomStream {
     public func uniformInt(_ n: Int) -> Int {
         if n <= 1 { return 0 }
         if n <= 0xFFFF_FFFF {
-            return Int(truncatingIfNeeded: cgsl_rng_uniform_int(gsl, UInt(n)))
+            return Int(truncatingIfNeeded: cgsl_mt_uniform_int(gsl, UInt(n)))
         }
         return wideUniformInt(UInt64(n))
     }
@@ -129,7 +132,7 @@ public final class RandomStream {
     /// draw here, the uniform included).
     @inlinable @inline(__always)
     public func exponential(mean: Double) -> Double {
-        -mean * Foundation.log(1 - cgsl_rng_uniform(gsl))
+        -mean * Foundation.log(1 - cgsl_mt_uniform(gsl))
     }
 
     @usableFromInline
@@ -137,8 +140,8 @@ public final class RandomStream {
         // Same rejection as gsl_rng_uniform_int over a 64-bit range.
         let scale = UInt64.max / n
         while true {
-            let high = UInt64(truncatingIfNeeded: cgsl_rng_get(gsl))
-            let low = UInt64(truncatingIfNeeded: cgsl_rng_get(gsl))
+            let high = UInt64(truncatingIfNeeded: cgsl_mt_next(gsl))
+            let low = UInt64(truncatingIfNeeded: cgsl_mt_next(gsl))
             let k = ((high << 32) | low) / scale
             if k < n { return Int(truncatingIfNeeded: k) }
         }
@@ -240,20 +243,20 @@ public struct RandomGenerator {
 
     @inlinable public init(gsl: UnsafeMutablePointer<gsl_rng>) { self.gsl = gsl }
 
-    @inlinable @inline(__always) public func uniform() -> Double { cgsl_rng_uniform(gsl) }
+    @inlinable @inline(__always) public func uniform() -> Double { cgsl_mt_uniform(gsl) }
 
-    @inlinable @inline(__always) public func uniformPositive() -> Double { cgsl_rng_uniform_pos(gsl) }
+    @inlinable @inline(__always) public func uniformPositive() -> Double { cgsl_mt_uniform_pos(gsl) }
 
     @inlinable @inline(__always)
     public func uniformInt(_ n: Int) -> Int {
         if n <= 1 { return 0 }
         if n <= 0xFFFF_FFFF {
-            return Int(truncatingIfNeeded: cgsl_rng_uniform_int(gsl, UInt(n)))
+            return Int(truncatingIfNeeded: cgsl_mt_uniform_int(gsl, UInt(n)))
         }
         let scale = UInt64.max / UInt64(n)
         while true {
-            let high = UInt64(truncatingIfNeeded: cgsl_rng_get(gsl))
-            let low = UInt64(truncatingIfNeeded: cgsl_rng_get(gsl))
+            let high = UInt64(truncatingIfNeeded: cgsl_mt_next(gsl))
+            let low = UInt64(truncatingIfNeeded: cgsl_mt_next(gsl))
             let k = ((high << 32) | low) / scale
             if k < UInt64(n) { return Int(truncatingIfNeeded: k) }
         }
@@ -261,7 +264,7 @@ public struct RandomGenerator {
 
     @inlinable @inline(__always)
     public func exponential(mean: Double) -> Double {
-        -mean * Foundation.log(1 - cgsl_rng_uniform(gsl))
+        -mean * Foundation.log(1 - cgsl_mt_uniform(gsl))
     }
 }
 
