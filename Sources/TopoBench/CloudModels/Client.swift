@@ -45,7 +45,7 @@ extension Simulation {
                 t += Time.fromSeconds(a.interArrival.sample(client.arrival) / m)
             }
         } else {
-            t += a.interArrival.sampleNanoseconds(client.arrival)
+            t += arrivalDraws[0].draw()
         }
         if t < endOfArrivals { schedule(at: t, .arrival) }
     }

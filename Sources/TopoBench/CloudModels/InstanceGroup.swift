@@ -130,7 +130,7 @@ extension Simulation {
                 extra = rtt
             }
         }
-        var service = groups[gi].spec.service.sampleNanoseconds(streams.service)
+        var service = serviceDraws[gi].draw()
         if inst.latencyMultiplier != 1 {
             service = Time.fromSeconds(Double(service) / 1e9 * inst.latencyMultiplier)
         }

@@ -514,11 +514,10 @@ extension Simulation {
     }
 
     func consumerServiceTime(_ qi: Int, poller p: Int) -> SimTime {
-        let cc = Int(queues[qi].consumerComponent)
         if queues[qi].consumerGroup >= 0 {
             let g = Int(queues[qi].consumerGroup)
             let k = Int(queues[qi].pollers[p].instance)
-            let d = groups[g].spec.service.sampleNanoseconds(componentStreams[cc].service)
+            let d = serviceDraws[g].draw()
             let m = groups[g].instances[k].latencyMultiplier
             return m == 1 ? d : Time.fromSeconds(Double(d) / 1e9 * m)
         }

@@ -18,6 +18,7 @@ extension Simulation {
                 var g = InstanceGroup(component: ci, spec: s, instances: instances)
                 if let b = s.circuitBreaker { g.breaker = CircuitBreaker(spec: b) }
                 groups.append(g)
+                serviceDraws.append(DrawBuffer(s.service, componentStreams[c].service))
             case .alb:
                 kindOf[c] = .alb
             case .sessionStore(let s):

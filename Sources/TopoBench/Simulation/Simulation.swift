@@ -69,6 +69,15 @@ public final class Simulation {
     /// costs no reference counting on the hot path.
     var ownedStreams: [RandomStream] = []
     var faultStreams: [RandomStream] = []
+    /// Network delays drawn ahead (``DrawBuffer``), by sender: index 0 is the client, index
+    /// c + 1 component c. Within a zone from the sender's `network` stream, across zones from
+    /// its `network.cross` stream. Empty when the network has no such distribution.
+    var intraDraws: Slab<DrawBuffer> = []
+    var crossDraws: Slab<DrawBuffer> = []
+    /// Service times drawn ahead, by instance group (state index).
+    var serviceDraws: Slab<DrawBuffer> = []
+    /// Inter-arrival gaps drawn ahead (one buffer, for an open workload without a rate profile).
+    var arrivalDraws: Slab<DrawBuffer> = []
 
     // MARK: observation
     var metrics: ReplicationMetrics
@@ -96,6 +105,7 @@ public final class Simulation {
             slo: scenario.slo)
         faults = FaultBook()
         build()
+        setUpDrawBuffers()
     }
 
     deinit {
@@ -122,6 +132,11 @@ public final class Simulation {
         lambdas.deallocate()
         scalers.deallocate()
         metrics.deallocate()
+        for buffers in [intraDraws, crossDraws, serviceDraws, arrivalDraws] {
+            for var b in buffers { b.deallocate() }
+            var slab = buffers
+            slab.deallocate()
+        }
     }
 
     /// How long requests still in flight at the end of `duration` may take to finish: every
@@ -398,15 +413,38 @@ public final class Simulation {
 
     // MARK: network
 
+    /// One network hop's delay: the cross-zone distribution between two different zones (when
+    /// the scenario has one), otherwise the intra-zone one.
     @inline(__always)
     func hopDelay(_ a: Int8, _ b: Int8, sender: Int32) -> SimTime {
         if networkFree { return 0 }
-        let stream = sender >= 0 ? componentStreams[Int(sender)].network : client.network
-        if a >= 0 && b >= 0 && a != b, let d = crossZone {
-            return d.sampleNanoseconds(stream)
-        }
-        if let d = intraZone { return d.sampleNanoseconds(stream) }
+        let k = Int(sender) &+ 1
+        if a >= 0 && b >= 0 && a != b && !crossDraws.isEmpty { return crossDraws[k].draw() }
+        if !intraDraws.isEmpty { return intraDraws[k].draw() }
         return 0
+    }
+
+    /// Sets up the buffered draws: the network's, per sender, and the arrival gaps'. (Service
+    /// buffers are made with their groups.)
+    func setUpDrawBuffers() {
+        if !networkFree {
+            let senders = [("workload", client.network)] + topology.components.enumerated().map {
+                ($0.element.name, componentStreams[$0.offset].network)
+            }
+            if let d = intraZone {
+                for (_, stream) in senders { intraDraws.append(DrawBuffer(d, stream)) }
+            }
+            if let d = crossZone {
+                for (name, _) in senders {
+                    let stream = RandomStream(seed: scenario.seed, replication: replication, name: name + ".network.cross")
+                    ownedStreams.append(stream)
+                    crossDraws.append(DrawBuffer(d, stream.generator))
+                }
+            }
+        }
+        if let a = openArrivals, a.profile == nil {
+            arrivalDraws.append(DrawBuffer(a.interArrival, client.arrival))
+        }
     }
 
     @inline(__always)
