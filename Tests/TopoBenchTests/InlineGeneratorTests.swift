@@ -95,4 +95,19 @@ struct InlineGeneratorTests {
         let expectedR = 2 * (1 - Self.phi(CGSL_ZIGGURAT_R))
         #expect(abs(Double(beyondR) / Double(n) - expectedR) < 0.00015, "\(beyondR) beyond R")
     }
+
+    @Test("a DrawBuffer yields what drawing one at a time yields, across refills",
+          arguments: [try! Distribution.lognormal(median: 0.00025, sigma: 0.3), try! Distribution.gamma(mean: 0.02, shape: 2),
+                      try! Distribution.exponential(mean: 0.001), try! Distribution.constant(0.5)])
+    func drawBufferMatchesDirectDraws(_ distribution: Distribution) {
+        let buffered = RandomStream(derivedSeed: 99, name: "buffered")
+        let direct = RandomStream(derivedSeed: 99, name: "direct")
+        var buffer = DrawBuffer(distribution, buffered.generator)
+        defer { buffer.deallocate() }
+        var mismatches = 0
+        for _ in 0..<(DrawBuffer.block * 5 + 7) where buffer.draw() != distribution.sampleNanoseconds(direct.generator) {
+            mismatches += 1
+        }
+        #expect(mismatches == 0)
+    }
 }
