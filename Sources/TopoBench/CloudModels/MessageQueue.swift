@@ -44,8 +44,9 @@ struct Poller {
     var instance: Int32
     var state: State = .idle
     var gen: UInt32 = 0
-    /// The received batch: (message, message gen, receipt), processed in order.
-    var batch: [(slot: Int32, gen: UInt32, receipt: UInt32)] = []
+    /// The received batch is `batchCount` items of the queue's `batchItems`, from index
+    /// poller × `spec.batch`; `position` is the next to process.
+    var batchCount = 0
     var position = 0
     /// When a short-polling poller found the queue empty and was parked.
     var parkedAt: SimTime = -1
@@ -77,8 +78,14 @@ struct MessageQueue {
     var consumerGroup: Int32 = -1
     var consumerLambda: Int32 = -1
     var consumerComponent: Int32 = -1
-    var pollers: [Poller] = []
-    var waiting: [Int32] = []
+    /// Slabs, not arrays: every message touches them, with no copy-on-write check; freed by
+    /// ``deallocate()``.
+    var pollers: Slab<Poller> = []
+    /// Each poller's received batch: (message, message gen, receipt), `spec.batch` places each.
+    var batchItems: Slab<BatchItem> = []
+    /// Parked pollers in the order they parked, from `waitingHead` (entries of pollers that
+    /// have left the waiting state since are skipped).
+    var waiting: Slab<Int32> = []
     var waitingHead = 0
     var errorProbability: Double = 0
     /// What an `errors` fault answers (500, 503 or 429 for FIS's throttle error).
@@ -90,6 +97,39 @@ struct MessageQueue {
     var sendTokens: Double = 0
     var lastRefill: SimTime = 0
     var sent = 0, received = 0, deleted = 0, emptyReceives = 0, deadLettered = 0, expired = 0
+}
+
+/// One received message of a poller's batch.
+struct BatchItem {
+    var slot: Int32 = -1
+    var gen: UInt32 = 0
+    var receipt: UInt32 = 0
+}
+
+extension MessageQueue {
+    mutating func addPoller(instance: Int32) {
+        pollers.append(Poller(instance: instance))
+        for _ in 0..<spec.batch { batchItems.append(BatchItem()) }
+    }
+
+    /// The `i`-th item of poller `p`'s batch.
+    @inline(__always)
+    func batchItem(_ p: Int, _ i: Int) -> BatchItem { batchItems[p * spec.batch + i] }
+
+    /// Drops the waiting entries before `waitingHead` once they are most of the list.
+    mutating func compactWaiting() {
+        guard waitingHead > 64 && waitingHead * 2 > waiting.count else { return }
+        let live = waiting.count - waitingHead
+        for i in 0..<live { waiting[i] = waiting[waitingHead + i] }
+        while waiting.count > live { _ = waiting.popLast() }
+        waitingHead = 0
+    }
+
+    mutating func deallocate() {
+        pollers.deallocate()
+        batchItems.deallocate()
+        waiting.deallocate()
+    }
 }
 
 /// Codes of a queue's component timers.
@@ -396,7 +436,7 @@ extension Simulation {
     /// receive count go to the dead-letter queue, FIFO groups with a message in flight are skipped.
     func receiveBatch(_ qi: Int, poller p: Int) -> Int {
         let spec = queues[qi].spec
-        queues[qi].pollers[p].batch.removeAll(keepingCapacity: true)
+        queues[qi].pollers[p].batchCount = 0
         queues[qi].pollers[p].position = 0
         var m = queues[qi].visibleHead
         var got = 0
@@ -431,7 +471,8 @@ extension Simulation {
                 metrics.duplicates += 1
             }
             addInflight(qi, m)
-            queues[qi].pollers[p].batch.append((m, messages[Int(m)].gen, messages[Int(m)].receipt))
+            queues[qi].batchItems[p * spec.batch + got] = BatchItem(slot: m, gen: messages[Int(m)].gen, receipt: messages[Int(m)].receipt)
+            queues[qi].pollers[p].batchCount = got + 1
             queues[qi].received += 1
             got += 1
             m = next
@@ -441,7 +482,9 @@ extension Simulation {
 
     /// Whether the batch a poller is receiving already holds a message of FIFO group `g`.
     func batchHolds(group g: Int32, _ qi: Int, poller p: Int) -> Bool {
-        for item in queues[qi].pollers[p].batch where messages[Int(item.slot)].group == g { return true }
+        for i in 0..<queues[qi].pollers[p].batchCount where messages[Int(queues[qi].batchItem(p, i).slot)].group == g {
+            return true
+        }
         return false
     }
 
@@ -475,10 +518,7 @@ extension Simulation {
             // the in-flight limit is reached. No other poller would get more; stop here.
             if queues[qi].pollers[p].state == .waiting { break }
         }
-        if queues[qi].waitingHead > 64 && queues[qi].waitingHead * 2 > queues[qi].waiting.count {
-            queues[qi].waiting.removeFirst(queues[qi].waitingHead)
-            queues[qi].waitingHead = 0
-        }
+        queues[qi].compactWaiting()
     }
 
     func handleQueueEvent(_ comp: Int32, slot: Int32, gen: UInt32) {
@@ -503,7 +543,7 @@ extension Simulation {
     /// until the batch reaches the consumer (the receive's round trip), 0 once it holds it.
     func processNext(_ qi: Int, poller p: Int, after carry: SimTime = 0) {
         let pos = queues[qi].pollers[p].position
-        guard pos < queues[qi].pollers[p].batch.count else {
+        guard pos < queues[qi].pollers[p].batchCount else {
             poll(qi, poller: p)
             return
         }
@@ -527,7 +567,7 @@ extension Simulation {
     /// A consumer finished a message: it deletes it, unless the work failed.
     func finishMessage(_ qi: Int, poller p: Int) {
         let pos = queues[qi].pollers[p].position
-        let item = queues[qi].pollers[p].batch[pos]
+        let item = queues[qi].batchItem(p, pos)
         queues[qi].pollers[p].position = pos + 1
         var failed = false
         if queues[qi].consumerGroup >= 0 {
@@ -564,7 +604,7 @@ extension Simulation {
             for p in 0..<queues[qi].pollers.count where Int(queues[qi].pollers[p].instance) == k {
                 queues[qi].pollers[p].gen &+= 1
                 queues[qi].pollers[p].state = .down
-                queues[qi].pollers[p].batch.removeAll(keepingCapacity: true)
+                queues[qi].pollers[p].batchCount = 0
             }
         }
     }
@@ -584,9 +624,7 @@ extension Simulation {
             if queues[qi].pollers.contains(where: { Int($0.instance) == k }) { continue }
             let n = queues[qi].spec.pollers ?? groups[gi].spec.workers
             for _ in 0..<n {
-                var poller = Poller(instance: Int32(k))
-                poller.batch.reserveCapacity(queues[qi].spec.batch)
-                queues[qi].pollers.append(poller)
+                queues[qi].addPoller(instance: Int32(k))
                 poll(qi, poller: queues[qi].pollers.count - 1)
             }
         }

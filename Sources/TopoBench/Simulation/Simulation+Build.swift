@@ -89,21 +89,13 @@ extension Simulation {
                 queues[qi].consumerGroup = Int32(gi)
                 let per = queues[qi].spec.pollers ?? groups[gi].spec.workers
                 for k in 0..<groups[gi].instances.count {
-                    for _ in 0..<per {
-                        var p = Poller(instance: Int32(k))
-                        p.batch.reserveCapacity(queues[qi].spec.batch)
-                        queues[qi].pollers.append(p)
-                    }
+                    for _ in 0..<per { queues[qi].addPoller(instance: Int32(k)) }
                 }
             case .lambda:
                 let li = Int(slotOf[consumer])
                 queues[qi].consumerLambda = Int32(li)
                 let per = queues[qi].spec.pollers ?? lambdas[li].spec.concurrency
-                for _ in 0..<per {
-                    var p = Poller(instance: 0)
-                    p.batch.reserveCapacity(queues[qi].spec.batch)
-                    queues[qi].pollers.append(p)
-                }
+                for _ in 0..<per { queues[qi].addPoller(instance: 0) }
             default: break
             }
         }

@@ -126,6 +126,7 @@ public final class Simulation {
         balancers.deallocate()
         stores.deallocate()
         gateways.deallocate()
+        for q in queues { var q = q; q.deallocate() }
         queues.deallocate()
         topics.deallocate()
         endpoints.deallocate()
