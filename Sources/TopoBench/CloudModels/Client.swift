@@ -47,7 +47,8 @@ extension Simulation {
         } else {
             t += arrivalDraws[0].draw()
         }
-        if t < endOfArrivals { schedule(at: t, .arrival) }
+        // The next arrival waits beside the heap (EventQueue's side slot): one at a time.
+        if t < endOfArrivals { events.scheduleAside(at: t, .arrival) }
     }
 
     func handleArrival() {

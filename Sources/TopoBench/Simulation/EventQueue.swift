@@ -7,12 +7,20 @@
 /// allocate once the list has reached its working size; memory follows the number of *pending*
 /// events, never the simulated duration.
 ///
-/// - Complexity: `schedule` and `pop` are O(log₄ n).
+/// Besides the heap, one event may wait in a *side slot* (``scheduleAside(at:_:target:slot:gen:)``):
+/// the open-loop client's next arrival, of which there is exactly one at any time. It takes its
+/// sequence number like any other event and `pop` compares it with the heap's top by the same
+/// `(time, seq)` key, so the order of events is exactly what it would be in the heap, while the
+/// most frequent event of an open workload costs no heap operation.
+///
+/// - Complexity: `schedule` and `pop` are O(log₄ n); `scheduleAside` is O(1).
 public struct EventQueue {
     @usableFromInline var storage: UnsafeMutablePointer<Event>
     @usableFromInline var capacity: Int
     @usableFromInline var count_: Int = 0
     @usableFromInline var nextSeq: UInt64 = 0
+    @usableFromInline var aside = Event(time: 0, seq: 0, kind: .arrival, target: -1, slot: -1, gen: 0)
+    @usableFromInline var hasAside = false
 
     public init(capacity: Int = 1024) {
         self.capacity = max(16, capacity)
@@ -27,13 +35,28 @@ public struct EventQueue {
         count_ = 0
     }
 
-    public var count: Int { count_ }
-    public var isEmpty: Bool { count_ == 0 }
+    public var count: Int { count_ + (hasAside ? 1 : 0) }
+    @inlinable public var isEmpty: Bool { count_ == 0 && !hasAside }
     /// The number of events ever scheduled (the next sequence number).
     public var scheduledTotal: UInt64 { nextSeq }
 
     /// The time of the earliest pending event, if any.
-    @inlinable public var nextTime: SimTime? { count_ > 0 ? storage[0].time : nil }
+    @inlinable public var nextTime: SimTime? {
+        if hasAside && (count_ == 0 || aside.key < storage[0].key) { return aside.time }
+        return count_ > 0 ? storage[0].time : nil
+    }
+
+    /// Puts an event in the side slot, which must be empty; it fires in the same order as if
+    /// it had been scheduled with ``schedule(at:_:target:slot:gen:)``.
+    @inlinable @inline(__always)
+    public mutating func scheduleAside(
+        at time: SimTime, _ kind: EventKind, target: Int32 = -1, slot: Int32 = -1, gen: UInt32 = 0
+    ) {
+        precondition(!hasAside, "the side slot holds an event already")
+        aside = Event(time: time, seq: nextSeq, kind: kind, target: target, slot: slot, gen: gen)
+        nextSeq &+= 1
+        hasAside = true
+    }
 
     /// Adds an event at `time`; ties fire in scheduling order.
     @inlinable @inline(__always)
@@ -50,6 +73,10 @@ public struct EventQueue {
     /// Removes and returns the earliest event. The queue must not be empty.
     @inlinable @inline(__always)
     public mutating func pop() -> Event {
+        if hasAside && (count_ == 0 || aside.key < storage[0].key) {
+            hasAside = false
+            return aside
+        }
         let top = storage[0]
         count_ -= 1
         if count_ > 0 {
