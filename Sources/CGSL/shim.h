@@ -22,6 +22,7 @@ static inline const gsl_rng_type *cgsl_rng_type_mt19937(void) {
 }
 
 #include <math.h>
+#include <stdint.h>
 #include "ziggurat.h"
 
 // ---------------------------------------------------------------------------------------------
@@ -94,10 +95,12 @@ static inline double cgsl_mt_uniform_pos(const gsl_rng *r) {
 
 /// What gsl_rng_uniform_int returns for an mt19937 generator, for 1 <= n <= 2^32 - 1.
 static inline unsigned long cgsl_mt_uniform_int(const gsl_rng *r, unsigned long n) {
-    unsigned long scale = 0xffffffffUL / n;
+    // Both operands fit in 32 bits: a 32-bit division (several times faster than a 64-bit
+    // one on x86-64) gives the same quotient.
+    uint32_t scale = (uint32_t) (0xffffffffUL / n);
     unsigned long k;
     do {
-        k = cgsl_mt_next(r) / scale;
+        k = (uint32_t) cgsl_mt_next(r) / scale;
     } while (k >= n);
     return k;
 }

@@ -37,6 +37,11 @@ struct LoadBalancer {
     /// check; freed by the simulation.
     var targets: Slab<TargetHealth>
     var cursor: Int = 0
+    /// Targets registered (healthy, initial or unhealthy) and healthy: kept by
+    /// ``Simulation/recountTargets(_:)`` whenever a target's state changes, so that routing a
+    /// request does not scan them.
+    var registered = 0
+    var healthy = 0
     var idleList: Int32 = -1
     var connectList: Int32 = -1
     /// Zones its nodes are in (the zones of its targets).
@@ -111,18 +116,9 @@ extension Simulation {
     /// Picks a target: sticky user first, then the algorithm over healthy (or, failing open, all
     /// registered) targets. `nil` when no target is registered.
     func chooseTarget(_ bi: Int, user: Int32) -> Int? {
-        // Targets are read in place (no copy of the array per request).
         let n = balancers[bi].targets.count
-        var registered = 0, healthy = 0
-        for k in 0..<n {
-            switch balancers[bi].targets[k].state {
-            case .healthy: registered += 1; healthy += 1
-            case .initial, .unhealthy: registered += 1
-            case .draining, .unused: break
-            }
-        }
-        if registered == 0 { return nil }
-        let failOpen = healthy == 0
+        if balancers[bi].registered == 0 { return nil }
+        let failOpen = balancers[bi].healthy == 0
         @inline(__always) func eligible(_ s: TargetHealth.State) -> Bool {
             failOpen ? (s == .healthy || s == .initial || s == .unhealthy) : s == .healthy
         }
@@ -163,6 +159,20 @@ extension Simulation {
 
     /// The target's answer reaches the ALB `carry` from now (the ALB handles it as it is sent)
     /// and goes on to the caller.
+    /// Recounts the registered and healthy targets after a change of state.
+    func recountTargets(_ bi: Int) {
+        var registered = 0, healthy = 0
+        for t in balancers[bi].targets {
+            switch t.state {
+            case .healthy: registered += 1; healthy += 1
+            case .initial, .unhealthy: registered += 1
+            case .draining, .unused: break
+            }
+        }
+        balancers[bi].registered = registered
+        balancers[bi].healthy = healthy
+    }
+
     func albChildAnswered(balancer b: Int32, call: Int32, child: Int32, status: CallStatus, after carry: SimTime) {
         let bi = Int(b)
         let t = Int(calls[Int(call)].instance)
@@ -247,7 +257,9 @@ extension Simulation {
             }
         }
         let becameUnhealthy = balancers[bi].targets[t].state != .unhealthy && h.state == .unhealthy
+        let changed = balancers[bi].targets[t].state != h.state
         balancers[bi].targets[t] = h
+        if changed { recountTargets(bi) }
         if becameUnhealthy {
             healthCheckFailed(group: Int(balancers[bi].group), instance: t)
         }
@@ -265,6 +277,7 @@ extension Simulation {
             balancers[bi].targets[k].consecutiveFailures = 0
             balancers[bi].targets[k].consecutiveSuccesses = 0
             balancers[bi].targets[k].outstanding = 0
+            recountTargets(bi)
             let comp = balancers[bi].component
             let interval = balancers[bi].spec.healthCheck.interval
             let phase = SimTime(componentStreams[Int(comp)].misc.uniform() * Double(interval))
@@ -287,6 +300,7 @@ extension Simulation {
             guard state != .unused && state != .draining else { continue }
             balancers[bi].targets[k].state = .draining
             balancers[bi].targets[k].drainingSince = now
+            recountTargets(bi)
             delay = max(delay ?? 0, balancers[bi].spec.deregistrationDelay)
         }
         return delay
@@ -297,6 +311,7 @@ extension Simulation {
         for bi in 0..<balancers.count where Int(balancers[bi].group) == gi && k < balancers[bi].targets.count {
             balancers[bi].targets[k].state = .unused
             balancers[bi].targets[k].probeGen &+= 1
+            recountTargets(bi)
         }
     }
 

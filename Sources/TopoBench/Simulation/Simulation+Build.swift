@@ -71,6 +71,7 @@ extension Simulation {
                     forwarded: Slab(repeating: 0, count: g.instances.count))
                 slotOf[c] = Int32(balancers.count)
                 balancers.append(lb)
+                recountTargets(balancers.count - 1)
             case .autoscaling(let s):
                 slotOf[c] = Int32(scalers.count)
                 let gi = slotOf[s.group]
