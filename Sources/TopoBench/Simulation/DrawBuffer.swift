@@ -1,3 +1,6 @@
+import CGSL
+import Foundation
+
 /// Draws of one distribution from one stream, generated ahead in blocks.
 ///
 /// A draw on its own is a chain of dependent steps (the generator, the ziggurat, `exp`, the
@@ -35,7 +38,21 @@ struct DrawBuffer {
 
     @inline(never)
     private mutating func refill() {
-        for i in 0..<Self.block { values[i] = distribution.sampleNanoseconds(generator) }
+        // The common families get a loop of their own (the family is decided once per block,
+        // not per draw); each computes exactly what `sampleNanoseconds` computes.
+        let r = generator.gsl
+        switch distribution.kind {
+        case .lognormal(let mu, let sigma):
+            for i in 0..<Self.block {
+                values[i] = Distribution.nanoseconds(fromSeconds: Foundation.exp(mu + cgsl_mt_gaussian_ziggurat(r, sigma)))
+            }
+        case .exponential(let mean):
+            for i in 0..<Self.block {
+                values[i] = Distribution.nanoseconds(fromSeconds: generator.exponential(mean: mean))
+            }
+        default:
+            for i in 0..<Self.block { values[i] = distribution.sampleNanoseconds(generator) }
+        }
         next = 0
     }
 
