@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # compare.sh: topobench against a hand-written C loop and SimPy on the same M/M/4 model
-# (reference/mm4.yaml, ρ = 0.8), side by side, with ratios measured in the same run; then
+# (reference/mm4.yaml, ρ = 0.8), side by side, with ratios measured in the same run; then the
+# two-tier ALB and SQS scenarios (reference/alb.yaml, sqs.yaml) through `topobench run`; then
 # `--jobs 2` against `--jobs 1` on 4 replications, with a byte-for-byte check of the CSVs.
 #
 #   cd Benchmarks && ./compare.sh          (or `make bench` from the repository root)
@@ -13,6 +14,7 @@
 #                          that they share the machine's noise; the best round of each is kept
 #   MM4_DURATION=2000s     simulated time for topobench and C (6.4 million customers)
 #   SIMPY_DURATION=200     simulated seconds for SimPy (about 60 k customers a second)
+#   SCENARIO_DURATION=30m  simulated time of the ALB and SQS scenario runs (0 skips them)
 #   JOBS_DURATION=500s     simulated time per replication for the --jobs check (0 skips it)
 #   TOPOBENCH_SCRATCH_PATH build folder for topobench (default: swift build's .build)
 #   TOPOBENCH=path         use this topobench binary and build nothing
@@ -31,6 +33,7 @@ cd "$here"
 ROUNDS=${ROUNDS:-3}
 MM4_DURATION=${MM4_DURATION:-2000s}
 SIMPY_DURATION=${SIMPY_DURATION:-200}
+SCENARIO_DURATION=${SCENARIO_DURATION:-30m}
 JOBS_DURATION=${JOBS_DURATION:-500s}
 SWIFT=${SWIFT:-swift}
 CC=${CC:-cc}
@@ -150,6 +153,37 @@ echo
 met() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 >= b + 0) ? "met" : "MISSED" }'; }
 echo "Targets: >= 3 M customers/s: $(met "$tb_best" 3e6) (wall), $(met "$tb_cpu_best" 3e6) (CPU);" \
     ">= half the C loop: $(met "$(ratio "$tb_best" "$c_best")" 0.5) (wall), $(met "$(ratio "$tb_cpu_best" "$c_cpu_best")" 0.5) (CPU)"
+
+# ---------------------------------------------------------------- the ALB and SQS scenarios
+if [[ "$SCENARIO_DURATION" != "0" ]]; then
+    echo
+    say "two-tier ALB and SQS (reference/alb.yaml, sqs.yaml), $ROUNDS rounds of $SCENARIO_DURATION..."
+    alb_best="" sqs_best=""
+    for ((r = 1; r <= ROUNDS; r++)); do
+        for sc in alb sqs; do
+            out="$work/$sc$r"
+            times_of "$work/$sc$r.time" "$TOPOBENCH" run "$here/reference/$sc.yaml" --jobs 1 --replications 1 \
+                --duration "$SCENARIO_DURATION" --quiet --out "$out"
+            read -r wall _ <"$work/$sc$r.time"
+            if [[ $sc == alb ]]; then
+                n=$(column offered "$out/replications.csv")
+                alb_best=$(max "$alb_best" "$(awk -v n="$n" -v t="$wall" 'BEGIN { print n / t }')")
+                alb_events=$(column events "$out/replications.csv") alb_n=$n
+            else
+                n=$(column messages_processed "$out/replications.csv")
+                sqs_best=$(max "$sqs_best" "$(awk -v n="$n" -v t="$wall" 'BEGIN { print n / t }')")
+                sqs_events=$(column events "$out/replications.csv") sqs_n=$n
+            fi
+        done
+        say "  round $r: ALB $(awk -F' ' '{print $1}' "$work/alb$r.time")s, SQS $(awk -F' ' '{print $1}' "$work/sqs$r.time")s"
+    done
+    echo "two-tier ALB, whole topobench run process: $(millions "$alb_best") client requests/s" \
+        "($alb_n requests, $(awk -v e="$alb_events" -v n="$alb_n" 'BEGIN { printf "%.2f", e / n }') events each;" \
+        "target >= 1 M: $(met "$alb_best" 1e6))"
+    echo "SQS, whole topobench run process: $(millions "$sqs_best") messages/s" \
+        "($sqs_n messages, $(awk -v e="$sqs_events" -v n="$sqs_n" 'BEGIN { printf "%.2f", e / n }') events each;" \
+        "target >= 1 M: $(met "$sqs_best" 1e6))"
+fi
 
 # ---------------------------------------------------------------- --jobs 2 against --jobs 1
 if [[ "$JOBS_DURATION" != "0" ]]; then
