@@ -133,7 +133,7 @@ extension Simulation {
         case .roundRobin:
             var c = balancers[bi].cursor
             for _ in 0..<n {
-                c = (c + 1) % n
+                c = c + 1 == n ? 0 : c + 1  // (c + 1) % n without a division
                 if eligible(balancers[bi].targets[c].state) {
                     balancers[bi].cursor = c
                     return c
@@ -144,13 +144,14 @@ extension Simulation {
             // Fewest in-flight requests; ties broken by a rotating start so no target is favoured.
             var best = -1
             var bestLoad = Int32.max
-            let start = (balancers[bi].cursor + 1) % n
-            for j in 0..<n {
-                let c = (start + j) % n
+            // Visit start, start + 1, … modulo n, counting instead of dividing.
+            var c = balancers[bi].cursor + 1 >= n ? 0 : balancers[bi].cursor + 1
+            for _ in 0..<n {
                 if eligible(balancers[bi].targets[c].state) && balancers[bi].targets[c].outstanding < bestLoad {
                     best = c
                     bestLoad = balancers[bi].targets[c].outstanding
                 }
+                c = c + 1 == n ? 0 : c + 1
             }
             if best >= 0 { balancers[bi].cursor = best }
             return best >= 0 ? best : nil

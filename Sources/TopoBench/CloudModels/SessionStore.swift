@@ -38,7 +38,7 @@ extension Simulation {
         let si = Int(s)
         let n = stores[si].nodes.count
         guard user >= 0, n > 0 else { return .ok(0) }
-        var node = Int(user) % n
+        var node = n == 1 ? 0 : Int(user) % n
         if stores[si].spec.engine == .memcached {
             // Consistent hashing: a dead node's keys go to the next live node.
             var tries = 0

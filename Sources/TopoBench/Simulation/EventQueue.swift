@@ -147,46 +147,6 @@ public struct EventQueue {
         }
         siftUp(e, from: i)
     }
-
-    @inlinable @inline(__always)
-    mutating func siftDown(_ e: Event, from index: Int) {
-        var i = index
-        let n = count_
-        let key = e.key
-        while true {
-            let first = (i << 2) + 1
-            var best: Int
-            var bestKey: UInt128
-            if first + 3 < n {
-                // Four children (the common case): a branch-free tournament.
-                let k0 = storage[first].key, k1 = storage[first + 1].key
-                let k2 = storage[first + 2].key, k3 = storage[first + 3].key
-                let a = k1 < k0 ? first + 1 : first
-                let ka = k1 < k0 ? k1 : k0
-                let b = k3 < k2 ? first + 3 : first + 2
-                let kb = k3 < k2 ? k3 : k2
-                best = kb < ka ? b : a
-                bestKey = kb < ka ? kb : ka
-            } else {
-                if first >= n { break }
-                best = first
-                bestKey = storage[first].key
-                var c = first + 1
-                while c < n {
-                    let k = storage[c].key
-                    if k < bestKey {
-                        best = c
-                        bestKey = k
-                    }
-                    c += 1
-                }
-            }
-            if !(bestKey < key) { break }
-            storage[i] = storage[best]
-            i = best
-        }
-        storage[i] = e
-    }
 }
 
 #if TOPOBENCH_INVARIANTS
