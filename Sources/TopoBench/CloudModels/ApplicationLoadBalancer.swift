@@ -27,6 +27,12 @@ struct TargetHealth {
 /// timeout (60 s) a 504, as does one it cannot connect to within 10 s (an unreachable zone).
 /// Cross-zone load balancing is always on: one ALB node per zone of its targets, and each
 /// request reaches a node of a zone that has power (DNS drops the others).
+///
+/// An ALB adds no processing time of its own. A request is therefore routed when it is sent and
+/// travels client → node → target in one step, whose delay is the sum of the two hops' draws; an
+/// answer likewise goes target → node → caller in one step, the ALB handling it (outstanding
+/// counts, 502s) when the target sends it. The decision is one network hop (a few hundred
+/// microseconds) ahead of the request's arrival at the node, which saves two events per pass.
 struct LoadBalancer {
     let component: Int32
     let spec: LoadBalancerSpec
