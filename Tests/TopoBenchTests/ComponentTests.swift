@@ -73,6 +73,34 @@ struct LoadBalancerTests {
         #expect(windows.count == 24)
     }
 
+    /// DNS drops the ALB nodes of a zone without power: during an outage of zone a, requests
+    /// reach the nodes of b, c and d only, each about as often; before and after it, all four.
+    @Test("requests reach ALB nodes in zones with power only")
+    func nodesOfADownZoneGetNoRequests() throws {
+        let sim = try ComponentBench.make(
+            albScenario(faults: "[{ kind: zone_outage, zone: a, at: 100s, duration: 50s }]"))
+        let zoneA = try #require(sim.topology.zoneNames.firstIndex(of: "a"))
+        func nodeCounts() -> [Int8: Int] {
+            var counts: [Int8: Int] = [:]
+            for _ in 0..<4_000 { counts[sim.albNodeZone(0), default: 0] += 1 }
+            return counts
+        }
+        sim.testBegin()
+        sim.testAdvance(to: 50 * Time.second)
+        #expect(sim.faults.zonesDown == 0)
+        #expect(nodeCounts().count == 4)
+        sim.testAdvance(to: 120 * Time.second)
+        #expect(sim.faults.zonesDown == 1)
+        let during = nodeCounts()
+        #expect(during[Int8(zoneA)] == nil)
+        #expect(during.count == 3)
+        #expect(during.values.allSatisfy { abs($0 - 1_333) < 150 }, "\(during)")
+        sim.testAdvance(to: 200 * Time.second)
+        #expect(sim.faults.zonesDown == 0)
+        #expect(nodeCounts().count == 4)
+        sim.testComplete()
+    }
+
     /// A recovered target gets traffic again only after 5 consecutive passing probes: 120–150 s
     /// after it is back (the first probe 0–30 s later, then 4 more intervals).
     @Test func recoveredTargetReturnsAfterFivePassingProbes() throws {
