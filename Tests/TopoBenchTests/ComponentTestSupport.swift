@@ -113,14 +113,7 @@ extension Simulation {
     /// Runs the rest of the replication as `run()` does, and checks conservation.
     @discardableResult
     func testComplete(sourceLocation: SourceLocation = #_sourceLocation) -> ReplicationOutcome {
-        while !events.isEmpty {
-            let e = events.pop()
-            if e.time > hardStop { break }
-            now = e.time
-            eventsProcessed &+= 1
-            dispatch(e)
-            if now >= endOfArrivals && inFlightRequests == 0 && backgroundWorkDone() { break }
-        }
+        runEvents()
         let outcome = finish()
         ComponentBench.checkConservation(self, sourceLocation: sourceLocation)
         return outcome

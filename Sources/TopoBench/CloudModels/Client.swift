@@ -64,11 +64,7 @@ extension Simulation {
 
     /// A logical request starts: its first attempt goes out now.
     func beginRequest(user: Int32) {
-        let r: Int32
-        if let s = freeRequest.popLast() { r = s } else {
-            r = Int32(requests.count)
-            requests.append(Request())
-        }
+        let r = requests.acquire(from: &freeRequest, blank: Request())
         let i = Int(r)
         requests[i].active = true
         requests[i].user = user

@@ -112,16 +112,18 @@ extension MessageQueue {
         for _ in 0..<spec.batch { batchItems.append(BatchItem()) }
     }
 
+    /// Where the `i`-th item of poller `p`'s batch is kept in `batchItems`.
+    @inline(__always)
+    func batchIndex(_ p: Int, _ i: Int) -> Int { p * spec.batch + i }
+
     /// The `i`-th item of poller `p`'s batch.
     @inline(__always)
-    func batchItem(_ p: Int, _ i: Int) -> BatchItem { batchItems[p * spec.batch + i] }
+    func batchItem(_ p: Int, _ i: Int) -> BatchItem { batchItems[batchIndex(p, i)] }
 
     /// Drops the waiting entries before `waitingHead` once they are most of the list.
     mutating func compactWaiting() {
         guard waitingHead > 64 && waitingHead * 2 > waiting.count else { return }
-        let live = waiting.count - waitingHead
-        for i in 0..<live { waiting[i] = waiting[waitingHead + i] }
-        while waiting.count > live { _ = waiting.popLast() }
+        waiting.removeFirst(waitingHead)
         waitingHead = 0
     }
 
@@ -141,11 +143,7 @@ extension Simulation {
     // MARK: messages
 
     func newMessage(origin: SimTime, counted: Bool) -> Int32 {
-        let m: Int32
-        if let s = freeMessages.popLast() { m = s } else {
-            m = Int32(messages.count)
-            messages.append(Message())
-        }
+        let m = messages.acquire(from: &freeMessages, blank: Message())
         let i = Int(m)
         messages[i].inUse = true
         messages[i].counted = counted
@@ -203,11 +201,7 @@ extension Simulation {
 
     /// Starts tracking a publish fanned out to `copies` subscribers.
     func newPublish(origin: SimTime, counted: Bool, copies: Int) -> Int32 {
-        let p: Int32
-        if let s = freePublish.popLast() { p = s } else {
-            p = Int32(publishes.count)
-            publishes.append(Publish())
-        }
+        let p = publishes.acquire(from: &freePublish, blank: Publish())
         publishes[Int(p)] = Publish(remaining: Int32(copies), latest: 0, origin: origin, counted: counted, anyProcessed: false)
         return p
     }
@@ -471,7 +465,7 @@ extension Simulation {
                 metrics.duplicates += 1
             }
             addInflight(qi, m)
-            queues[qi].batchItems[p * spec.batch + got] = BatchItem(slot: m, gen: messages[Int(m)].gen, receipt: messages[Int(m)].receipt)
+            queues[qi].batchItems[queues[qi].batchIndex(p, got)] = BatchItem(slot: m, gen: messages[Int(m)].gen, receipt: messages[Int(m)].receipt)
             queues[qi].pollers[p].batchCount = got + 1
             queues[qi].received += 1
             got += 1

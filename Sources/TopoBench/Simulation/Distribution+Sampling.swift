@@ -39,9 +39,7 @@ extension Distribution {
             // on exceeding −mean. max guards a last-bit rounding below 0.
             return Swift.max(0, mean + gsl_ran_gaussian_tail(r, -mean, sd))
         case .lognormal(let mu, let sigma):
-            // exp of a ziggurat normal (shim.h, inlined): several times faster
-            // than gsl_ran_lognormal, which uses the polar method.
-            return Foundation.exp(mu + cgsl_mt_gaussian_ziggurat(r, sigma))
+            return Self.lognormal(mu: mu, sigma: sigma, r)
         case .gamma(let shape, let scale):
             return gsl_ran_gamma(r, shape, scale)
         case .weibull(let shape, let scale):
@@ -65,6 +63,13 @@ extension Distribution {
         case .empirical(let values):
             return values[stream.uniformInt(values.count)]
         }
+    }
+
+    /// A lognormal draw: exp of a ziggurat normal (shim.h, inlined), several times faster than
+    /// gsl_ran_lognormal, which uses the polar method. (Also `DrawBuffer`'s lognormal loop.)
+    @inlinable @inline(__always)
+    static func lognormal(mu: Double, sigma: Double, _ r: UnsafeMutablePointer<gsl_rng>) -> Double {
+        Foundation.exp(mu + cgsl_mt_gaussian_ziggurat(r, sigma))
     }
 
     /// Draws a time in seconds and converts it to integer nanoseconds (see

@@ -1,5 +1,4 @@
 import CGSL
-import Foundation
 
 /// Draws of one distribution from one stream, generated ahead in blocks.
 ///
@@ -44,7 +43,7 @@ struct DrawBuffer {
         switch distribution.kind {
         case .lognormal(let mu, let sigma):
             for i in 0..<Self.block {
-                values[i] = Distribution.nanoseconds(fromSeconds: Foundation.exp(mu + cgsl_mt_gaussian_ziggurat(r, sigma)))
+                values[i] = Distribution.nanoseconds(fromSeconds: Distribution.lognormal(mu: mu, sigma: sigma, r))
             }
         case .exponential(let mean):
             for i in 0..<Self.block {

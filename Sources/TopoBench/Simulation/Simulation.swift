@@ -165,6 +165,12 @@ public final class Simulation {
     /// Runs the replication to its end and returns what was observed.
     public func run() -> ReplicationOutcome {
         start()
+        runEvents()
+        return finish()
+    }
+
+    /// Fires events in order until the list is empty, the hard stop, or the end of the drain.
+    func runEvents() {
         while !events.isEmpty {
             let e = events.pop()
             if e.time > hardStop { break }
@@ -173,7 +179,6 @@ public final class Simulation {
             dispatch(e)
             if now >= endOfArrivals && inFlightRequests == 0 && backgroundWorkDone() { break }
         }
-        return finish()
     }
 
     @inline(__always)
@@ -235,13 +240,7 @@ public final class Simulation {
     /// Takes a free call slot and fills it for a new call.
     @inline(__always)
     func newCall(callee: Int32, caller: Int32, parent: Int32, request: Int32, user: Int32, origin: SimTime) -> Int32 {
-        let slot: Int32
-        if let s = freeCall.popLast() {
-            slot = s
-        } else {
-            slot = Int32(calls.count)
-            calls.append(Call())
-        }
+        let slot = calls.acquire(from: &freeCall, blank: Call())
         let parentGen = parent >= 0 ? calls[Int(parent)].gen : 0
         let i = Int(slot)
         calls[i].phase = .sent

@@ -64,6 +64,23 @@ public struct Slab<Element>: RandomAccessCollection, MutableCollection, Expressi
         return (base + count_).move()
     }
 
+    /// A slot for a new entity: the last one freed (from `free`, a free list of this slab's
+    /// indices), or a new one at the end, initialised to `blank`. The caller fills it.
+    @inlinable @inline(__always)
+    public mutating func acquire(from free: inout Slab<Int32>, blank: @autoclosure () -> Element) -> Int32 {
+        if let slot = free.popLast() { return slot }
+        append(blank())
+        return Int32(count_ - 1)
+    }
+
+    /// Removes the first `k` elements, moving the others to the front (O(count)).
+    public mutating func removeFirst(_ k: Int) {
+        precondition(k >= 0 && k <= count_, "removeFirst beyond the end")
+        base.deinitialize(count: k)
+        base.moveInitialize(from: base + k, count: count_ - k)
+        count_ -= k
+    }
+
     /// Frees the storage (every copy of this slab becomes invalid).
     public mutating func deallocate() {
         base.deinitialize(count: count_)
