@@ -13,7 +13,8 @@ i = k & 0x7f, the sign from bit 7 and a 24-bit j = (k >> 8) & 0xffffff.
 A draw in layer i is x = j * wtab[i], accepted at once when j < ktab[i].
 
 R is the root that makes x_0 = 0 exactly, solved here to 40 digits with mpmath, so the
-tables are correct to the last bit of a double. Run: python3 scripts/ziggurat_tables.py
+tables are correct to the last bit of a double. Needs mpmath (`pip install mpmath`); only for
+regenerating ziggurat.h, not for building. Run: python3 scripts/ziggurat_tables.py > table text
 """
 import mpmath as mp
 
