@@ -227,20 +227,10 @@ extension Simulation {
         case .crash:
             if starting {
                 groups[gi].instances[k].crashes += 1
-                if groups[gi].instances[k].crashes == 1 && groups[gi].instances[k].up {
-                    groups[gi].instances[k].up = false
-                    failInstanceWork(group: gi, instance: k, silently: false)
-                    restartInstance(group: gi, instance: k)
-                    instanceWentDown(group: gi, instance: k)
-                }
+                if groups[gi].instances[k].crashes == 1 { takeDown(group: gi, instance: k, silently: false) }
             } else if groups[gi].instances[k].crashes > 0 {
                 groups[gi].instances[k].crashes -= 1
-                if groups[gi].instances[k].crashes == 0 && groups[gi].instances[k].outages == 0
-                    && !groups[gi].instances[k].terminated && !groups[gi].instances[k].launching && !groups[gi].instances[k].up
-                {
-                    groups[gi].instances[k].up = true
-                    instanceCameUp(group: gi, instance: k)
-                }
+                bringUpIfNothingHolds(group: gi, instance: k)
             }
         case .latency:
             groups[gi].instances[k].latencyMultiplier = starting ? f.multiplier : 1
@@ -259,24 +249,33 @@ extension Simulation {
             groups[gi].instances[k].outages += 1
             if groups[gi].instances[k].outages == 1 {
                 groups[gi].instances[k].reachable = false
-                if groups[gi].instances[k].up {
-                    groups[gi].instances[k].up = false
-                    failInstanceWork(group: gi, instance: k, silently: true)
-                    restartInstance(group: gi, instance: k)
-                    instanceWentDown(group: gi, instance: k)
-                }
+                takeDown(group: gi, instance: k, silently: true)
             }
         } else if groups[gi].instances[k].outages > 0 {
             groups[gi].instances[k].outages -= 1
             if groups[gi].instances[k].outages == 0 {
                 groups[gi].instances[k].reachable = true
-                if groups[gi].instances[k].crashes == 0 && !groups[gi].instances[k].terminated
-                    && !groups[gi].instances[k].launching && !groups[gi].instances[k].up
-                {
-                    groups[gi].instances[k].up = true
-                    instanceCameUp(group: gi, instance: k)
-                }
+                bringUpIfNothingHolds(group: gi, instance: k)
             }
         }
+    }
+
+    /// A running process stops (a crash resets its connections; a zone without power answers
+    /// nothing, `silently`): its work fails, its local state is gone.
+    private func takeDown(group gi: Int, instance k: Int, silently: Bool) {
+        guard groups[gi].instances[k].up else { return }
+        groups[gi].instances[k].up = false
+        failInstanceWork(group: gi, instance: k, silently: silently)
+        restartInstance(group: gi, instance: k)
+        instanceWentDown(group: gi, instance: k)
+    }
+
+    /// The process runs again once no crash or outage holds it and auto scaling has neither
+    /// terminated it nor is still launching it.
+    private func bringUpIfNothingHolds(group gi: Int, instance k: Int) {
+        let inst = groups[gi].instances[k]
+        guard inst.crashes == 0 && inst.outages == 0 && !inst.terminated && !inst.launching && !inst.up else { return }
+        groups[gi].instances[k].up = true
+        instanceCameUp(group: gi, instance: k)
     }
 }

@@ -352,8 +352,7 @@ extension Simulation {
             if messages[Int(m)].receivedAt + vt > now { break }
             removeInflight(qi, m)
             if messages[Int(m)].enqueuedAt + queues[qi].spec.retention <= now {
-                queues[qi].expired += 1
-                messageLost(m, deadLettered: false)
+                expired(qi, m)
             } else {
                 returned.append(m)
             }
@@ -438,8 +437,7 @@ extension Simulation {
             let next = messages[Int(m)].next
             if messages[Int(m)].enqueuedAt + spec.retention <= now {
                 unlinkVisible(qi, m)
-                queues[qi].expired += 1
-                messageLost(m, deadLettered: false)
+                expired(qi, m)
                 m = next
                 continue
             }
@@ -638,6 +636,12 @@ extension Simulation {
         return oldest
     }
 
+    /// SQS deleted a message past its retention period (already out of its list): it is lost.
+    func expired(_ qi: Int, _ m: Int32) {
+        queues[qi].expired += 1
+        messageLost(m, deadLettered: false)
+    }
+
     /// At the end of a replication: messages still stored (visible or in flight) but past their
     /// retention period have been deleted by SQS and are lost, even if no consumer polled since.
     func expireMessagesAtEnd() {
@@ -648,8 +652,7 @@ extension Simulation {
                 let next = messages[Int(m)].next
                 if messages[Int(m)].enqueuedAt + retention <= now {
                     unlinkVisible(qi, m)
-                    queues[qi].expired += 1
-                    messageLost(m, deadLettered: false)
+                    expired(qi, m)
                 }
                 m = next
             }
@@ -658,8 +661,7 @@ extension Simulation {
                 let next = messages[Int(m)].tnext
                 if messages[Int(m)].enqueuedAt + retention <= now {
                     removeInflight(qi, m)
-                    queues[qi].expired += 1
-                    messageLost(m, deadLettered: false)
+                    expired(qi, m)
                 }
                 m = next
             }
