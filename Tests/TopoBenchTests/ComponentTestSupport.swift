@@ -67,7 +67,7 @@ enum ComponentBench {
             "requests: offered \(m.offered) ≠ succeeded \(m.succeeded) + 5xx \(m.serverErrors) + timeouts \(m.timeouts) + throttled \(m.throttled) + rejected \(m.rejected) + unfinished \(m.unfinished)",
             sourceLocation: sourceLocation)
         for q in sim.queues {
-            let name = sim.topology.components[Int(q.component)].name
+            let name = sim.topology.components[Int(q.index)].name
             #expect(
                 q.sent == q.deleted + q.deadLettered + q.expired + q.visible + q.inflight,
                 "queue \(name): sent \(q.sent) ≠ deleted \(q.deleted) + DLQ \(q.deadLettered) + expired \(q.expired) + visible \(q.visible) + in flight \(q.inflight)",
@@ -76,7 +76,7 @@ enum ComponentBench {
         }
         for e in sim.endpoints {
             var published = 0
-            for t in sim.topics where t.spec.subscribers.contains(Int(e.component)) { published += t.published }
+            for t in sim.topics where t.spec.subscribers.contains(Int(e.index)) { published += t.published }
             #expect(
                 published == e.delivered + e.failed + e.pending,
                 "endpoint: published \(published) ≠ delivered \(e.delivered) + failed \(e.failed) + pending \(e.pending)",
@@ -84,7 +84,7 @@ enum ComponentBench {
         }
         for l in sim.lambdas {
             var published = 0
-            for t in sim.topics where t.spec.subscribers.contains(Int(l.component)) { published += t.published }
+            for t in sim.topics where t.spec.subscribers.contains(Int(l.index)) { published += t.published }
             #expect(
                 published == l.asyncProcessed + l.asyncDiscarded + l.pending,
                 "lambda: events \(published) ≠ processed \(l.asyncProcessed) + discarded \(l.asyncDiscarded) + pending \(l.pending)",
@@ -123,4 +123,23 @@ extension Simulation {
 extension SimTime {
     /// Seconds as simulated time (test shorthand).
     static func s(_ seconds: Double) -> SimTime { SimTime((seconds * 1e9).rounded()) }
+}
+
+/// The models of a run by kind, in component order, as the tests read them.
+extension Simulation {
+    var groups: [InstanceGroup] { components.models(of: InstanceGroup.self) }
+    var balancers: [LoadBalancer] { components.models(of: LoadBalancer.self) }
+    var queues: [MessageQueue] { components.models(of: MessageQueue.self) }
+    var topics: [Topic] { components.models(of: Topic.self) }
+    var endpoints: [HTTPEndpoint] { components.models(of: HTTPEndpoint.self) }
+    var lambdas: [LambdaFunction] { components.models(of: LambdaFunction.self) }
+    var stores: [SessionStore] { components.models(of: SessionStore.self) }
+    var gateways: [APIGateway] { components.models(of: APIGateway.self) }
+    var scalers: [AutoScaler] { components.models(of: AutoScaler.self) }
+    var messages: Slab<Message> { components.messages.messages }
+}
+
+extension InstanceGroup {
+    /// The group's instances as the fleet holds them.
+    var instances: Slab<FleetMember> { fleet_.members }
 }

@@ -82,7 +82,7 @@ struct LoadBalancerTests {
         let zoneA = try #require(sim.topology.zoneNames.firstIndex(of: "a"))
         func nodeCounts() -> [Int8: Int] {
             var counts: [Int8: Int] = [:]
-            for _ in 0..<4_000 { counts[sim.albNodeZone(0), default: 0] += 1 }
+            for _ in 0..<4_000 { counts[sim.balancers[0].chooseNodeZone(), default: 0] += 1 }
             return counts
         }
         sim.testBegin()

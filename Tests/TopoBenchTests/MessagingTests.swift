@@ -67,7 +67,6 @@ struct QueueTests {
         #expect(sim.queues[0].received == 3)
         #expect(sim.metrics.duplicates == 2)
         #expect(sim.queues[0].deadLettered == 1)
-        #expect(sim.metrics.messagesDeadLettered == 1)
         #expect(sim.metrics.messagesLost == 1)
     }
 
@@ -302,7 +301,7 @@ struct TopicTests {
             #expect(e.retried == retries)
             #expect(e.delivered == (delivered ? 1 : 0))
             #expect(sim.metrics.messagesLost == (delivered ? 0 : 1))
-            #expect(sim.metrics.messagesDeadLettered == (dlq && !delivered ? 1 : 0))
+            #expect(e.deadLettered == (dlq && !delivered ? 1 : 0))
             if delivered { #expect(abs(maxEndToEnd(sim) - Double(20 * retries)) < 0.05) }
         }
     }

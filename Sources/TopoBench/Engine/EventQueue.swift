@@ -61,10 +61,10 @@ public struct EventQueue {
     /// Adds an event at `time`; ties fire in scheduling order.
     @inlinable @inline(__always)
     public mutating func schedule(
-        at time: SimTime, _ kind: EventKind, target: Int32 = -1, slot: Int32 = -1, gen: UInt32 = 0
+        at time: SimTime, _ kind: EventKind, code: UInt8 = 0, target: Int32 = -1, slot: Int32 = -1, gen: UInt32 = 0
     ) {
         if count_ == capacity { grow() }
-        let e = Event(time: time, seq: nextSeq, kind: kind, target: target, slot: slot, gen: gen)
+        let e = Event(time: time, seq: nextSeq, kind: kind, code: code, target: target, slot: slot, gen: gen)
         nextSeq &+= 1
         siftUp(e, from: count_)
         count_ += 1
@@ -148,14 +148,3 @@ public struct EventQueue {
         siftUp(e, from: i)
     }
 }
-
-#if TOPOBENCH_INVARIANTS
-extension EventQueue {
-    /// Checks the heap property; compiled only with `-D TOPOBENCH_INVARIANTS`.
-    public func _checkInvariants() {
-        for i in 1..<max(1, count_) {
-            precondition(!Event.precedes(storage[i], storage[(i - 1) >> 2]), "heap order violated at \(i)")
-        }
-    }
-}
-#endif

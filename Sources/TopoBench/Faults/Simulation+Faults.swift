@@ -101,12 +101,7 @@ extension Simulation {
     /// Why a fault cannot hit that component, or nil if it can.
     func faultProblem(_ f: FaultSpec, component c: Int) -> String? {
         let kind = topology.components[c].kindName
-        switch (f.kind, kindOf[c]) {
-        case (.crash, .instances), (.crash, .sessionStore), (.zombie, .instances), (.latency, .instances),
-            (.errors, .instances), (.errors, .apiGateway), (.errors, .sqs), (.errors, .lambda), (.latency, .lambda),
-            (.partition, _), (.zoneOutage, _):
-            break
-        default:
+        if !components.accepts(c, f.kind) {
             return "a \(f.kind.rawValue) fault does not apply to '\(topology.components[c].name)' (\(kind)); fault ignored"
         }
         if let k = f.instance, k >= instanceCount(of: c, fault: f) {
@@ -116,12 +111,7 @@ extension Simulation {
     }
 
     func instanceCount(of c: Int, fault f: FaultSpec) -> Int {
-        guard c >= 0 else { return 1 }
-        switch kindOf[c] {
-        case .instances: return groups[Int(slotOf[c])].instances.count
-        case .sessionStore: return stores[Int(slotOf[c])].nodes.count
-        default: return 1
-        }
+        c >= 0 ? components.faultTargets(c) : 1
     }
 
     func handleFaultStart(_ i: Int32, instance: Int32) {
@@ -170,42 +160,13 @@ extension Simulation {
                 let isDown = faults.zoneOutages[z] > 0
                 if isDown != wasDown { faults.zonesDown += isDown ? 1 : -1 }
             }
-            for gi in 0..<groups.count {
-                for k in 0..<groups[gi].instances.count where Int(groups[gi].instances[k].zone) == z {
-                    setOutage(group: gi, instance: k, starting: starting)
-                }
-            }
-            for si in 0..<stores.count {
-                for k in 0..<stores[si].nodes.count where Int(stores[si].nodes[k].primaryZone) == z {
-                    if starting { storeNodeFails(si, node: k) } else if stores[si].nodes[k].faults > 0 { storeNodeRecovers(si, node: k) }
-                }
-            }
+            components.zonePower(z, on: !starting)
         case .partition:
             let n = topology.components.count
             partitionAdjust(rf.component * n + rf.peer, d)
             partitionAdjust(rf.peer * n + rf.component, d)
         default:
-            let c = rf.component
-            switch kindOf[c] {
-            case .instances:
-                let gi = Int(slotOf[c])
-                let targets = instance >= 0 ? [instance] : Array(0..<groups[gi].instances.count)
-                for k in targets { applyToInstance(f, group: gi, instance: k, starting: starting) }
-            case .sessionStore:
-                let si = Int(slotOf[c])
-                let targets = instance >= 0 ? [instance] : Array(0..<stores[si].nodes.count)
-                for k in targets { if starting { storeNodeFails(si, node: k) } else { storeNodeRecovers(si, node: k) } }
-            case .apiGateway:
-                gateways[Int(slotOf[c])].errorProbability = starting ? f.probability : 0
-                gateways[Int(slotOf[c])].errorStatus = errorStatus(f.errorCode)
-            case .sqs:
-                queues[Int(slotOf[c])].errorProbability = starting ? f.probability : 0
-                queues[Int(slotOf[c])].errorStatus = errorStatus(f.errorCode)
-            case .lambda:
-                if f.kind == .latency { lambdas[Int(slotOf[c])].latencyMultiplier = starting ? f.multiplier : 1 }
-                else { lambdas[Int(slotOf[c])].errorProbability = starting ? f.probability : 0 }
-            default: break
-            }
+            components.apply(rf.component, f, instance: instance, starting: starting)
         }
     }
 
@@ -213,69 +174,15 @@ extension Simulation {
         if partitioned.isEmpty { partitioned = Array(repeating: 0, count: topology.components.count * topology.components.count) }
         partitioned[index] += d
     }
+}
 
-    func errorStatus(_ code: Int) -> CallStatus {
+extension CallStatus {
+    /// What an `errors` fault answers: 500, 503, or 429 (FIS's throttle error).
+    init(faultCode code: Int) {
         switch code {
-        case 429: return .throttled
-        case 503: return .unavailable
-        default: return .serverError
+        case 429: self = .throttled
+        case 503: self = .unavailable
+        default: self = .serverError
         }
-    }
-
-    func applyToInstance(_ f: FaultSpec, group gi: Int, instance k: Int, starting: Bool) {
-        switch f.kind {
-        case .crash:
-            if starting {
-                groups[gi].instances[k].crashes += 1
-                if groups[gi].instances[k].crashes == 1 { takeDown(group: gi, instance: k, silently: false) }
-            } else if groups[gi].instances[k].crashes > 0 {
-                groups[gi].instances[k].crashes -= 1
-                bringUpIfNothingHolds(group: gi, instance: k)
-            }
-        case .latency:
-            groups[gi].instances[k].latencyMultiplier = starting ? f.multiplier : 1
-        case .errors:
-            groups[gi].instances[k].errorProbability = starting ? f.probability : 0
-        case .zombie:
-            groups[gi].instances[k].zombies += starting ? 1 : -1
-        case .zoneOutage, .partition:
-            break
-        }
-    }
-
-    /// A zone loses power: its instances stop answering and lose their state.
-    func setOutage(group gi: Int, instance k: Int, starting: Bool) {
-        if starting {
-            groups[gi].instances[k].outages += 1
-            if groups[gi].instances[k].outages == 1 {
-                groups[gi].instances[k].reachable = false
-                takeDown(group: gi, instance: k, silently: true)
-            }
-        } else if groups[gi].instances[k].outages > 0 {
-            groups[gi].instances[k].outages -= 1
-            if groups[gi].instances[k].outages == 0 {
-                groups[gi].instances[k].reachable = true
-                bringUpIfNothingHolds(group: gi, instance: k)
-            }
-        }
-    }
-
-    /// A running process stops (a crash resets its connections; a zone without power answers
-    /// nothing, `silently`): its work fails, its local state is gone.
-    private func takeDown(group gi: Int, instance k: Int, silently: Bool) {
-        guard groups[gi].instances[k].up else { return }
-        groups[gi].instances[k].up = false
-        failInstanceWork(group: gi, instance: k, silently: silently)
-        restartInstance(group: gi, instance: k)
-        instanceWentDown(group: gi, instance: k)
-    }
-
-    /// The process runs again once no crash or outage holds it and auto scaling has neither
-    /// terminated it nor is still launching it.
-    private func bringUpIfNothingHolds(group gi: Int, instance k: Int) {
-        let inst = groups[gi].instances[k]
-        guard inst.crashes == 0 && inst.outages == 0 && !inst.terminated && !inst.launching && !inst.up else { return }
-        groups[gi].instances[k].up = true
-        instanceCameUp(group: gi, instance: k)
     }
 }

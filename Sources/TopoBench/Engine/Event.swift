@@ -26,7 +26,11 @@ public enum Time {
     }
 }
 
-/// What an event does when it fires. One byte; the simulation dispatches on it with a `switch`.
+/// What an event does when it fires. One byte; the engine dispatches on it with a `switch`.
+///
+/// The engine knows no component kind: everything a component schedules for itself is a
+/// ``component`` event, addressed to the component (`target`) with a code of the kind's own
+/// (each kind names its codes in an enum, `ALBTimer`, `QueueTimer`, …).
 public enum EventKind: UInt8, Sendable {
     /// The open-loop arrival process produces its next request.
     case arrival
@@ -38,13 +42,11 @@ public enum EventKind: UInt8, Sendable {
     case deliver
     /// A call's response reaches the caller after the network hop (`slot` = call).
     case respond
-    /// An instance finishes the service of a call (`slot` = call).
-    case serviceDone
-    /// An ALB health-check probe of one target (`target` = component, `slot` = target index).
-    case healthProbe
-    /// A health-check probe's answer (or its timeout) reaches the ALB.
-    case healthResult
-    /// A fault begins (`slot` = fault index, `aux` = instance or -1).
+    /// The oldest entry of a timeout list is due (`slot` = list).
+    case timeouts
+    /// A component's own event (`target` = component, `code` = the kind's timer code).
+    case component
+    /// A fault begins (`slot` = fault index, `gen` = instance or -1 as a bit pattern).
     case faultStart
     /// A fault ends.
     case faultEnd
@@ -52,10 +54,6 @@ public enum EventKind: UInt8, Sendable {
     case windowTick
     /// The end of the warm-up period: statistics reset.
     case warmupEnd
-    /// A component-specific timer (`target` = component, `aux` = timer code).
-    case componentTimer
-    /// An SQS consumer poll or message event (`target` = queue component).
-    case queueEvent
 }
 
 /// One scheduled event: a small value type, 32 bytes, no references.
@@ -66,6 +64,8 @@ public struct Event: Sendable {
     public var time: SimTime
     public var seq: UInt64
     public var kind: EventKind
+    /// For a ``EventKind/component`` event, the kind's own timer code.
+    public var code: UInt8
     /// The component the event is for (its index in the topology), or -1.
     public var target: Int32
     /// An entity slot: a call, a request, a user, a fault, a target.
@@ -75,10 +75,11 @@ public struct Event: Sendable {
     public var gen: UInt32
 
     @inlinable @inline(__always)
-    public init(time: SimTime, seq: UInt64, kind: EventKind, target: Int32, slot: Int32, gen: UInt32) {
+    public init(time: SimTime, seq: UInt64, kind: EventKind, code: UInt8 = 0, target: Int32, slot: Int32, gen: UInt32) {
         self.time = time
         self.seq = seq
         self.kind = kind
+        self.code = code
         self.target = target
         self.slot = slot
         self.gen = gen

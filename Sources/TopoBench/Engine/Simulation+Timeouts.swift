@@ -70,7 +70,7 @@ extension Simulation {
         if case .client = timeouts[l].owner { started = requests[head].attemptStart } else { started = calls[head].sentAt }
         let at = started + timeouts[l].delay
         timeouts[l].armedAt = at
-        schedule(at: at, .componentTimer, target: -1, slot: list)
+        schedule(at: at, .timeouts, slot: list)
     }
 
     /// The timer of a list fires: expire every entry that is due, then re-arm for the next.
@@ -97,21 +97,15 @@ extension Simulation {
                 let wasDropped = calls[Int(c)].phase == .dropped
                 calls[Int(c)].abandoned = true
                 if parent >= 0 && calls[Int(parent)].gen == calls[Int(c)].parentGen && calls[Int(parent)].child == c {
-                    childTimedOut(parent: parent, child: c, connect: connect)
+                    // The caller's wait for its child ended without an answer.
+                    calls[Int(parent)].child = -1
+                    components.childTimedOut(calls[Int(parent)].callee, call: parent, child: c, connect: connect)
                 } else if parent < 0 && calls[Int(c)].caller >= 0 {
-                    asyncCallTimedOut(owner: calls[Int(c)].caller, call: c)
+                    components.ownCallTimedOut(calls[Int(c)].caller, call: c)
                 }
                 if wasDropped { freeCallSlot(c) }
             }
         }
         armTimer(list)
-    }
-
-    func handleTimer(_ target: Int32, slot: Int32, gen: UInt32) {
-        if target < 0 {
-            fireTimeouts(slot)
-        } else {
-            componentTimer(target, code: slot, gen: gen)
-        }
     }
 }

@@ -78,33 +78,14 @@ struct Call {
     var timeoutList: Int32 = -1
 }
 
-/// One logical client request, retried as the retry policy allows.
-struct Request {
-    var gen: UInt32 = 0
-    var active: Bool = false
-    var user: Int32 = -1
-    var start: SimTime = 0
-    var attempt: Int32 = 0
-    /// The current attempt's root call and its generation.
-    var call: Int32 = -1
-    var callGen: UInt32 = 0
-    /// Counted in the statistics (started after the warm-up).
-    var counted: Bool = false
-    var lastCost: Int32 = 0
-    var lastBackoff: SimTime = 0
-    var attemptStart: SimTime = 0
-    var tprev: Int32 = -1
-    var tnext: Int32 = -1
-    var inTimeoutList: Bool = false
-}
-
 /// What a timeout list guards, so that its timer knows what to do with an expired entry.
 enum TimeoutOwner {
     /// Client attempts (entries are requests).
     case client
     /// A component's downstream calls (`timeout` of `calls:`; ALB idle timeout).
     case calls(component: Int32)
-    /// An ALB's connection attempts to unreachable targets.
+    /// A component's connection attempts to peers that do not answer: an expiry is a connect
+    /// timeout (an ALB's targets in a zone without power).
     case connect(component: Int32)
 }
 
@@ -123,15 +104,3 @@ struct TimeoutList {
     var armedAt: SimTime = -1
 }
 
-/// One user: where its session lives.
-struct UserState {
-    /// The instance (group component, index, incarnation) holding the session; -1 none.
-    var sessionGroup: Int32 = -1
-    var sessionInstance: Int32 = -1
-    var sessionIncarnation: UInt32 = 0
-    /// Session in a store: which node and its incarnation.
-    var storeNode: Int32 = -1
-    var storeIncarnation: UInt32 = 0
-    var hasSession: Bool = false
-    var requestsLeft: Int32 = 0
-}

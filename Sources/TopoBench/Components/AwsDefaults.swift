@@ -53,11 +53,18 @@ public enum AwsDefaults {
     public static let storeReplace: SimTime = 10 * Time.minute
     // EC2 Auto Scaling
     public static let asgGrace: SimTime = 300 * Time.second
+    /// EC2 status checks run every minute: a dead instance is found within a minute.
+    public static let statusCheckInterval: SimTime = Time.minute
+    /// Target tracking's alarms evaluate one-minute metrics.
+    public static let targetTrackingPeriod: SimTime = Time.minute
     // AWS SDK standard retry mode
     public static let sdkMaxAttempts = 3
     public static let sdkBase: SimTime = 100 * Time.millisecond
     public static let sdkCap: SimTime = 20 * Time.second
     public static let sdkQuota = RetryQuota(capacity: 500, retryCost: 5, timeoutRetryCost: 10, successIncrement: 1)
+    /// A ReceiveMessage that gets no answer (the network to SQS is cut) fails after the SDK's
+    /// socket timeout and is sent again: 20 s, the longest long poll, is taken as that timeout.
+    public static let sdkReceiveTimeout: SimTime = 20 * Time.second
     // Assumptions (no AWS figure)
     public static let callTimeout: SimTime = 30 * Time.second
     public static let openLoopUsers = 10_000
@@ -97,5 +104,7 @@ public enum AwsDefaults {
         Entry(key: "workload.users", value: "10000", source: "SPEC: open-loop requests belong to 10,000 users by default"),
         Entry(key: "lambda.concurrency", value: "1000", source: "Lambda: default account concurrency 1,000 per Region"),
         Entry(key: "autoscaling.status_check", value: "60s", source: "EC2 status checks run every minute"),
+        Entry(key: "autoscaling.target_tracking.period", value: "60s", source: "EC2 Auto Scaling target tracking: CloudWatch alarms on one-minute metrics"),
+        Entry(key: "sqs.receive_timeout", value: "20s", source: "assumption: a ReceiveMessage with no answer (partition) is retried after 20 s, the longest long poll"),
     ]
 }

@@ -89,14 +89,7 @@ extension Simulation {
         send(call, fromZone: -1, toZone: zoneOfEntry(), sender: -1)
     }
 
-    func zoneOfEntry() -> Int8 {
-        let e = topology.entry
-        if case .instances = kindOf[e] {
-            let g = groups[Int(slotOf[e])]
-            return g.instances.isEmpty ? -1 : g.instances[0].zone
-        }
-        return -1
-    }
+    func zoneOfEntry() -> Int8 { components.entryZone(topology.entry) }
 
     /// The answer to a client attempt has arrived.
     func clientAttemptAnswered(request r: Int32, call: Int32, status: CallStatus) {
@@ -181,6 +174,13 @@ extension Simulation {
         let i = Int(r)
         guard requests[i].active, requests[i].gen == gen else { return }
         startAttempt(r)
+    }
+
+    /// Counts a request against the user's session; after `session.requests` it logs out.
+    @inline(__always)
+    func consumeSessionRequest(_ u: Int) {
+        users[u].requestsLeft -= 1
+        if users[u].requestsLeft <= 0 { users[u].hasSession = false }
     }
 
     func endRequest(_ r: Int32) {

@@ -1,13 +1,15 @@
 import Foundation
 
-/// One replication of one topology: the clock, the event list, the random streams and every
-/// component's state, advanced event by event.
+/// One replication of one topology: the clock, the event list, calls and answers, timeouts,
+/// network delays and random streams, advanced event by event.
+///
+/// This is the engine: it knows no component kind. The components of the topology are held in a
+/// ``ComponentTable`` (built from the kinds' declarations in `Components/`), and every event that
+/// belongs to a component reaches it through that table's single dispatch (``AnyComponent``),
+/// with static calls and no existential per event.
 ///
 /// A `Simulation` is built, run once, and read. It is confined to the task that created it (its
 /// GSL generators are not thread-safe); replications run in parallel as separate instances.
-/// Component state lives in typed arrays of small structs and behaviour in extensions
-/// (`Simulation+Client.swift`, `InstanceGroup.swift`, `ApplicationLoadBalancer.swift`, …), so the
-/// event loop dispatches with one `switch` and allocates nothing per event.
 public final class Simulation {
     public let scenario: Scenario
     public let topology: Topology
@@ -30,7 +32,7 @@ public final class Simulation {
     let intraZone: Distribution?
     let crossZone: Distribution?
 
-    // MARK: entities
+    // MARK: calls, requests, timeouts
     var calls: Slab<Call> = []
     var freeCall: Slab<Int32> = []
     var requests: Slab<Request> = []
@@ -40,25 +42,10 @@ public final class Simulation {
     var clientTimeoutList: Int32 = -1
     var inFlightRequests: Int = 0
     var retryTokens: Int = 0
-    var messages: Slab<Message> = []
-    var freeMessages: Slab<Int32> = []
-    var publishes: Slab<Publish> = []
-    var freePublish: Slab<Int32> = []
 
     // MARK: components (index = component index in the topology)
-    /// For each component, the index of its state in the array of its kind.
-    var slotOf: [Int32] = []
-    var groups: Slab<InstanceGroup> = []
-    var balancers: Slab<LoadBalancer> = []
-    var stores: Slab<SessionStore> = []
-    var gateways: Slab<APIGateway> = []
-    var queues: Slab<MessageQueue> = []
-    var topics: Slab<Topic> = []
-    var endpoints: Slab<HTTPEndpoint> = []
-    var lambdas: Slab<LambdaFunction> = []
-    var scalers: Slab<AutoScaler> = []
-    /// The `calls:` of each component resolved to what it is (instances, alb, sqs, …).
-    var kindOf: [ComponentTag] = []
+    /// The models of the topology's components, their dispatch and their shared services.
+    var components: ComponentTable
     /// Partitions in force: `partitioned[a * n + b]` > 0 cuts calls from a to b.
     var partitioned: [Int32] = []
 
@@ -68,14 +55,11 @@ public final class Simulation {
     /// Owns every generator; the stream bundles hold unowned references so that reading one
     /// costs no reference counting on the hot path.
     var ownedStreams: [RandomStream] = []
-    var faultStreams: [RandomStream] = []
     /// Network delays drawn ahead (``DrawBuffer``), by sender: index 0 is the client, index
     /// c + 1 component c. Within a zone from the sender's `network` stream, across zones from
     /// its `network.cross` stream. Empty when the network has no such distribution.
     var intraDraws: Slab<DrawBuffer> = []
     var crossDraws: Slab<DrawBuffer> = []
-    /// Service times drawn ahead, by instance group (state index).
-    var serviceDraws: Slab<DrawBuffer> = []
     /// Inter-arrival gaps drawn ahead (one buffer, for an open workload without a rate profile).
     var arrivalDraws: Slab<DrawBuffer> = []
 
@@ -104,36 +88,26 @@ public final class Simulation {
             windowWidth: scenario.window, measureFrom: scenario.warmup, measureTo: scenario.duration,
             slo: scenario.slo)
         faults = FaultBook()
-        build()
+        components = ComponentTable()
+        for comp in topology.components {
+            componentStreams.append(
+                ComponentStreams(seed: scenario.seed, replication: replication, component: comp.name, owner: &ownedStreams))
+        }
+        components.build(self)
         setUpDrawBuffers()
     }
 
     deinit {
+        components.deallocate()
         events.deallocate()
         calls.deallocate()
         freeCall.deallocate()
         freeRequest.deallocate()
-        freeMessages.deallocate()
-        publishes.deallocate()
-        freePublish.deallocate()
         requests.deallocate()
         users.deallocate()
         timeouts.deallocate()
-        messages.deallocate()
-        for g in groups { var i = g.instances; i.deallocate() }
-        groups.deallocate()
-        for b in balancers { var b = b; b.deallocate() }
-        balancers.deallocate()
-        stores.deallocate()
-        gateways.deallocate()
-        for q in queues { var q = q; q.deallocate() }
-        queues.deallocate()
-        topics.deallocate()
-        endpoints.deallocate()
-        lambdas.deallocate()
-        scalers.deallocate()
         metrics.deallocate()
-        for buffers in [intraDraws, crossDraws, serviceDraws, arrivalDraws] {
+        for buffers in [intraDraws, crossDraws, arrivalDraws] {
             for var b in buffers { b.deallocate() }
             var slab = buffers
             slab.deallocate()
@@ -148,7 +122,7 @@ public final class Simulation {
         return attempts * (t + w.retry.cap) + Time.second
     }
 
-    // MARK: scheduling helpers
+    // MARK: scheduling
 
     @inline(__always)
     func schedule(after delay: SimTime, _ kind: EventKind, target: Int32 = -1, slot: Int32 = -1, gen: UInt32 = 0) {
@@ -158,6 +132,18 @@ public final class Simulation {
     @inline(__always)
     func schedule(at time: SimTime, _ kind: EventKind, target: Int32 = -1, slot: Int32 = -1, gen: UInt32 = 0) {
         events.schedule(at: time, kind, target: target, slot: slot, gen: gen)
+    }
+
+    /// Schedules a component's own event `delay` from now: it comes back to the component's
+    /// ``ComponentModel/timer(_:slot:gen:)`` with the same code, slot and generation.
+    @inline(__always)
+    func scheduleTimer(after delay: SimTime, for component: Int32, code: UInt8, slot: Int32 = -1, gen: UInt32 = 0) {
+        events.schedule(at: now &+ delay, .component, code: code, target: component, slot: slot, gen: gen)
+    }
+
+    @inline(__always)
+    func scheduleTimer(at time: SimTime, for component: Int32, code: UInt8, slot: Int32 = -1, gen: UInt32 = 0) {
+        events.schedule(at: time, .component, code: code, target: component, slot: slot, gen: gen)
     }
 
     // MARK: running
@@ -177,7 +163,10 @@ public final class Simulation {
             now = e.time
             eventsProcessed &+= 1
             dispatch(e)
-            if now >= endOfArrivals && inFlightRequests == 0 && backgroundWorkDone() { break }
+            #if TOPOBENCH_INVARIANTS
+            _checkInvariants()
+            #endif
+            if now >= endOfArrivals && inFlightRequests == 0 && !components.hasBackgroundWork() { break }
         }
     }
 
@@ -189,38 +178,27 @@ public final class Simulation {
         case .retry: handleRetry(e.slot, gen: e.gen)
         case .deliver: handleDeliver(e.slot, gen: e.gen)
         case .respond: handleRespond(e.slot, gen: e.gen)
-        case .serviceDone: handleServiceDone(e.slot, gen: e.gen)
-        case .healthProbe: handleHealthProbe(balancer: e.target, target: e.slot, gen: e.gen)
-        case .healthResult: handleHealthResult(balancer: e.target, target: e.slot, gen: e.gen)
+        case .component: components.timer(e.target, code: e.code, slot: e.slot, gen: e.gen)
+        case .timeouts: fireTimeouts(e.slot)
         case .faultStart: handleFaultStart(e.slot, instance: Int32(bitPattern: e.gen))
         case .faultEnd: handleFaultEnd(e.slot, instance: Int32(bitPattern: e.gen))
         case .windowTick: handleWindowTick()
         case .warmupEnd: metrics.beginMeasuring(at: now)
-        case .componentTimer: handleTimer(e.target, slot: e.slot, gen: e.gen)
-        case .queueEvent: handleQueueEvent(e.target, slot: e.slot, gen: e.gen)
         }
-    }
-
-    /// Whether asynchronous work (queued messages, deliveries) that the drain should wait for is done.
-    func backgroundWorkDone() -> Bool {
-        for q in queues where q.visible > 0 || q.inflight > 0 { return false }
-        for e in endpoints where e.pending > 0 { return false }
-        for l in lambdas where l.pending > 0 { return false }
-        return true
     }
 
     func start() {
         if warmupEnd > 0 { schedule(at: warmupEnd, .warmupEnd) } else { metrics.beginMeasuring(at: 0) }
         schedule(at: min(warmupEnd + scenario.window, endOfArrivals), .windowTick)
         startClients()
-        startComponents()
+        components.start()
         scheduleFaults()
     }
 
     func finish() -> ReplicationOutcome {
         metrics.closeWindow(at: min(now, endOfArrivals), sample: sampleState())
         metrics.unfinished = countUnfinished()
-        expireMessagesAtEnd()
+        components.finish()
         metrics.flushHistograms()
         return ReplicationOutcome(
             scenario: scenario.name, topology: topology.name, replication: replication,
@@ -233,6 +211,22 @@ public final class Simulation {
         var n = 0
         for r in requests where r.active && r.counted { n += 1 }
         return n
+    }
+
+    func handleWindowTick() {
+        metrics.closeWindow(at: now, sample: sampleState())
+        let next = now + scenario.window
+        if next < endOfArrivals {
+            schedule(at: next, .windowTick)
+        } else if now < endOfArrivals {
+            schedule(at: endOfArrivals, .windowTick)
+        }
+    }
+
+    func sampleState() -> StateSample {
+        var sample = StateSample(queueDepth: 0, healthy: 0, oldestAge: 0)
+        components.observe(&sample)
+        return sample
     }
 
     // MARK: calls
@@ -279,11 +273,12 @@ public final class Simulation {
     /// Sends a call across the network to its callee; the delay depends on the two zones.
     ///
     /// `carry` is network time the call has already spent on its way (the first hop of a request
-    /// that passes through a load balancer): it arrives `carry` + this hop's delay from now.
+    /// that passes through a component that handles calls as they are sent): it arrives `carry` +
+    /// this hop's delay from now.
     ///
-    /// A load balancer adds no processing time of its own, so a call to an ALB is not an event:
-    /// the ALB routes it when it is sent and it travels on to the chosen target in one step, whose
-    /// delay is the sum of the two hops' draws (see ``albReceive(balancer:call:after:)``).
+    /// A component that adds no processing time of its own (an ALB,
+    /// ``ComponentModel/handlesCallsAsSent``) is not an event: it handles the call when it is
+    /// sent, and the call travels on in one step whose delay is the sum of the two hops' draws.
     @inline(__always)
     func send(_ slot: Int32, fromZone: Int8, toZone: Int8, sender: Int32, after carry: SimTime = 0) {
         let i = Int(slot)
@@ -297,8 +292,8 @@ public final class Simulation {
         let delay = carry &+ hopDelay(fromZone, toZone, sender: sender)
         if delay == 0 && networkFree {
             deliver(slot)
-        } else if kindOf[Int(callee)] == .alb {
-            albReceive(balancer: slotOf[Int(callee)], call: slot, after: delay)
+        } else if components.handlesCallsAsSent[Int(callee)] {
+            components.receive(callee, call: slot, after: delay)
         } else {
             schedule(after: delay, .deliver, slot: slot, gen: calls[i].gen)
         }
@@ -314,23 +309,14 @@ public final class Simulation {
     /// The call reaches its callee: hand it to the component's model.
     @inline(__always)
     func deliver(_ slot: Int32) {
-        let callee = Int(calls[Int(slot)].callee)
-        switch kindOf[callee] {
-        case .instances: instancesReceive(group: slotOf[callee], call: slot)
-        case .alb: albReceive(balancer: slotOf[callee], call: slot, after: 0)
-        case .apiGateway: gatewayReceive(gateway: slotOf[callee], call: slot)
-        case .sqs: queueReceive(queue: slotOf[callee], call: slot)
-        case .sns: topicReceive(topic: slotOf[callee], call: slot)
-        case .lambda: lambdaReceive(function: slotOf[callee], call: slot)
-        case .httpEndpoint, .sessionStore, .autoscaling:
-            reply(slot, .serverError)
-        }
+        components.receive(calls[Int(slot)].callee, call: slot, after: 0)
     }
 
     /// The callee answers: the status travels back over the network.
     ///
-    /// An answer to a load balancer is not an event either: the ALB handles it as it is sent and
-    /// its own answer reaches the caller after both hops (`carry` is the time already spent).
+    /// An answer to a component that handles calls as they are sent is not an event either: it
+    /// handles the answer as it is sent and its own answer reaches the caller after both hops
+    /// (`carry` is the time already spent).
     @inline(__always)
     func reply(_ slot: Int32, _ status: CallStatus, after carry: SimTime = 0) {
         let i = Int(slot)
@@ -339,7 +325,7 @@ public final class Simulation {
         let delay = carry &+ hopDelay(calls[i].calleeZone, calls[i].callerZone, sender: calls[i].callee)
         if delay == 0 && networkFree {
             respond(slot)
-        } else if calls[i].parent >= 0 && kindOf[Int(calls[i].caller)] == .alb {
+        } else if calls[i].parent >= 0 && components.handlesCallsAsSent[Int(calls[i].caller)] {
             respond(slot, after: delay)
         } else {
             schedule(after: delay, .respond, slot: slot, gen: calls[i].gen)
@@ -363,7 +349,8 @@ public final class Simulation {
         respond(slot)
     }
 
-    /// The answer reaches the caller (`carry`: see ``reply(_:_:after:)``).
+    /// The answer reaches the caller (`carry`: see ``reply(_:_:after:)``): the client, the
+    /// component that made the call on its own (`parent` -1), or the call it serves.
     @inline(__always)
     func respond(_ slot: Int32, after carry: SimTime = 0) {
         let i = Int(slot)
@@ -373,42 +360,16 @@ public final class Simulation {
             if c.caller < 0 {
                 clientAttemptAnswered(request: c.request, call: slot, status: c.status)
             } else if c.parent < 0 {
-                asyncCallAnswered(owner: c.caller, call: slot, status: c.status)
+                components.ownCallAnswered(c.caller, call: slot, status: c.status)
             } else {
                 let p = Int(c.parent)
                 if calls[p].gen == c.parentGen && calls[p].child == slot {
                     calls[p].child = -1
-                    childAnswered(parent: c.parent, child: slot, status: c.status, after: carry)
+                    components.childAnswered(calls[p].callee, call: c.parent, child: slot, status: c.status, after: carry)
                 }
             }
         }
         freeCallSlot(slot)
-    }
-
-    /// A caller gets its child's answer: route to the caller's model.
-    @inline(__always)
-    func childAnswered(parent: Int32, child: Int32, status: CallStatus, after carry: SimTime) {
-        let owner = Int(calls[Int(parent)].callee)
-        switch kindOf[owner] {
-        case .instances: instancesChildAnswered(group: slotOf[owner], call: parent, child: child, status: status)
-        case .alb: albChildAnswered(balancer: slotOf[owner], call: parent, child: child, status: status, after: carry)
-        case .apiGateway: gatewayChildAnswered(gateway: slotOf[owner], call: parent, child: child, status: status)
-        case .lambda: lambdaChildAnswered(function: slotOf[owner], call: parent, child: child, status: status)
-        default: break
-        }
-    }
-
-    /// A caller's wait for its child ended without an answer (its timeout).
-    func childTimedOut(parent: Int32, child: Int32, connect: Bool) {
-        let owner = Int(calls[Int(parent)].callee)
-        calls[Int(parent)].child = -1
-        switch kindOf[owner] {
-        case .instances: instancesChildTimedOut(group: slotOf[owner], call: parent)
-        case .alb: albChildTimedOut(balancer: slotOf[owner], call: parent, child: child, connect: connect)
-        case .apiGateway: gatewayChildTimedOut(gateway: slotOf[owner], call: parent)
-        case .lambda: lambdaChildTimedOut(function: slotOf[owner], call: parent)
-        default: break
-        }
     }
 
     // MARK: network
@@ -425,7 +386,7 @@ public final class Simulation {
     }
 
     /// Sets up the buffered draws: the network's, per sender, and the arrival gaps'. (Service
-    /// buffers are made with their groups.)
+    /// buffers are made by the components that serve.)
     func setUpDrawBuffers() {
         if !networkFree {
             let senders = [("workload", client.network)] + topology.components.enumerated().map {
@@ -447,15 +408,18 @@ public final class Simulation {
         }
     }
 
+    /// A random stream of the simulation's own, named `component.purpose`, owned for the
+    /// simulation's lifetime (a component asks for the streams it needs when it is built).
+    func stream(_ name: String) -> RandomGenerator {
+        let s = RandomStream(seed: scenario.seed, replication: replication, name: name)
+        ownedStreams.append(s)
+        return s.generator
+    }
+
     @inline(__always)
     func isPartitioned(_ a: Int32, _ b: Int32) -> Bool {
         partitioned.isEmpty ? false : partitioned[Int(a) * topology.components.count + Int(b)] > 0
     }
-}
-
-/// What each component index is, for dispatch.
-enum ComponentTag: UInt8 {
-    case instances, alb, sessionStore, apiGateway, sqs, sns, httpEndpoint, lambda, autoscaling
 }
 
 /// The client's random streams: the same in every topology of a replication (common random numbers).

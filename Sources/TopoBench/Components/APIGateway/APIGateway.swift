@@ -1,0 +1,76 @@
+/// Amazon API Gateway in front of one integration.
+///
+/// Throttling is a token bucket, "a token counts for a request" (API Gateway Developer Guide,
+/// "Throttle requests to your REST APIs"): `burst` tokens at most, refilled at `rate` per second;
+/// a request that finds the bucket empty gets 429 at once and is not queued. The integration
+/// timeout is 29 s by default, after which the client gets 504.
+final class APIGateway: ComponentModel {
+    let index: Int32
+    unowned(unsafe) let sim: Simulation
+    let spec: APIGatewaySpec
+    let streams: ComponentStreams
+    var tokens: Double
+    var lastRefill: SimTime = 0
+    var timeoutList: Int32 = -1
+    var errorProbability: Double = 0
+    var errorStatus: CallStatus = .serverError
+    var throttledCount = 0
+
+    init(_ sim: Simulation, index: Int32, spec: APIGatewaySpec) {
+        self.sim = sim
+        self.index = index
+        self.spec = spec
+        streams = sim.componentStreams[Int(index)]
+        tokens = Double(spec.burst)
+    }
+
+    func start() {
+        timeoutList = sim.makeTimeoutList(.calls(component: index), delay: spec.timeout)
+    }
+
+    func receive(call: Int32, after carry: SimTime) {
+        let elapsed = Double(sim.now - lastRefill) / 1e9
+        tokens = min(Double(spec.burst), tokens + elapsed * spec.rate)
+        lastRefill = sim.now
+        if tokens < 1 {
+            throttledCount += 1
+            sim.reply(call, .throttled)
+            return
+        }
+        tokens -= 1
+        if errorProbability > 0 && streams.misc.uniform() < errorProbability {
+            sim.reply(call, errorStatus)
+            return
+        }
+        sim.calls[Int(call)].phase = .forwarded
+        let child = sim.newCall(
+            callee: Int32(spec.target), caller: index, parent: call,
+            request: sim.calls[Int(call)].request, user: sim.calls[Int(call)].user, origin: sim.calls[Int(call)].origin)
+        sim.calls[Int(call)].child = child
+        sim.timeoutAppend(call: child, list: timeoutList)
+        sim.send(child, fromZone: -1, toZone: sim.components.zone(ofCallTo: spec.target, call: child), sender: index)
+    }
+
+    func childAnswered(call: Int32, child: Int32, status: CallStatus, after carry: SimTime) {
+        sim.reply(call, status == .refused ? .badGateway : status)
+    }
+
+    func childTimedOut(call: Int32, child: Int32, connect: Bool) {
+        sim.reply(call, .gatewayTimeout)
+    }
+
+    func accepts(_ fault: FaultSpec.Kind) -> Bool {
+        fault == .errors || fault == .partition || fault == .zoneOutage
+    }
+
+    func apply(_ f: FaultSpec, instance: Int, starting: Bool) {
+        errorProbability = starting ? f.probability : 0
+        errorStatus = CallStatus(faultCode: f.errorCode)
+    }
+}
+
+extension APIGatewaySpec: ComponentSpec {
+    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
+        .apiGateway(APIGateway(sim, index: index, spec: self))
+    }
+}

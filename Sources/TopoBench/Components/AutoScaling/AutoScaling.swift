@@ -1,0 +1,193 @@
+/// Codes of an Auto Scaling group's own events.
+enum ScalerTimer: UInt8 {
+    /// The EC2 status checks of the group's instances (every minute).
+    case statusCheck
+    /// Target tracking evaluates its metric (every minute).
+    case targetTracking
+    /// A launch completes (`slot` = instance, `gen` = its incarnation).
+    case launched
+    /// An instance's deregistration delay is over (`slot` = instance, `gen` = its incarnation).
+    case drained
+}
+
+/// An EC2 Auto Scaling group over an `instances` component.
+///
+/// Health: an instance whose EC2 status check fails (its process or host is down), or that its
+/// ALB target group marks unhealthy (ELB health-check type), is terminated and replaced
+/// ("When an Amazon EC2 Auto Scaling health check determines that an InService instance is
+/// unhealthy, it replaces it with a new instance", EC2 Auto Scaling User Guide). Health checks
+/// are ignored for `grace` after an instance is launched. A replacement takes a launch time drawn
+/// from `launch`, then registers with the ALB, which needs one passing probe to route to it.
+/// Target tracking (optional) evaluates the metric every minute and launches or terminates
+/// instances to keep it at the target, not scaling in until the warm-up of new instances is over.
+///
+/// It changes the group's ``Fleet`` and tells everyone with ``Lifecycle`` notifications: the
+/// group fails the work of what it terminates, the ALB registers what it launches.
+final class AutoScaler: ComponentModel {
+    let index: Int32
+    unowned(unsafe) let sim: Simulation
+    let spec: AutoscalingSpec
+    let streams: ComponentStreams
+    let groupComponent: Int32
+    unowned(unsafe) var fleet_: Fleet! = nil
+    /// When each instance was launched (grace period).
+    var launchedAt: [SimTime] = []
+    var replacements = 0
+    var lastScale: SimTime = 0
+
+    init(_ sim: Simulation, index: Int32, spec: AutoscalingSpec) {
+        self.sim = sim
+        self.index = index
+        self.spec = spec
+        streams = sim.componentStreams[Int(index)]
+        groupComponent = Int32(spec.group)
+    }
+
+    func link() {
+        fleet_ = sim.components.fleet(spec.group)
+        launchedAt = Array(repeating: -Time.day, count: fleet_.count)
+        sim.components.subscribe(index, to: groupComponent)
+    }
+
+    func start() {
+        let phase = SimTime(streams.misc.uniform() * Double(AwsDefaults.statusCheckInterval))
+        sim.scheduleTimer(at: phase, for: index, code: ScalerTimer.statusCheck.rawValue)
+        if spec.targetTracking != nil {
+            sim.scheduleTimer(at: AwsDefaults.targetTrackingPeriod, for: index, code: ScalerTimer.targetTracking.rawValue)
+        }
+    }
+
+    func timer(_ code: UInt8, slot: Int32, gen: UInt32) {
+        switch ScalerTimer(rawValue: code) {
+        case .statusCheck:
+            for k in 0..<fleet_.count {
+                let inst = fleet_.members[k]
+                if inst.terminated || inst.launching { continue }
+                if !inst.up && sim.now - launchedAt[k] >= spec.grace {
+                    replace(instance: k)
+                }
+            }
+            sim.scheduleTimer(after: AwsDefaults.statusCheckInterval, for: index, code: code)
+        case .targetTracking:
+            evaluateTargetTracking()
+            sim.scheduleTimer(after: AwsDefaults.targetTrackingPeriod, for: index, code: code)
+        case .launched: launchDone(instance: Int(slot), gen: gen)
+        case .drained: drainDone(instance: Int(slot), gen: gen)
+        case nil: break
+        }
+    }
+
+    /// The ALB marked an instance unhealthy: with ELB health checks the group replaces it.
+    func lifecycle(_ event: Lifecycle, group: Int32, instance k: Int, answer: inout LifecycleAnswer) {
+        guard event == .failedHealthCheck, group == groupComponent else { return }
+        guard sim.now - launchedAt[k] >= spec.grace else { return }
+        if !fleet_.members[k].terminated && !fleet_.members[k].launching {
+            replace(instance: k)
+        }
+    }
+
+    /// Terminates instance `k` and launches its replacement in the same slot and zone.
+    func replace(instance k: Int) {
+        sim.components.notify(.terminated, group: groupComponent, instance: k)
+        replacements += 1
+        launch(instance: k)
+    }
+
+    func launch(instance k: Int) {
+        let zone = fleet_.members[k].zone
+        var fresh = FleetMember(zone: zone)
+        fresh.incarnation = fleet_.members[k].incarnation &+ 1
+        fresh.launching = true
+        fresh.up = false
+        fresh.reachable = !sim.zoneDown(zone)
+        fleet_.members[k] = fresh
+        sim.components.notify(.launching, group: groupComponent, instance: k)
+        while launchedAt.count <= k { launchedAt.append(sim.now) }
+        let d = spec.launch.sampleNanoseconds(streams.service)
+        sim.scheduleTimer(after: d, for: index, code: ScalerTimer.launched.rawValue, slot: Int32(k), gen: fresh.incarnation)
+    }
+
+    func launchDone(instance k: Int, gen: UInt32) {
+        guard fleet_.members[k].incarnation == gen, fleet_.members[k].launching else { return }
+        if sim.zoneDown(fleet_.members[k].zone) {
+            // No capacity in a zone without power: try again after another launch time.
+            launch(instance: k)
+            return
+        }
+        fleet_.members[k].launching = false
+        fleet_.members[k].up = true
+        launchedAt[k] = sim.now
+        sim.components.notify(.launched, group: groupComponent, instance: k)
+        sim.components.notify(.up, group: groupComponent, instance: k)
+    }
+
+    /// Target tracking: desired = ceil(in service × metric / target), within [min, max].
+    ///
+    /// EC2 Auto Scaling User Guide, "default instance warmup": the metrics of instances still
+    /// warming up are left out, but they count toward the current capacity, so a scale-out does
+    /// not launch again what is already coming; scale-in waits until they have warmed up.
+    func evaluateTargetTracking() {
+        guard let tt = spec.targetTracking else { return }
+        var inService = 0, busy = 0, workers = 0
+        var launching = 0, warming = 0
+        for k in 0..<fleet_.count where !fleet_.members[k].terminated {
+            let inst = fleet_.members[k]
+            if inst.launching { launching += 1; continue }
+            if sim.now - launchedAt[min(k, launchedAt.count - 1)] < tt.warmup { warming += 1; continue }
+            inService += 1
+            busy += Int(inst.busy)
+            workers += fleet_.workers
+        }
+        guard inService > 0, workers > 0 else { return }
+        let metric = 100.0 * Double(busy) / Double(workers)
+        let current = inService + warming + launching
+        var desired = Int((Double(inService) * metric / tt.target).rounded(.up))
+        desired = min(spec.max, max(spec.min, desired))
+        if desired > current {
+            for _ in 0..<(desired - current) {
+                let k = fleet_.count
+                fleet_.members.append(FleetMember(zone: Fleet.zone(forSlot: k, in: fleet_.zones)))
+                launchedAt.append(sim.now)
+                launch(instance: k)
+            }
+            lastScale = sim.now
+        } else if desired < current && launching == 0 && warming == 0 && sim.now - lastScale >= tt.warmup {
+            // Scale in: the newest running instance leaves the group.
+            var newest: Int? = nil
+            for k in 0..<fleet_.count where !fleet_.members[k].terminated && !fleet_.members[k].launching { newest = k }
+            if let k = newest, current > spec.min {
+                scaleIn(instance: k)
+                lastScale = sim.now
+            }
+        }
+    }
+
+    /// Terminates an instance on scale-in. Behind a load balancer it is first deregistered: it
+    /// gets no new request while those in flight finish, for the deregistration delay (ELB ALB
+    /// guide, "Deregistration delay"); Auto Scaling terminates it after that delay. It leaves
+    /// the group's capacity at once, and stops taking messages from queues.
+    func scaleIn(instance k: Int) {
+        fleet_.members[k].terminated = true
+        let answer = sim.components.notify(.draining, group: groupComponent, instance: k)
+        if let delay = answer.drainFor, delay > 0 {
+            sim.scheduleTimer(
+                after: delay, for: index, code: ScalerTimer.drained.rawValue, slot: Int32(k),
+                gen: fleet_.members[k].incarnation)
+        } else {
+            drainDone(instance: k, gen: fleet_.members[k].incarnation)
+        }
+    }
+
+    /// The deregistration delay is over: the instance is terminated; what it still holds fails.
+    func drainDone(instance k: Int, gen: UInt32) {
+        guard fleet_.members[k].incarnation == gen, fleet_.members[k].terminated else { return }
+        sim.components.notify(.terminated, group: groupComponent, instance: k)
+        fleet_.members[k].up = false
+    }
+}
+
+extension AutoscalingSpec: ComponentSpec {
+    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
+        .autoscaling(AutoScaler(sim, index: index, spec: self))
+    }
+}

@@ -1,0 +1,105 @@
+/// What every component kind implements: how calls reach it, its timers, how faults act on it,
+/// what it tells about itself, and whom it listens to.
+///
+/// One model object per component of a topology, built from the kind's spec when a replication
+/// starts (``ComponentTable/build(_:)``) and owning its own state. The engine reaches a model only
+/// through ``AnyComponent``, which forwards with static calls. Every requirement has a default
+/// below, so a kind implements only what it does.
+///
+/// Models never call each other's internals. One kind hears about another through the engine's
+/// calls and answers, through ``Lifecycle`` notifications about instances, and through the shared
+/// services some kinds offer (``Fleet``, ``MessageConsumer``, ``MessageSubscriber``,
+/// ``SessionService``), each defined in `Components/Shared/`.
+protocol ComponentModel: AnyObject {
+    /// The component's index in its topology.
+    var index: Int32 { get }
+    /// The replication it belongs to (held `unowned(unsafe)`: the simulation owns its models).
+    var sim: Simulation { get }
+
+    /// A component that adds no processing time of its own handles a call when it is sent, and
+    /// an answer to a call it forwarded when that answer is sent (saving two events per pass).
+    static var handlesCallsAsSent: Bool { get }
+
+    /// Resolves references to other components and subscribes to their notifications (the
+    /// second pass of the build, after every model exists).
+    func link()
+    /// Schedules the component's first events (health checks, pollers, status checks).
+    func start()
+
+    /// A call reaches the component (`carry`: the time until it really arrives, for a component
+    /// that handles calls as they are sent; 0 otherwise).
+    func receive(call: Int32, after carry: SimTime)
+    /// The answer to a call it made while serving `call` arrives.
+    func childAnswered(call: Int32, child: Int32, status: CallStatus, after carry: SimTime)
+    /// Its wait for `child` ended without an answer (the edge's timeout, or a connect timeout).
+    func childTimedOut(call: Int32, child: Int32, connect: Bool)
+    /// The answer to a call it made on its own account (not while serving one) arrives.
+    func ownCallAnswered(call: Int32, status: CallStatus)
+    func ownCallTimedOut(call: Int32)
+    /// One of its own events fires (scheduled with ``Simulation/scheduleTimer(after:for:code:slot:gen:)``).
+    func timer(_ code: UInt8, slot: Int32, gen: UInt32)
+    /// The zone a call to this component lands in; a component of several instances picks the
+    /// instance here (sets the call's `instance`). -1 for a regional service.
+    func zone(forCall call: Int32) -> Int8
+    /// The zone a client's request to it starts in, when it is a topology's entry.
+    var entryZone: Int8 { get }
+
+    /// How many instances (or nodes) a fault with `instance: N` may name.
+    var faultTargets: Int { get }
+    /// Whether a fault of that kind acts on this component.
+    func accepts(_ fault: FaultSpec.Kind) -> Bool
+    /// A fault on this component begins or ends (`instance` -1: all of them).
+    func apply(_ fault: FaultSpec, instance: Int, starting: Bool)
+    /// A zone loses power (`on` false) or gets it back.
+    func zonePower(_ zone: Int, on: Bool)
+
+    /// Something happened to instance `instance` of the group `group` (this component itself
+    /// when it owns the fleet, or a group it subscribed to).
+    func lifecycle(_ event: Lifecycle, group: Int32, instance: Int, answer: inout LifecycleAnswer)
+
+    /// Adds its share to the time series' state sample.
+    func observe(_ sample: inout StateSample)
+    /// Work that the end of the run should wait for (messages queued, deliveries pending).
+    var hasBackgroundWork: Bool { get }
+    /// The end of the replication.
+    func finish()
+    /// Checks the model's own lists and counts (debug builds call it after every event; see
+    /// `Simulation+Invariants.swift`).
+    func checkInvariants()
+
+    // MARK: shared services
+    /// The EC2 instances it runs, for the kinds that route to, consume on, or scale them.
+    var fleet: Fleet? { get }
+    var messageConsumer: (any MessageConsumer)? { get }
+    var messageSubscriber: (any MessageSubscriber)? { get }
+    var sessionService: (any SessionService)? { get }
+}
+
+extension ComponentModel {
+    static var handlesCallsAsSent: Bool { false }
+    func link() {}
+    func start() {}
+    /// A kind that serves no calls answers 500 (the loader refuses such edges; kept as a guard).
+    func receive(call: Int32, after carry: SimTime) { sim.reply(call, .serverError) }
+    func childAnswered(call: Int32, child: Int32, status: CallStatus, after carry: SimTime) {}
+    func childTimedOut(call: Int32, child: Int32, connect: Bool) {}
+    func ownCallAnswered(call: Int32, status: CallStatus) {}
+    func ownCallTimedOut(call: Int32) {}
+    func timer(_ code: UInt8, slot: Int32, gen: UInt32) {}
+    func zone(forCall call: Int32) -> Int8 { -1 }
+    var entryZone: Int8 { -1 }
+    var faultTargets: Int { 1 }
+    /// Every component can be cut off by a partition or sit in a zone that loses power.
+    func accepts(_ fault: FaultSpec.Kind) -> Bool { fault == .partition || fault == .zoneOutage }
+    func apply(_ fault: FaultSpec, instance: Int, starting: Bool) {}
+    func zonePower(_ zone: Int, on: Bool) {}
+    func lifecycle(_ event: Lifecycle, group: Int32, instance: Int, answer: inout LifecycleAnswer) {}
+    func observe(_ sample: inout StateSample) {}
+    var hasBackgroundWork: Bool { false }
+    func finish() {}
+    func checkInvariants() {}
+    var fleet: Fleet? { nil }
+    var messageConsumer: (any MessageConsumer)? { nil }
+    var messageSubscriber: (any MessageSubscriber)? { nil }
+    var sessionService: (any SessionService)? { nil }
+}

@@ -1,0 +1,210 @@
+/// The models of one topology's components, by component index, and the engine's way to them.
+///
+/// Every forwarding method below is one visitor passed through ``AnyComponent/accept(_:)``.
+/// It also holds what several kinds share and no kind owns: the messages in flight
+/// (``MessageBook``) and who listens to which group's ``Lifecycle`` notifications.
+struct ComponentTable {
+    /// Slabs, not arrays: read on every event with no copy-on-write check.
+    var models: Slab<AnyComponent> = []
+    /// ``ComponentModel/handlesCallsAsSent`` of each component, read by every `send`.
+    var handlesCallsAsSent: Slab<Bool> = []
+    /// For each component, the components subscribed to its lifecycle notifications, in the
+    /// order they subscribed.
+    var subscribers: [[Int32]] = []
+    /// Messages (SQS, SNS, Lambda's asynchronous queue) and SNS publishes in flight.
+    var messages: MessageBook! = nil
+
+    /// Builds every model (first pass), then links them (second pass), in component order.
+    mutating func build(_ sim: Simulation) {
+        messages = MessageBook(sim)
+        subscribers = Array(repeating: [], count: sim.topology.components.count)
+        for (c, comp) in sim.topology.components.enumerated() {
+            let model = comp.kind.spec.makeModel(in: sim, index: Int32(c))
+            models.append(model)
+            handlesCallsAsSent.append(model.accept(HandlesCallsAsSent()))
+        }
+        for c in 0..<models.count { models[c].accept(Link()) }
+    }
+
+    mutating func deallocate() {
+        models.deallocate()
+        handlesCallsAsSent.deallocate()
+        messages?.deallocate()
+    }
+
+    /// `subscriber` hears about the instances of `group` from now on.
+    mutating func subscribe(_ subscriber: Int32, to group: Int32) {
+        if !subscribers[Int(group)].contains(subscriber) { subscribers[Int(group)].append(subscriber) }
+    }
+
+    /// Tells the group itself, then its subscribers in the order they subscribed, what happened
+    /// to one of its instances. Returns what they answered (a deregistration delay to wait for).
+    @discardableResult
+    func notify(_ event: Lifecycle, group: Int32, instance: Int) -> LifecycleAnswer {
+        var answer = LifecycleAnswer()
+        var visit = Notify(event: event, group: group, instance: instance)
+        visit.answer = models[Int(group)].accept(visit)
+        for s in subscribers[Int(group)] where s != group {
+            visit.answer = models[Int(s)].accept(visit)
+        }
+        answer = visit.answer
+        return answer
+    }
+
+    // MARK: forwarding
+
+    @inline(__always) func receive(_ c: Int32, call: Int32, after carry: SimTime) {
+        models[Int(c)].accept(Receive(call: call, carry: carry))
+    }
+    @inline(__always) func childAnswered(_ c: Int32, call: Int32, child: Int32, status: CallStatus, after carry: SimTime) {
+        models[Int(c)].accept(ChildAnswered(call: call, child: child, status: status, carry: carry))
+    }
+    func childTimedOut(_ c: Int32, call: Int32, child: Int32, connect: Bool) {
+        models[Int(c)].accept(ChildTimedOut(call: call, child: child, connect: connect))
+    }
+    func ownCallAnswered(_ c: Int32, call: Int32, status: CallStatus) {
+        models[Int(c)].accept(OwnCallAnswered(call: call, status: status))
+    }
+    func ownCallTimedOut(_ c: Int32, call: Int32) { models[Int(c)].accept(OwnCallTimedOut(call: call)) }
+    @inline(__always) func timer(_ c: Int32, code: UInt8, slot: Int32, gen: UInt32) {
+        models[Int(c)].accept(Timer(code: code, slot: slot, gen: gen))
+    }
+    func zone(ofCallTo c: Int, call: Int32) -> Int8 { models[c].accept(ZoneForCall(call: call)) }
+    func entryZone(_ c: Int) -> Int8 { models[c].accept(EntryZone()) }
+    func faultTargets(_ c: Int) -> Int { models[c].accept(FaultTargets()) }
+    func accepts(_ c: Int, _ kind: FaultSpec.Kind) -> Bool { models[c].accept(Accepts(kind: kind)) }
+    func apply(_ c: Int, _ fault: FaultSpec, instance: Int, starting: Bool) {
+        models[c].accept(Apply(fault: fault, instance: instance, starting: starting))
+    }
+    func zonePower(_ zone: Int, on: Bool) {
+        for c in 0..<models.count { models[c].accept(ZonePower(zone: zone, on: on)) }
+    }
+    func start() { for c in 0..<models.count { models[c].accept(Start()) } }
+    func finish() { for c in 0..<models.count { models[c].accept(Finish()) } }
+    func hasBackgroundWork() -> Bool {
+        for c in 0..<models.count where models[c].accept(HasBackgroundWork()) { return true }
+        return false
+    }
+    func observe(_ sample: inout StateSample) {
+        var visit = Observe(sample: sample)
+        for c in 0..<models.count { visit.sample = models[c].accept(visit) }
+        sample = visit.sample
+    }
+    func checkInvariants() {
+        for c in 0..<models.count { models[c].accept(CheckInvariants()) }
+        messages.checkInvariants()
+    }
+    func fleet(_ c: Int) -> Fleet? { models[c].accept(FleetOf()) }
+    func messageConsumer(_ c: Int) -> (any MessageConsumer)? { models[c].accept(MessageConsumerOf()) }
+    func messageSubscriber(_ c: Int) -> (any MessageSubscriber)? { models[c].accept(MessageSubscriberOf()) }
+    func sessionService(_ c: Int) -> (any SessionService)? { models[c].accept(SessionServiceOf()) }
+}
+
+// MARK: the visitors (one per forwarded requirement)
+
+private struct HandlesCallsAsSent: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> Bool { M.handlesCallsAsSent }
+}
+private struct Link: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) { m.link() }
+}
+private struct Start: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) { m.start() }
+}
+private struct Finish: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) { m.finish() }
+}
+private struct Receive: ComponentVisitor {
+    let call: Int32, carry: SimTime
+    @inline(__always) func visit<M: ComponentModel>(_ m: M) { m.receive(call: call, after: carry) }
+}
+private struct ChildAnswered: ComponentVisitor {
+    let call: Int32, child: Int32, status: CallStatus, carry: SimTime
+    @inline(__always) func visit<M: ComponentModel>(_ m: M) {
+        m.childAnswered(call: call, child: child, status: status, after: carry)
+    }
+}
+private struct ChildTimedOut: ComponentVisitor {
+    let call: Int32, child: Int32, connect: Bool
+    func visit<M: ComponentModel>(_ m: M) { m.childTimedOut(call: call, child: child, connect: connect) }
+}
+private struct OwnCallAnswered: ComponentVisitor {
+    let call: Int32, status: CallStatus
+    func visit<M: ComponentModel>(_ m: M) { m.ownCallAnswered(call: call, status: status) }
+}
+private struct OwnCallTimedOut: ComponentVisitor {
+    let call: Int32
+    func visit<M: ComponentModel>(_ m: M) { m.ownCallTimedOut(call: call) }
+}
+private struct Timer: ComponentVisitor {
+    let code: UInt8, slot: Int32, gen: UInt32
+    @inline(__always) func visit<M: ComponentModel>(_ m: M) { m.timer(code, slot: slot, gen: gen) }
+}
+private struct ZoneForCall: ComponentVisitor {
+    let call: Int32
+    func visit<M: ComponentModel>(_ m: M) -> Int8 { m.zone(forCall: call) }
+}
+private struct EntryZone: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> Int8 { m.entryZone }
+}
+private struct FaultTargets: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> Int { m.faultTargets }
+}
+private struct Accepts: ComponentVisitor {
+    let kind: FaultSpec.Kind
+    func visit<M: ComponentModel>(_ m: M) -> Bool { m.accepts(kind) }
+}
+private struct Apply: ComponentVisitor {
+    let fault: FaultSpec, instance: Int, starting: Bool
+    func visit<M: ComponentModel>(_ m: M) { m.apply(fault, instance: instance, starting: starting) }
+}
+private struct ZonePower: ComponentVisitor {
+    let zone: Int, on: Bool
+    func visit<M: ComponentModel>(_ m: M) { m.zonePower(zone, on: on) }
+}
+private struct Notify: ComponentVisitor {
+    let event: Lifecycle, group: Int32, instance: Int
+    var answer = LifecycleAnswer()
+    func visit<M: ComponentModel>(_ m: M) -> LifecycleAnswer {
+        var a = answer
+        m.lifecycle(event, group: group, instance: instance, answer: &a)
+        return a
+    }
+}
+private struct CheckInvariants: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) { m.checkInvariants() }
+}
+private struct HasBackgroundWork: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> Bool { m.hasBackgroundWork }
+}
+private struct Observe: ComponentVisitor {
+    var sample: StateSample
+    func visit<M: ComponentModel>(_ m: M) -> StateSample {
+        var s = sample
+        m.observe(&s)
+        return s
+    }
+}
+private struct FleetOf: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> Fleet? { m.fleet }
+}
+private struct MessageConsumerOf: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> (any MessageConsumer)? { m.messageConsumer }
+}
+private struct MessageSubscriberOf: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> (any MessageSubscriber)? { m.messageSubscriber }
+}
+private struct SessionServiceOf: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> (any SessionService)? { m.sessionService }
+}
+
+extension ComponentTable {
+    /// The models of one kind, in component order (for tests and tools that inspect a run).
+    func models<M: ComponentModel>(of type: M.Type) -> [M] {
+        (0..<models.count).compactMap { models[$0].accept(CastTo<M>()) }
+    }
+}
+
+private struct CastTo<T>: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> T? { m as? T }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// Codes of an HTTP/S endpoint's own events.
+enum HTTPEndpointTimer: UInt8 {
+    /// The wait before the next delivery attempt is over (`slot` = message).
+    case retry
+}
+
+/// An HTTP/S subscription of a topic, delivering to a component (an ALB or instances).
+///
+/// Each delivery is an HTTP POST to the target; a delivery that fails or times out is retried
+/// as the subscription's delivery policy says (immediate, pre-backoff, backoff, post-backoff
+/// phases; Amazon SNS Developer Guide, "Amazon SNS message delivery retries").
+final class HTTPEndpoint: ComponentModel {
+    let index: Int32
+    unowned(unsafe) let sim: Simulation
+    let spec: HTTPEndpointSpec
+    unowned(unsafe) let book: MessageBook
+    var timeoutList: Int32 = -1
+    /// Messages being delivered or waiting to be retried.
+    var pending = 0
+    var delivered = 0, retried = 0, failed = 0
+    /// Given up, and kept in the subscription's dead-letter queue (a part of `failed`).
+    var deadLettered = 0
+
+    init(_ sim: Simulation, index: Int32, spec: HTTPEndpointSpec) {
+        self.sim = sim
+        self.index = index
+        self.spec = spec
+        book = sim.components.messages
+    }
+
+    var messageSubscriber: (any MessageSubscriber)? { self }
+    var hasBackgroundWork: Bool { pending > 0 }
+
+    func start() {
+        timeoutList = sim.makeTimeoutList(.calls(component: index), delay: spec.timeout)
+    }
+
+    /// One delivery attempt: an HTTP POST to the endpoint's target.
+    func attempt(message m: Int32) {
+        let target = spec.target
+        book.messages[Int(m)].receiveCount += 1
+        let c = sim.newCall(callee: Int32(target), caller: index, parent: -1, request: m, user: -1, origin: book.messages[Int(m)].origin)
+        sim.calls[Int(c)].parentGen = book.messages[Int(m)].gen
+        sim.timeoutAppend(call: c, list: timeoutList)
+        sim.send(c, fromZone: -1, toZone: sim.components.zone(ofCallTo: target, call: c), sender: index)
+    }
+
+    /// The answer to a delivery (the call's `request` is the message, `parentGen` its generation).
+    func ownCallAnswered(call: Int32, status: CallStatus) {
+        let m = sim.calls[Int(call)].request
+        guard book.messages[Int(m)].gen == sim.calls[Int(call)].parentGen else { return }
+        if status == .ok {
+            pending -= 1
+            delivered += 1
+            book.processed(m)
+        } else {
+            retry(message: m)
+        }
+    }
+
+    func ownCallTimedOut(call: Int32) {
+        let m = sim.calls[Int(call)].request
+        guard book.messages[Int(m)].gen == sim.calls[Int(call)].parentGen else { return }
+        retry(message: m)
+    }
+
+    /// Schedules the next attempt per the delivery policy, or gives the message up.
+    func retry(message m: Int32) {
+        let policy = spec.policy
+        let attempts = Int(book.messages[Int(m)].receiveCount)  // attempts made so far
+        guard attempts < policy.totalAttempts else {
+            pending -= 1
+            failed += 1
+            if book.messages[Int(m)].deadLetter { deadLettered += 1 }
+            book.lost(m)
+            return
+        }
+        retried += 1
+        let delay = Self.delay(policy, retry: attempts)
+        sim.scheduleTimer(after: delay, for: index, code: HTTPEndpointTimer.retry.rawValue, slot: m, gen: book.messages[Int(m)].gen)
+    }
+
+    /// The delay before retry number `retry` (1-based): the immediate phase, then pre-backoff,
+    /// backoff (exponential from `minDelay` to `maxDelay`), post-backoff.
+    static func delay(_ p: DeliveryPolicy, retry: Int) -> SimTime {
+        var r = retry
+        if r <= p.immediateRetries { return 0 }
+        r -= p.immediateRetries
+        if r <= p.preBackoffRetries { return p.preBackoffDelay }
+        r -= p.preBackoffRetries
+        if r <= p.backoffRetries {
+            if p.backoffRetries <= 1 || p.minDelay == p.maxDelay { return p.minDelay }
+            let lo = Double(max(1, p.minDelay)), hi = Double(p.maxDelay)
+            let f = Double(r - 1) / Double(p.backoffRetries - 1)
+            return SimTime((lo * pow(hi / lo, f)).rounded())
+        }
+        return p.postBackoffDelay
+    }
+
+    func timer(_ code: UInt8, slot m: Int32, gen: UInt32) {
+        guard book.messages[Int(m)].gen == gen, book.messages[Int(m)].inUse else { return }
+        attempt(message: m)
+    }
+}
+
+/// An SNS subscription: the topic's copy is delivered at once.
+extension HTTPEndpoint: MessageSubscriber {
+    func accept(message m: Int32) {
+        pending += 1
+        attempt(message: m)
+    }
+}
+
+extension HTTPEndpointSpec: ComponentSpec {
+    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
+        .httpEndpoint(HTTPEndpoint(sim, index: index, spec: self))
+    }
+}

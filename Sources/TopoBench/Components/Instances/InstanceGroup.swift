@@ -1,0 +1,435 @@
+/// The work state of one EC2 instance of a group: its waiting room, the calls it serves, and the
+/// faults in force on it. (Where it is and whether it runs is its ``FleetMember``.)
+struct InstanceWork {
+    var queueHead: Int32 = -1
+    var queueTail: Int32 = -1
+    var queueLength: Int32 = 0
+    /// Calls being served (doubly linked through the call slab), to fail them if it crashes.
+    var serviceHead: Int32 = -1
+    /// Nested fault counts: a fault that ends restores only its own effect.
+    var crashes: Int32 = 0
+    var outages: Int32 = 0
+    var zombies: Int32 = 0
+    var latencyMultiplier: Double = 1
+    var errorProbability: Double = 0
+}
+
+/// Codes of an instance group's own events.
+enum InstancesTimer: UInt8 {
+    /// A worker finishes the service of a call (`slot` = call).
+    case serviceDone
+}
+
+/// An `instances` component: a group of identical EC2 instances, each with `workers` concurrent
+/// workers and a bounded FIFO waiting room, a service-time distribution and an optional
+/// synchronous downstream call (the worker is held while it waits, as a thread-per-request web
+/// server does).
+final class InstanceGroup: ComponentModel {
+    let index: Int32
+    unowned(unsafe) let sim: Simulation
+    let spec: InstancesSpec
+    let fleet_: Fleet
+    var work: Slab<InstanceWork>
+    /// Service times drawn ahead from the group's `service` stream.
+    var serviceDraws: DrawBuffer
+    let streams: ComponentStreams
+    /// The `calls:` edge's timeout list (-1 none) and circuit breaker.
+    var callTimeouts: Int32 = -1
+    var breaker: CircuitBreaker?
+    /// The session store, when sessions are kept in one.
+    var sessions: (any SessionService)?
+
+    init(_ sim: Simulation, index: Int32, spec: InstancesSpec) {
+        self.sim = sim
+        self.index = index
+        self.spec = spec
+        fleet_ = Fleet(component: index, workers: spec.workers, zones: spec.zones, count: spec.count)
+        work = Slab(repeating: InstanceWork(), count: spec.count)
+        streams = sim.componentStreams[Int(index)]
+        serviceDraws = DrawBuffer(spec.service, streams.service)
+        if let b = spec.circuitBreaker { breaker = CircuitBreaker(spec: b) }
+    }
+
+    deinit {
+        work.deallocate()
+        serviceDraws.deallocate()
+    }
+
+    var fleet: Fleet? { fleet_ }
+    var messageConsumer: (any MessageConsumer)? { self }
+
+    func link() {
+        if case .store(let s) = spec.sessions { sessions = sim.components.sessionService(s) }
+    }
+
+    func start() {
+        if let t = spec.callTimeout { callTimeouts = sim.makeTimeoutList(.calls(component: index), delay: t) }
+    }
+
+    // MARK: serving calls
+
+    func receive(call: Int32, after carry: SimTime) {
+        var k = Int(sim.calls[Int(call)].instance)
+        if k < 0 {
+            // Called directly (no load balancer): the caller picks an instance at random.
+            let n = fleet_.count
+            k = n == 1 ? 0 : streams.route.uniformInt(n)
+            sim.calls[Int(call)].instance = Int32(k)
+        }
+        let inst = fleet_.members[k]
+        if !inst.reachable {
+            sim.dropCall(call)
+            return
+        }
+        if !inst.up || inst.terminated || inst.launching {
+            sim.reply(call, .refused)
+            return
+        }
+        if inst.busy < Int32(spec.workers) {
+            startService(instance: k, call: call)
+        } else if let bound = spec.queue, work[k].queueLength >= Int32(bound) {
+            sim.reply(call, .rejected)
+        } else {
+            enqueue(instance: k, call: call)
+        }
+    }
+
+    @inline(__always)
+    func enqueue(instance k: Int, call: Int32) {
+        sim.calls[Int(call)].phase = .queued
+        sim.calls[Int(call)].next = -1
+        let tail = work[k].queueTail
+        sim.calls[Int(call)].prev = tail
+        if tail >= 0 { sim.calls[Int(tail)].next = call } else { work[k].queueHead = call }
+        work[k].queueTail = call
+        work[k].queueLength += 1
+    }
+
+    @inline(__always)
+    func linkInService(instance k: Int, call: Int32) {
+        let head = work[k].serviceHead
+        sim.calls[Int(call)].prev = -1
+        sim.calls[Int(call)].next = head
+        if head >= 0 { sim.calls[Int(head)].prev = call }
+        work[k].serviceHead = call
+    }
+
+    @inline(__always)
+    func unlinkInService(instance k: Int, call: Int32) {
+        let p = sim.calls[Int(call)].prev, n = sim.calls[Int(call)].next
+        if p >= 0 { sim.calls[Int(p)].next = n } else { work[k].serviceHead = n }
+        if n >= 0 { sim.calls[Int(n)].prev = p }
+        sim.calls[Int(call)].prev = -1
+        sim.calls[Int(call)].next = -1
+    }
+
+    /// A worker takes the call: session check, then the service time.
+    func startService(instance k: Int, call: Int32) {
+        fleet_.members[k].busy += 1
+        sim.calls[Int(call)].phase = .inService
+        linkInService(instance: k, call: call)
+        let w = work[k]
+        if w.zombies > 0 {
+            // A zombie answers health checks but fails every request at once.
+            finishService(instance: k, call: call, status: .serverError)
+            return
+        }
+        if w.errorProbability > 0 && streams.misc.uniform() < w.errorProbability {
+            finishService(instance: k, call: call, status: .serverError)
+            return
+        }
+        var extra: SimTime = 0
+        switch spec.sessions {
+        case .none: break
+        case .local:
+            checkLocalSession(instance: k, user: sim.calls[Int(call)].user)
+        case .store:
+            switch sessions?.readSession(user: sim.calls[Int(call)].user, fromZone: fleet_.members[k].zone, sender: index) ?? .unavailable {
+            case .unavailable:
+                finishService(instance: k, call: call, status: .serverError)
+                return
+            case .ok(let rtt):
+                extra = rtt
+            }
+        }
+        var service = serviceDraws.draw()
+        if w.latencyMultiplier != 1 {
+            service = Time.fromSeconds(Double(service) / 1e9 * w.latencyMultiplier)
+        }
+        sim.scheduleTimer(
+            after: service + extra, for: index, code: InstancesTimer.serviceDone.rawValue, slot: call,
+            gen: sim.calls[Int(call)].gen)
+    }
+
+    func timer(_ code: UInt8, slot: Int32, gen: UInt32) {
+        // One code: the end of a service.
+        serviceDone(slot, gen: gen)
+    }
+
+    func serviceDone(_ call: Int32, gen: UInt32) {
+        let c = Int(call)
+        guard sim.calls[c].gen == gen, sim.calls[c].phase == .inService else { return }
+        let k = Int(sim.calls[c].instance)
+        guard let downstream = spec.calls else {
+            finishService(instance: k, call: call, status: .ok)
+            return
+        }
+        // The worker now calls its downstream and waits for the answer.
+        if var b = breaker {
+            let allowed = b.allow(now: sim.now)
+            breaker = b
+            if !allowed {
+                finishService(instance: k, call: call, status: .unavailable)
+                return
+            }
+        }
+        sim.calls[c].phase = .waitingChild
+        let child = sim.newCall(
+            callee: Int32(downstream), caller: index, parent: call, request: sim.calls[c].request,
+            user: sim.calls[c].user, origin: sim.calls[c].origin)
+        sim.calls[c].child = child
+        if callTimeouts >= 0 { sim.timeoutAppend(call: child, list: callTimeouts) }
+        let zone = fleet_.members[k].zone
+        sim.send(child, fromZone: zone, toZone: sim.components.zone(ofCallTo: downstream, call: child), sender: index)
+    }
+
+    /// A direct call (no load balancer) lands on an instance the caller picks at random.
+    func zone(forCall call: Int32) -> Int8 {
+        let n = fleet_.count
+        let k = n == 1 ? 0 : streams.route.uniformInt(n)
+        sim.calls[Int(call)].instance = Int32(k)
+        return fleet_.members[k].zone
+    }
+
+    var entryZone: Int8 { fleet_.count == 0 ? -1 : fleet_.members[0].zone }
+
+    func childAnswered(call: Int32, child: Int32, status: CallStatus, after carry: SimTime) {
+        guard sim.calls[Int(call)].phase == .waitingChild else { return }
+        recordBreaker(success: status == .ok)
+        let k = Int(sim.calls[Int(call)].instance)
+        let upstream: CallStatus
+        switch status {
+        case .ok: upstream = .ok
+        case .throttled, .rejected: upstream = status
+        default: upstream = .badGateway
+        }
+        finishService(instance: k, call: call, status: upstream)
+    }
+
+    func childTimedOut(call: Int32, child: Int32, connect: Bool) {
+        guard sim.calls[Int(call)].phase == .waitingChild else { return }
+        recordBreaker(success: false)
+        finishService(instance: Int(sim.calls[Int(call)].instance), call: call, status: .gatewayTimeout)
+    }
+
+    func recordBreaker(success: Bool) {
+        if var b = breaker {
+            b.record(success: success, now: sim.now)
+            breaker = b
+        }
+    }
+
+    /// The worker is done with a call: answer it and take the next one from the queue.
+    func finishService(instance k: Int, call: Int32, status: CallStatus) {
+        unlinkInService(instance: k, call: call)
+        fleet_.members[k].busy -= 1
+        sim.reply(call, status)
+        startNextQueued(instance: k)
+    }
+
+    @inline(__always)
+    func startNextQueued(instance k: Int) {
+        while work[k].queueHead >= 0 && fleet_.members[k].busy < Int32(spec.workers) && fleet_.members[k].up {
+            let next = work[k].queueHead
+            let after = sim.calls[Int(next)].next
+            work[k].queueHead = after
+            if after >= 0 { sim.calls[Int(after)].prev = -1 } else { work[k].queueTail = -1 }
+            work[k].queueLength -= 1
+            startService(instance: k, call: next)
+        }
+    }
+
+    /// The instance's process dies (or its zone loses power): every call it holds fails.
+    ///
+    /// A crashed process resets its connections, so callers see an error at once (an ALB turns
+    /// it into a 502); a powered-off zone answers nothing, so callers wait for their timeouts.
+    func failWork(instance k: Int, silently: Bool) {
+        var c = work[k].serviceHead
+        while c >= 0 {
+            let next = sim.calls[Int(c)].next
+            sim.calls[Int(c)].prev = -1
+            sim.calls[Int(c)].next = -1
+            if sim.calls[Int(c)].child >= 0 {
+                let child = sim.calls[Int(c)].child
+                sim.calls[Int(child)].abandoned = true
+                sim.calls[Int(c)].child = -1
+            }
+            if silently { sim.dropCall(c) } else { sim.reply(c, .refused) }
+            c = next
+        }
+        work[k].serviceHead = -1
+        fleet_.members[k].busy = 0
+        c = work[k].queueHead
+        while c >= 0 {
+            let next = sim.calls[Int(c)].next
+            sim.calls[Int(c)].prev = -1
+            sim.calls[Int(c)].next = -1
+            if silently { sim.dropCall(c) } else { sim.reply(c, .refused) }
+            c = next
+        }
+        work[k].queueHead = -1
+        work[k].queueTail = -1
+        work[k].queueLength = 0
+    }
+
+    // MARK: sessions
+
+    /// Sessions kept on the instance: a user whose session is on another incarnation lost it.
+    func checkLocalSession(instance k: Int, user: Int32) {
+        guard user >= 0 else { return }
+        let u = Int(user)
+        let inc = fleet_.members[k].incarnation
+        if sim.users[u].hasSession {
+            let same = sim.users[u].sessionGroup == index && sim.users[u].sessionInstance == Int32(k)
+                && sim.users[u].sessionIncarnation == inc
+            if !same {
+                // The session was on an instance that died, was replaced, or is not this one.
+                if sim.metrics.measuring { sim.metrics.sessionsLost += 1 }
+                sim.users[u].hasSession = false
+            }
+        }
+        if !sim.users[u].hasSession {
+            sim.users[u].hasSession = true
+            sim.users[u].sessionGroup = index
+            sim.users[u].sessionInstance = Int32(k)
+            sim.users[u].sessionIncarnation = inc
+            sim.users[u].requestsLeft = Int32(sim.scenario.workload.sessionRequests ?? Int(Int32.max))
+        }
+        sim.consumeSessionRequest(u)
+    }
+
+    // MARK: life cycle
+
+    func lifecycle(_ event: Lifecycle, group: Int32, instance k: Int, answer: inout LifecycleAnswer) {
+        guard group == index else { return }
+        switch event {
+        case .terminated:
+            // Auto Scaling terminates it: what a running process holds fails (connections reset).
+            if fleet_.members[k].up && fleet_.members[k].reachable { failWork(instance: k, silently: false) }
+        case .launching:
+            // A fresh instance in slot k: no queue, no faults in force.
+            while work.count <= k { work.append(InstanceWork()) }
+            work[k] = InstanceWork()
+        case .down, .up, .launched, .draining, .failedHealthCheck:
+            break
+        }
+    }
+
+    /// A running process stops (a crash resets its connections; a zone without power answers
+    /// nothing, `silently`): its work fails, its local state is gone.
+    func takeDown(instance k: Int, silently: Bool) {
+        guard fleet_.members[k].up else { return }
+        fleet_.members[k].up = false
+        failWork(instance: k, silently: silently)
+        // A new incarnation: its local sessions are gone.
+        fleet_.members[k].incarnation &+= 1
+        fleet_.members[k].busy = 0
+        sim.components.notify(.down, group: index, instance: k)
+    }
+
+    /// The process runs again once no crash or outage holds it and auto scaling has neither
+    /// terminated it nor is still launching it.
+    func bringUpIfNothingHolds(instance k: Int) {
+        let m = fleet_.members[k]
+        guard work[k].crashes == 0 && work[k].outages == 0 && !m.terminated && !m.launching && !m.up else { return }
+        fleet_.members[k].up = true
+        sim.components.notify(.up, group: index, instance: k)
+    }
+
+    // MARK: faults
+
+    var faultTargets: Int { fleet_.count }
+
+    func accepts(_ fault: FaultSpec.Kind) -> Bool {
+        switch fault {
+        case .crash, .zombie, .latency, .errors, .partition, .zoneOutage: true
+        }
+    }
+
+    func apply(_ f: FaultSpec, instance: Int, starting: Bool) {
+        let targets = instance >= 0 ? [instance] : Array(0..<fleet_.count)
+        for k in targets {
+            switch f.kind {
+            case .crash:
+                if starting {
+                    work[k].crashes += 1
+                    if work[k].crashes == 1 { takeDown(instance: k, silently: false) }
+                } else if work[k].crashes > 0 {
+                    work[k].crashes -= 1
+                    bringUpIfNothingHolds(instance: k)
+                }
+            case .latency:
+                work[k].latencyMultiplier = starting ? f.multiplier : 1
+            case .errors:
+                work[k].errorProbability = starting ? f.probability : 0
+            case .zombie:
+                work[k].zombies += starting ? 1 : -1
+            case .zoneOutage, .partition:
+                break
+            }
+        }
+    }
+
+    /// A zone loses power: its instances stop answering and lose their state.
+    func zonePower(_ z: Int, on: Bool) {
+        for k in 0..<fleet_.count where Int(fleet_.members[k].zone) == z {
+            if !on {
+                work[k].outages += 1
+                if work[k].outages == 1 {
+                    fleet_.members[k].reachable = false
+                    takeDown(instance: k, silently: true)
+                }
+            } else if work[k].outages > 0 {
+                work[k].outages -= 1
+                if work[k].outages == 0 {
+                    fleet_.members[k].reachable = true
+                    bringUpIfNothingHolds(instance: k)
+                }
+            }
+        }
+    }
+
+    // MARK: observation
+
+    func observe(_ sample: inout StateSample) {
+        for k in 0..<fleet_.count {
+            sample.queueDepth += Int(work[k].queueLength)
+            let m = fleet_.members[k]
+            if m.up && m.reachable && !m.terminated && !m.launching { sample.healthy += 1 }
+        }
+    }
+}
+
+// MARK: as an SQS consumer
+
+extension InstanceGroup: MessageConsumer {
+    var consumerInstances: Int { fleet_.count }
+    var defaultPollers: Int { spec.workers }
+    func consumerUp(_ k: Int32) -> Bool { fleet_.members[Int(k)].isServing }
+    func consumerZone(_ k: Int32) -> Int8 { fleet_.members[Int(k)].zone }
+    func processingTime(_ k: Int32) -> SimTime {
+        let d = serviceDraws.draw()
+        let m = work[Int(k)].latencyMultiplier
+        return m == 1 ? d : Time.fromSeconds(Double(d) / 1e9 * m)
+    }
+    func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool {
+        let w = work[Int(k)]
+        return w.zombies > 0 || (w.errorProbability > 0 && stream.uniform() < w.errorProbability)
+    }
+}
+
+extension InstancesSpec: ComponentSpec {
+    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
+        .instances(InstanceGroup(sim, index: index, spec: self))
+    }
+}

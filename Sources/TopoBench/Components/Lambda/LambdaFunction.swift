@@ -1,0 +1,160 @@
+/// Codes of a Lambda function's own events.
+enum LambdaTimer: UInt8 {
+    /// A synchronous invocation completes (`slot` = call).
+    case callDone
+    /// An asynchronous invocation completes, or the wait before its retry is over (`slot` = message).
+    case eventDone
+}
+
+/// An AWS Lambda function: at most `concurrency` invocations at once.
+///
+/// A synchronous invocation beyond the concurrency limit is throttled (429); an asynchronous one
+/// (from SNS) waits in Lambda's internal queue until a slot frees. As an SQS consumer its
+/// pollers run at its concurrency.
+final class LambdaFunction: ComponentModel {
+    let index: Int32
+    unowned(unsafe) let sim: Simulation
+    let spec: LambdaSpec
+    let streams: ComponentStreams
+    unowned(unsafe) let book: MessageBook
+    var running: Int32 = 0
+    var latencyMultiplier: Double = 1
+    var errorProbability: Double = 0
+    /// Asynchronous events waiting for a free slot (messages linked through `next`).
+    var backlogHead: Int32 = -1
+    var backlogTail: Int32 = -1
+    /// Asynchronous events received and not yet done: waiting, running or waiting to be retried.
+    var pending = 0
+    /// Asynchronous events done: processed, or discarded after the retries.
+    var asyncProcessed = 0, asyncDiscarded = 0
+
+    init(_ sim: Simulation, index: Int32, spec: LambdaSpec) {
+        self.sim = sim
+        self.index = index
+        self.spec = spec
+        streams = sim.componentStreams[Int(index)]
+        book = sim.components.messages
+    }
+
+    var messageConsumer: (any MessageConsumer)? { self }
+    var messageSubscriber: (any MessageSubscriber)? { self }
+    var hasBackgroundWork: Bool { pending > 0 }
+
+    func receive(call: Int32, after carry: SimTime) {
+        if running >= Int32(spec.concurrency) {
+            sim.reply(call, .throttled)
+            return
+        }
+        running += 1
+        sim.calls[Int(call)].phase = .inService
+        sim.scheduleTimer(after: duration(), for: index, code: LambdaTimer.callDone.rawValue, slot: call, gen: sim.calls[Int(call)].gen)
+    }
+
+    func duration() -> SimTime {
+        let d = spec.service.sampleNanoseconds(streams.service)
+        return latencyMultiplier == 1 ? d : Time.fromSeconds(Double(d) / 1e9 * latencyMultiplier)
+    }
+
+    func timer(_ code: UInt8, slot: Int32, gen: UInt32) {
+        switch LambdaTimer(rawValue: code) {
+        case .callDone: callDone(call: slot, gen: gen)
+        case .eventDone: eventDone(message: slot, gen: gen)
+        case nil: break
+        }
+    }
+
+    /// A synchronous invocation completes.
+    func callDone(call: Int32, gen: UInt32) {
+        guard sim.calls[Int(call)].gen == gen, sim.calls[Int(call)].phase == .inService else { return }
+        running -= 1
+        let failed = errorProbability > 0 && streams.misc.uniform() < errorProbability
+        sim.reply(call, failed ? .serverError : .ok)
+        drainBacklog()
+    }
+
+    /// Puts an event (new or retried) in the function's internal queue.
+    func enqueue(message m: Int32) {
+        book.messages[Int(m)].next = -1
+        if backlogTail >= 0 { book.messages[Int(backlogTail)].next = m } else { backlogHead = m }
+        backlogTail = m
+        drainBacklog()
+    }
+
+    func drainBacklog() {
+        while running < Int32(spec.concurrency) && backlogHead >= 0 {
+            let m = backlogHead
+            backlogHead = book.messages[Int(m)].next
+            if backlogHead < 0 { backlogTail = -1 }
+            running += 1
+            book.messages[Int(m)].inflight = true
+            sim.scheduleTimer(after: duration(), for: index, code: LambdaTimer.eventDone.rawValue, slot: m, gen: book.messages[Int(m)].gen)
+        }
+    }
+
+    /// An asynchronous invocation completes (the event was running), or the wait before its
+    /// retry is over (it was not).
+    func eventDone(message m: Int32, gen: UInt32) {
+        guard book.messages[Int(m)].gen == gen else { return }
+        guard book.messages[Int(m)].inflight else {
+            enqueue(message: m)
+            return
+        }
+        book.messages[Int(m)].inflight = false
+        running -= 1
+        let failed = errorProbability > 0 && streams.misc.uniform() < errorProbability
+        if failed {
+            // "Lambda retries the function two more times, with a one-minute wait between the
+            // first two attempts, and two minutes between the second and third attempts"
+            // (Lambda Developer Guide, "Asynchronous invocation"); then it discards the event
+            // (no on-failure destination or DLQ here).
+            if book.messages[Int(m)].receiveCount < 2 {
+                book.messages[Int(m)].receiveCount += 1
+                let wait = book.messages[Int(m)].receiveCount == 1 ? Time.minute : 2 * Time.minute
+                sim.scheduleTimer(after: wait, for: index, code: LambdaTimer.eventDone.rawValue, slot: m, gen: gen)
+            } else {
+                pending -= 1
+                asyncDiscarded += 1
+                book.lost(m)
+            }
+        } else {
+            pending -= 1
+            asyncProcessed += 1
+            book.processed(m)
+        }
+        drainBacklog()
+    }
+
+    func accepts(_ fault: FaultSpec.Kind) -> Bool {
+        fault == .errors || fault == .latency || fault == .partition || fault == .zoneOutage
+    }
+
+    func apply(_ f: FaultSpec, instance: Int, starting: Bool) {
+        if f.kind == .latency { latencyMultiplier = starting ? f.multiplier : 1 } else { errorProbability = starting ? f.probability : 0 }
+    }
+}
+
+/// An SNS subscription: an asynchronous invocation waits for a free slot.
+extension LambdaFunction: MessageSubscriber {
+    func accept(message m: Int32) {
+        pending += 1
+        enqueue(message: m)
+    }
+}
+
+/// As an SQS consumer: one consumer "instance" whose pollers run at the function's concurrency.
+extension LambdaFunction: MessageConsumer {
+    var consumerInstances: Int { 1 }
+    var defaultPollers: Int { spec.concurrency }
+    func consumerUp(_ k: Int32) -> Bool { true }
+    func consumerZone(_ k: Int32) -> Int8 { -1 }
+    func processingTime(_ k: Int32) -> SimTime { duration() }
+    func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool {
+        errorProbability > 0 && stream.uniform() < errorProbability
+    }
+}
+
+extension LambdaSpec: ComponentSpec {
+    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
+        .lambda(LambdaFunction(sim, index: index, spec: self))
+    }
+}

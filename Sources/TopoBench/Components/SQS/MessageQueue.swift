@@ -1,0 +1,577 @@
+import Foundation
+
+/// A consumer thread polling a queue from one instance.
+struct Poller {
+    enum State: UInt8 { case idle, waiting, processing, down }
+    var instance: Int32
+    var state: State = .idle
+    var gen: UInt32 = 0
+    /// The received batch is `batchCount` items of the queue's `batchItems`, from index
+    /// poller × `spec.batch`; `position` is the next to process.
+    var batchCount = 0
+    var position = 0
+    /// When a short-polling poller found the queue empty and was parked.
+    var parkedAt: SimTime = -1
+}
+
+/// An Amazon SQS queue (standard or FIFO) and its consumers.
+///
+/// Amazon SQS Developer Guide: a received message stays in the queue, invisible for the
+/// visibility timeout (30 s by default); if the consumer does not delete it in time it becomes
+/// visible again and is delivered again (at-least-once: a consumer that dies mid-message causes a
+/// second delivery). Each receive increments the receive count; past `max_receive_count` the
+/// redrive policy moves it to the dead-letter queue. Messages older than the retention period
+/// (4 days by default, 60 s to 14 days) are deleted. ReceiveMessage returns up to 10 messages;
+/// long polling (`wait` up to 20 s) waits for one to arrive, short polling (`wait: 0`, the default)
+/// answers at once. FIFO queues deliver the messages of one message group in order, to one
+/// consumer at a time (one receive may return several of them), deduplicate sends within
+/// 5 minutes, and accept 300 sends per second without batching.
+final class MessageQueue: ComponentModel {
+    let index: Int32
+    unowned(unsafe) let sim: Simulation
+    let spec: QueueSpec
+    let streams: ComponentStreams
+    unowned(unsafe) let book: MessageBook
+    var visibleHead: Int32 = -1
+    var visibleTail: Int32 = -1
+    var visible = 0
+    var inflightHead: Int32 = -1
+    var inflightTail: Int32 = -1
+    var inflight = 0
+    var timerArmed: SimTime = -1
+    /// Where the consumers run (an instance group or a Lambda function), or none.
+    var consumer: (any MessageConsumer)? = nil
+    var consumerComponent: Int32 = -1
+    /// The stream a consumer's failure is drawn from.
+    var consumerFailureStream: RandomGenerator? = nil
+    /// Slabs, not arrays: every message touches them, with no copy-on-write check; freed with
+    /// the model.
+    var pollers: Slab<Poller> = []
+    /// Each poller's received batch: (message, message gen, receipt), `spec.batch` places each.
+    var batchItems: Slab<BatchItem> = []
+    /// Parked pollers in the order they parked, from `waitingHead` (entries of pollers that
+    /// have left the waiting state since are skipped).
+    var waiting: Slab<Int32> = []
+    var waitingHead = 0
+    var errorProbability: Double = 0
+    /// What an `errors` fault answers (500, 503 or 429 for FIS's throttle error).
+    var errorStatus: CallStatus = .serverError
+    /// FIFO: messages in flight per message group; deduplication ids seen in the last 5 minutes.
+    var groupInflight: [Int32] = []
+    var dedup: [Int64: SimTime] = [:]
+    var dedupSweep: SimTime = 0
+    var sendTokens: Double = 0
+    var lastRefill: SimTime = 0
+    var sent = 0, received = 0, deleted = 0, emptyReceives = 0, deadLettered = 0, expired = 0
+
+    init(_ sim: Simulation, index: Int32, spec: QueueSpec) {
+        self.sim = sim
+        self.index = index
+        self.spec = spec
+        streams = sim.componentStreams[Int(index)]
+        book = sim.components.messages
+        groupInflight = Array(repeating: 0, count: max(1, spec.messageGroups))
+        sendTokens = spec.fifoThroughput
+    }
+
+    deinit {
+        pollers.deallocate()
+        batchItems.deallocate()
+        waiting.deallocate()
+    }
+
+    var messageSubscriber: (any MessageSubscriber)? { self }
+    var hasBackgroundWork: Bool { visible > 0 || inflight > 0 }
+}
+
+/// One received message of a poller's batch.
+struct BatchItem {
+    var slot: Int32 = -1
+    var gen: UInt32 = 0
+    var receipt: UInt32 = 0
+}
+
+extension MessageQueue {
+    func addPoller(instance: Int32) {
+        pollers.append(Poller(instance: instance))
+        for _ in 0..<spec.batch { batchItems.append(BatchItem()) }
+    }
+
+    /// Where the `i`-th item of poller `p`'s batch is kept in `batchItems`.
+    @inline(__always)
+    func batchIndex(_ p: Int, _ i: Int) -> Int { p * spec.batch + i }
+
+    /// The `i`-th item of poller `p`'s batch.
+    @inline(__always)
+    func batchItem(_ p: Int, _ i: Int) -> BatchItem { batchItems[batchIndex(p, i)] }
+
+    /// Drops the waiting entries before `waitingHead` once they are most of the list.
+    func compactWaiting() {
+        guard waitingHead > 64 && waitingHead * 2 > waiting.count else { return }
+        waiting.removeFirst(waitingHead)
+        waitingHead = 0
+    }
+
+}
+
+/// Codes of a queue's own events.
+enum QueueTimer: UInt8 {
+    /// The oldest in-flight message's visibility timeout expires.
+    case visibility
+    /// A poller's next step: receive again, or finish the message it works on (`slot` = poller).
+    case poller
+}
+
+extension MessageQueue {
+    // MARK: SendMessage
+
+    /// A SendMessage call: the message is stored (redundantly, across zones) and acknowledged.
+    func receive(call: Int32, after carry: SimTime) {
+        if errorProbability > 0 && streams.misc.uniform() < errorProbability {
+            sim.reply(call, errorStatus)
+            return
+        }
+        var group: Int32 = 0
+        if spec.type == .fifo {
+            let elapsed = Double(sim.now - lastRefill) / 1e9
+            sendTokens = min(spec.fifoThroughput, sendTokens + elapsed * spec.fifoThroughput)
+            lastRefill = sim.now
+            if sendTokens < 1 {
+                sim.reply(call, .throttled)
+                return
+            }
+            sendTokens -= 1
+            // Content-based deduplication: a retried send of the same request within 5 minutes is
+            // acknowledged but not stored again.
+            let key = Int64(sim.calls[Int(call)].request) << 40 ^ Int64(sim.calls[Int(call)].origin)
+            sweepDedup()
+            if let seen = dedup[key], sim.now - seen < spec.dedupWindow {
+                sim.reply(call, .ok)
+                return
+            }
+            dedup[key] = sim.now
+            let u = sim.calls[Int(call)].user
+            group = Int32(max(0, Int(u)) % max(1, spec.messageGroups))
+        }
+        let m = book.newMessage(origin: sim.calls[Int(call)].origin, counted: sim.calls[Int(call)].origin >= sim.warmupEnd)
+        book.messages[Int(m)].group = group
+        enqueueVisible(m, atHead: false)
+        sent += 1
+        sim.reply(call, .ok)
+        wakeWaitingPoller()
+    }
+
+
+    func sweepDedup() {
+        let window = spec.dedupWindow
+        guard sim.now - dedupSweep >= window else { return }
+        dedupSweep = sim.now
+        dedup = dedup.filter { sim.now - $0.value < window }
+    }
+
+    func enqueueVisible(_ m: Int32, atHead: Bool) {
+        let i = Int(m)
+        book.messages[i].queue = Int32()
+        if atHead {
+            book.messages[i].prev = -1
+            book.messages[i].next = visibleHead
+            if visibleHead >= 0 { book.messages[Int(visibleHead)].prev = m } else { visibleTail = m }
+            visibleHead = m
+        } else {
+            book.messages[i].next = -1
+            book.messages[i].prev = visibleTail
+            if visibleTail >= 0 { book.messages[Int(visibleTail)].next = m } else { visibleHead = m }
+            visibleTail = m
+        }
+        visible += 1
+    }
+
+    func unlinkVisible(_ m: Int32) {
+        let i = Int(m)
+        let p = book.messages[i].prev, n = book.messages[i].next
+        if p >= 0 { book.messages[Int(p)].next = n } else { visibleHead = n }
+        if n >= 0 { book.messages[Int(n)].prev = p } else { visibleTail = p }
+        book.messages[i].prev = -1
+        book.messages[i].next = -1
+        visible -= 1
+    }
+
+    // MARK: in flight (visibility timeout)
+
+    func addInflight(_ m: Int32) {
+        let i = Int(m)
+        book.messages[i].inflight = true
+        book.messages[i].receivedAt = sim.now
+        book.messages[i].tnext = -1
+        book.messages[i].tprev = inflightTail
+        if inflightTail >= 0 { book.messages[Int(inflightTail)].tnext = m } else { inflightHead = m }
+        inflightTail = m
+        inflight += 1
+        armVisibilityTimer()
+    }
+
+    func removeInflight(_ m: Int32) {
+        let i = Int(m)
+        guard book.messages[i].inflight else { return }
+        let p = book.messages[i].tprev, n = book.messages[i].tnext
+        if p >= 0 { book.messages[Int(p)].tnext = n } else { inflightHead = n }
+        if n >= 0 { book.messages[Int(n)].tprev = p } else { inflightTail = p }
+        book.messages[i].inflight = false
+        book.messages[i].tprev = -1
+        book.messages[i].tnext = -1
+        inflight -= 1
+        if spec.type == .fifo { groupInflight[Int(book.messages[i].group)] -= 1 }
+    }
+
+    func armVisibilityTimer() {
+        guard timerArmed < 0, inflightHead >= 0 else { return }
+        let at = book.messages[Int(inflightHead)].receivedAt + spec.visibilityTimeout
+        timerArmed = at
+        sim.scheduleTimer(at: at, for: index, code: QueueTimer.visibility.rawValue)
+    }
+
+    /// Messages whose visibility timeout expired without a delete become visible again.
+    func visibilityExpired() {
+        timerArmed = -1
+        let vt = spec.visibilityTimeout
+        var returned: [Int32] = []
+        while inflightHead >= 0 {
+            let m = inflightHead
+            if book.messages[Int(m)].receivedAt + vt > sim.now { break }
+            removeInflight(m)
+            if book.messages[Int(m)].enqueuedAt + spec.retention <= sim.now {
+                expire(m)
+            } else {
+                returned.append(m)
+            }
+        }
+        // Back at the head of the queue in the order they were received, so that the messages
+        // of a FIFO group returned together are delivered again in their order.
+        for m in returned.reversed() { enqueueVisible(m, atHead: true) }
+        armVisibilityTimer()
+        if !returned.isEmpty { wakeWaitingPoller() }
+    }
+
+    // MARK: consumers
+
+    /// Resolves the consumer and gives each of its instances its pollers.
+    func link() {
+        guard let c = spec.consumers else { return }
+        consumerComponent = Int32(c)
+        consumer = sim.components.messageConsumer(c)
+        consumerFailureStream = sim.componentStreams[c].misc
+        if let consumer {
+            let per = spec.pollers ?? consumer.defaultPollers
+            for k in 0..<consumer.consumerInstances {
+                for _ in 0..<per { addPoller(instance: Int32(k)) }
+            }
+        }
+        sim.components.subscribe(index, to: Int32(c))
+    }
+
+    func start() {
+        for p in 0..<pollers.count { poll(poller: p) }
+    }
+
+    func accepts(_ fault: FaultSpec.Kind) -> Bool {
+        fault == .errors || fault == .partition || fault == .zoneOutage
+    }
+
+    func apply(_ f: FaultSpec, instance: Int, starting: Bool) {
+        errorProbability = starting ? f.probability : 0
+        errorStatus = CallStatus(faultCode: f.errorCode)
+    }
+
+    func consumerUp(instance k: Int32) -> Bool { consumer?.consumerUp(k) ?? true }
+
+    /// A poller asks for messages (ReceiveMessage).
+    func poll(poller p: Int) {
+        let k = pollers[p].instance
+        guard consumerUp(instance: k) else {
+            pollers[p].state = .down
+            return
+        }
+        if sim.isPartitioned(consumerComponent, index) {
+            // The consumer cannot reach SQS: it tries again after its client timeout.
+            pollers[p].state = .idle
+            pollers[p].gen &+= 1
+            sim.scheduleTimer(after: AwsDefaults.sdkReceiveTimeout, for: index, code: QueueTimer.poller.rawValue, slot: Int32(p), gen: pollers[p].gen)
+            return
+        }
+        let got = receiveBatch(poller: p)
+        pollers[p].gen &+= 1
+        if got > 0 {
+            // The batch reaches the consumer after the round trip and its first message is worked
+            // on at once: one event, at the end of that work.
+            processNext(poller: p, after: receiveLatency(poller: p))
+        } else {
+            // Nothing to receive. Long polling (`wait` > 0): the request waits up to `wait` and
+            // returns as soon as a message arrives; an empty answer is followed at once by the
+            // next request. Short polling: the poller asks again every round trip and gets empty
+            // answers. Either way nothing changes while the queue stays empty, so instead of one
+            // event per empty receive the poller is parked, and woken by the next message (see
+            // `wakeWaitingPoller`, where the two modes differ); the empty receives of the parked
+            // time are counted then.
+            pollers[p].state = .waiting
+            pollers[p].parkedAt = sim.now
+            waiting.append(Int32(p))
+        }
+    }
+
+    func receiveLatency(poller p: Int) -> SimTime {
+        let zone = consumer?.consumerZone(pollers[p].instance) ?? -1
+        return sim.hopDelay(zone, -1, sender: index) + sim.hopDelay(-1, zone, sender: index)
+    }
+
+    /// Takes up to `batch` visible messages for a poller: expired ones are deleted, those past the
+    /// receive count go to the dead-letter queue, FIFO groups with a message in flight are skipped.
+    func receiveBatch(poller p: Int) -> Int {
+        let spec = spec
+        pollers[p].batchCount = 0
+        pollers[p].position = 0
+        var m = visibleHead
+        var got = 0
+        while m >= 0 && got < spec.batch && inflight < spec.inflightLimit {
+            let next = book.messages[Int(m)].next
+            if book.messages[Int(m)].enqueuedAt + spec.retention <= sim.now {
+                unlinkVisible(m)
+                expire(m)
+                m = next
+                continue
+            }
+            if let maxReceives = spec.maxReceiveCount, book.messages[Int(m)].receiveCount >= Int32(maxReceives) {
+                unlinkVisible(m)
+                deadLettered += 1
+                book.lost(m)
+                m = next
+                continue
+            }
+            if spec.type == .fifo {
+                // A group with messages in flight from an earlier receive is not handed out; within
+                // one receive, "Amazon SQS first attempts to return as many messages with the same
+                // message group ID as possible" (SQS Developer Guide, FIFO delivery logic), in order.
+                let g = Int(book.messages[Int(m)].group)
+                if groupInflight[g] > 0 && !batchHolds(group: Int32(g), poller: p) { m = next; continue }
+                groupInflight[g] += 1
+            }
+            unlinkVisible(m)
+            book.messages[Int(m)].receiveCount += 1
+            book.messages[Int(m)].receipt &+= 1
+            if book.messages[Int(m)].receiveCount > 1 && book.messages[Int(m)].counted && sim.metrics.measuring {
+                sim.metrics.duplicates += 1
+            }
+            addInflight(m)
+            batchItems[batchIndex(p, got)] = BatchItem(slot: m, gen: book.messages[Int(m)].gen, receipt: book.messages[Int(m)].receipt)
+            pollers[p].batchCount = got + 1
+            received += 1
+            got += 1
+            m = next
+        }
+        return got
+    }
+
+    /// Whether the batch a poller is receiving already holds a message of FIFO group `g`.
+    func batchHolds(group g: Int32, poller p: Int) -> Bool {
+        for i in 0..<pollers[p].batchCount where book.messages[Int(batchItem(p, i).slot)].group == g {
+            return true
+        }
+        return false
+    }
+
+    /// The short-polling interval: one ReceiveMessage round trip (at least 1 ms).
+    func shortPollInterval(poller p: Int) -> SimTime {
+        max(Time.millisecond, receiveLatency(poller: p))
+    }
+
+    func wakeWaitingPoller() {
+        let short = spec.wait == 0
+        while waitingHead < waiting.count && visible > 0 {
+            let p = Int(waiting[waitingHead])
+            waitingHead += 1
+            guard pollers[p].state == .waiting else { continue }
+            if short {
+                // n parked pollers ask at independent uniform phases of the interval: the first
+                // asks after the minimum of n uniforms, I·(1 − U^(1/n)).
+                let parked = max(1, waiting.count - waitingHead + 1)
+                let interval = shortPollInterval(poller: p)
+                let u = streams.misc.uniformPositive()
+                let delay = SimTime(Double(interval) * (1 - pow(u, 1 / Double(parked))))
+                emptyReceives += Int((sim.now - pollers[p].parkedAt) / interval)
+                pollers[p].state = .idle
+                pollers[p].gen &+= 1
+                sim.scheduleTimer(after: delay, for: index, code: QueueTimer.poller.rawValue, slot: Int32(p), gen: pollers[p].gen)
+                break
+            }
+            emptyReceives += Int((sim.now - pollers[p].parkedAt) / spec.wait)
+            poll(poller: p)
+            // It got nothing: the visible messages belong to FIFO groups already in flight, or
+            // the in-flight limit is reached. No other poller would get more; stop here.
+            if pollers[p].state == .waiting { break }
+        }
+        compactWaiting()
+    }
+
+    func timer(_ code: UInt8, slot: Int32, gen: UInt32) {
+        if code == QueueTimer.visibility.rawValue { visibilityExpired(); return }
+        let p = Int(slot)
+        guard pollers[p].gen == gen else { return }
+        switch pollers[p].state {
+        case .waiting:
+            emptyReceives += 1
+            poll(poller: p)
+        case .idle:
+            poll(poller: p)
+        case .processing:
+            finishMessage(poller: p)
+        case .down:
+            break
+        }
+    }
+
+    /// The poller works on the next message of its batch, or asks for more. `carry`: the time
+    /// until the batch reaches the consumer (the receive's round trip), 0 once it holds it.
+    func processNext(poller p: Int, after carry: SimTime = 0) {
+        let pos = pollers[p].position
+        guard pos < pollers[p].batchCount else {
+            poll(poller: p)
+            return
+        }
+        pollers[p].state = .processing
+        pollers[p].gen &+= 1
+        let d = consumerServiceTime(poller: p)
+        sim.scheduleTimer(after: carry + d, for: index, code: QueueTimer.poller.rawValue, slot: Int32(p), gen: pollers[p].gen)
+    }
+
+    func consumerServiceTime(poller p: Int) -> SimTime {
+        consumer?.processingTime(pollers[p].instance) ?? 0
+    }
+
+    /// A consumer finished a message: it deletes it, unless the work failed.
+    func finishMessage(poller p: Int) {
+        let pos = pollers[p].position
+        let item = batchItem(p, pos)
+        pollers[p].position = pos + 1
+        var failed = false
+        if let c = consumer, let stream = consumerFailureStream {
+            failed = c.processingFails(pollers[p].instance, stream: stream)
+        }
+        let m = item.slot
+        if !failed && book.messages[Int(m)].gen == item.gen {
+            if book.messages[Int(m)].receipt == item.receipt && book.messages[Int(m)].inflight {
+                let wasFull = inflight >= spec.inflightLimit
+                removeInflight(m)
+                deleted += 1
+                book.processed(m)
+                // The delete frees a FIFO group or a place under the in-flight limit: a parked
+                // poller may sim.now receive what it could not.
+                if (wasFull || spec.type == .fifo) && visible > 0 { wakeWaitingPoller() }
+            } else {
+                // The visibility timeout expired while the work went on: the work is done, but the
+                // delete comes too late and another consumer will do it again.
+                book.workDone(m)
+            }
+        }
+        processNext(poller: p)
+    }
+
+    /// A consumer instance went down: its pollers stop; what they held comes back after the
+    /// visibility timeout.
+    func consumersDown(instance k: Int) {
+        for p in 0..<pollers.count where Int(pollers[p].instance) == k {
+            pollers[p].gen &+= 1
+            pollers[p].state = .down
+            pollers[p].batchCount = 0
+        }
+    }
+
+    func consumersUp(instance k: Int) {
+        for p in 0..<pollers.count where Int(pollers[p].instance) == k && pollers[p].state == .down {
+            pollers[p].state = .idle
+            poll(poller: p)
+        }
+    }
+
+    /// Adds pollers for a newly launched consumer instance.
+    func addPollers(instance k: Int) {
+        if pollers.contains(where: { Int($0.instance) == k }) { return }
+        let n = spec.pollers ?? (consumer?.defaultPollers ?? 1)
+        for _ in 0..<n {
+            addPoller(instance: Int32(k))
+            poll(poller: pollers.count - 1)
+        }
+    }
+
+    func lifecycle(_ event: Lifecycle, group: Int32, instance k: Int, answer: inout LifecycleAnswer) {
+        guard group == consumerComponent else { return }
+        switch event {
+        case .down, .terminated: consumersDown(instance: k)
+        case .up: consumersUp(instance: k)
+        case .launched: addPollers(instance: k)
+        case .launching, .draining, .failedHealthCheck: break
+        }
+    }
+
+    /// The queue's depth and the age of its oldest message (CloudWatch
+    /// `ApproximateNumberOfMessagesVisible`, `ApproximateAgeOfOldestMessage`).
+    func observe(_ sample: inout StateSample) {
+        sample.queueDepth += visible
+        if visibleHead >= 0 {
+            sample.oldestAge = max(sample.oldestAge, Time.seconds(sim.now - book.messages[Int(visibleHead)].enqueuedAt))
+        }
+        if inflightHead >= 0 {
+            sample.oldestAge = max(sample.oldestAge, Time.seconds(sim.now - book.messages[Int(inflightHead)].enqueuedAt))
+        }
+    }
+
+    /// SQS deleted a message past its retention period (already out of its list): it is lost.
+    func expire(_ m: Int32) {
+        expired += 1
+        book.lost(m)
+    }
+
+    /// At the end of a replication: messages still stored (visible or in flight) but past their
+    /// retention period have been deleted by SQS and are lost, even if no consumer polled since.
+    func finish() {
+        // (one block for the two lists)
+        do {
+            let retention = spec.retention
+            var m = visibleHead
+            while m >= 0 {
+                let next = book.messages[Int(m)].next
+                if book.messages[Int(m)].enqueuedAt + retention <= sim.now {
+                    unlinkVisible(m)
+                    expire(m)
+                }
+                m = next
+            }
+            m = inflightHead
+            while m >= 0 {
+                let next = book.messages[Int(m)].tnext
+                if book.messages[Int(m)].enqueuedAt + retention <= sim.now {
+                    removeInflight(m)
+                    expire(m)
+                }
+                m = next
+            }
+        }
+    }
+}
+
+/// An SNS subscription: the topic's copy of a message is stored in the queue.
+extension MessageQueue: MessageSubscriber {
+    func accept(message m: Int32) {
+        if spec.type == .fifo {
+            let origin = book.messages[Int(m)].origin
+            book.messages[Int(m)].group = Int32(Int(origin % 1_000_003) % max(1, spec.messageGroups))
+        }
+        enqueueVisible(m, atHead: false)
+        sent += 1
+        wakeWaitingPoller()
+    }
+}
+
+extension QueueSpec: ComponentSpec {
+    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
+        .sqs(MessageQueue(sim, index: index, spec: self))
+    }
+}

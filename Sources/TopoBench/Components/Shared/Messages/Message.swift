@@ -1,0 +1,41 @@
+/// One message in flight through SQS, SNS or Lambda's asynchronous queue.
+///
+/// Messages live in a slab recycled through a free list, like calls: memory follows the backlog,
+/// not the simulated duration.
+struct Message {
+    var gen: UInt32 = 0
+    var inUse = false
+    var counted = false
+    var processed = false
+    var inflight = false
+    /// The client request's start (end-to-end latency).
+    var origin: SimTime = 0
+    var enqueuedAt: SimTime = 0
+    var receivedAt: SimTime = 0
+    /// Receives so far (SQS `ApproximateReceiveCount`); delivery attempts for SNS endpoints.
+    var receiveCount: Int32 = 0
+    /// Bumped on every receive: a delete with an older receipt handle does not delete.
+    var receipt: UInt32 = 0
+    var queue: Int32 = -1
+    var group: Int32 = 0
+    var next: Int32 = -1
+    var prev: Int32 = -1
+    var tnext: Int32 = -1
+    var tprev: Int32 = -1
+    /// The SNS publish this message is a copy of (-1: none).
+    var publish: Int32 = -1
+    /// Its SNS subscription has a dead-letter queue: a delivery that gives up is kept there
+    /// (still counted lost: the work behind it was not done).
+    var deadLetter = false
+}
+
+/// One SNS publish: its copies still unresolved and the latest end of processing among them, so
+/// that the end-to-end latency of a fan-out is the maximum over its subscribers.
+struct Publish {
+    var remaining: Int32 = 0
+    var latest: SimTime = 0
+    var origin: SimTime = 0
+    var counted = false
+    var anyProcessed = false
+}
+
