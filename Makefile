@@ -31,6 +31,9 @@ quick: build
 # (the statistical cases simulate millions of customers; a debug build is tens of times slower).
 test: deps
 	$(SWIFT) test $(RELEASE_FLAGS)
+	# The invariant checks exist in debug builds only: the engine's and the models' tables are
+	# checked after every event of the suite's scenarios, shortened (Tests/.../InvariantTests).
+	$(SWIFT) test --filter InvariantTests
 
 validate: build
 	$(BIN) validate

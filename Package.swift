@@ -35,7 +35,11 @@ let package = Package(
             swiftSettings: [
                 // The event loop is single-threaded per replication and its state is never shared,
                 // so the dynamic exclusivity checks only cost time on the hot path.
-                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+                // Debug builds check the engine's and the models' tables after every event
+                // (`_checkInvariants()`, as swift-collections' COLLECTIONS_INTERNAL_CHECKS);
+                // release builds compile the checks out.
+                .define("TOPOBENCH_INVARIANTS", .when(configuration: .debug)),
             ]
         ),
         .executableTarget(
@@ -53,7 +57,9 @@ let package = Package(
             ],
             // Golden files and example scenarios are read from the source tree (#filePath), so
             // `TOPOBENCH_UPDATE_GOLDEN=1 make test` can rewrite them in place.
-            exclude: ["Golden"]
+            exclude: ["Golden"],
+            // The invariant tests exist where the library checks its invariants (debug).
+            swiftSettings: [.define("TOPOBENCH_INVARIANTS", .when(configuration: .debug))]
         ),
     ],
     // Swift 6 language mode is the goal; GSL's generator pointers are not Sendable and each

@@ -1,3 +1,21 @@
+/// What the kinds share and no kind owns: who listens to which group's ``Lifecycle``
+/// notifications, and the messages in flight.
+final class ComponentServices {
+    /// For each component, the components subscribed to its lifecycle notifications, in the
+    /// order they subscribed.
+    var subscribers: [[Int32]]
+    let messages: MessageBook
+
+    init(_ sim: Simulation, components: Int) {
+        subscribers = Array(repeating: [], count: components)
+        messages = MessageBook(sim)
+    }
+
+    func subscribe(_ subscriber: Int32, to group: Int32) {
+        if !subscribers[Int(group)].contains(subscriber) { subscribers[Int(group)].append(subscriber) }
+    }
+}
+
 /// The models of one topology's components, by component index, and the engine's way to them.
 ///
 /// Every forwarding method below is one visitor passed through ``AnyComponent/accept(_:)``.
@@ -8,47 +26,52 @@ struct ComponentTable {
     var models: Slab<AnyComponent> = []
     /// ``ComponentModel/handlesCallsAsSent`` of each component, read by every `send`.
     var handlesCallsAsSent: Slab<Bool> = []
-    /// For each component, the components subscribed to its lifecycle notifications, in the
-    /// order they subscribed.
-    var subscribers: [[Int32]] = []
+    /// Who listens to whom, and the messages in flight: a reference, so that models may
+    /// subscribe while the table is being read (an access to the table is never held across
+    /// a mutation of it).
+    /// (Set once, right after the simulation's own initialisation: it refers to the simulation.)
+    var services: ComponentServices! = nil
+
     /// Messages (SQS, SNS, Lambda's asynchronous queue) and SNS publishes in flight.
-    var messages: MessageBook! = nil
+    var messages: MessageBook { services.messages }
 
     /// Builds every model (first pass), then links them (second pass), in component order.
-    mutating func build(_ sim: Simulation) {
-        messages = MessageBook(sim)
-        subscribers = Array(repeating: [], count: sim.topology.components.count)
+    /// A static function over the simulation, so that no access to `sim.components` is open
+    /// while a model's initialiser or `link()` reads it.
+    static func build(_ sim: Simulation) {
         for (c, comp) in sim.topology.components.enumerated() {
             let model = comp.kind.spec.makeModel(in: sim, index: Int32(c))
-            models.append(model)
-            handlesCallsAsSent.append(model.accept(HandlesCallsAsSent()))
+            let inline = model.accept(HandlesCallsAsSent())
+            sim.components.models.append(model)
+            sim.components.handlesCallsAsSent.append(inline)
         }
-        for c in 0..<models.count { models[c].accept(Link()) }
+        for c in 0..<sim.components.models.count {
+            let model = sim.components.models[c]
+            model.accept(Link())
+        }
     }
 
     mutating func deallocate() {
         models.deallocate()
         handlesCallsAsSent.deallocate()
-        messages?.deallocate()
+        services?.messages.deallocate()
     }
 
     /// `subscriber` hears about the instances of `group` from now on.
-    mutating func subscribe(_ subscriber: Int32, to group: Int32) {
-        if !subscribers[Int(group)].contains(subscriber) { subscribers[Int(group)].append(subscriber) }
+    func subscribe(_ subscriber: Int32, to group: Int32) {
+        services.subscribe(subscriber, to: group)
     }
 
     /// Tells the group itself, then its subscribers in the order they subscribed, what happened
     /// to one of its instances. Returns what they answered (a deregistration delay to wait for).
     @discardableResult
     func notify(_ event: Lifecycle, group: Int32, instance: Int) -> LifecycleAnswer {
-        var answer = LifecycleAnswer()
         var visit = Notify(event: event, group: group, instance: instance)
         visit.answer = models[Int(group)].accept(visit)
-        for s in subscribers[Int(group)] where s != group {
+        for s in services.subscribers[Int(group)] where s != group {
             visit.answer = models[Int(s)].accept(visit)
         }
-        answer = visit.answer
-        return answer
+        return visit.answer
     }
 
     // MARK: forwarding

@@ -93,7 +93,8 @@ public final class Simulation {
             componentStreams.append(
                 ComponentStreams(seed: scenario.seed, replication: replication, component: comp.name, owner: &ownedStreams))
         }
-        components.build(self)
+        components.services = ComponentServices(self, components: topology.components.count)
+        ComponentTable.build(self)
         setUpDrawBuffers()
     }
 

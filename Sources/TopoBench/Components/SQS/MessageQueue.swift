@@ -171,7 +171,7 @@ extension MessageQueue {
 
     func enqueueVisible(_ m: Int32, atHead: Bool) {
         let i = Int(m)
-        book.messages[i].queue = Int32()
+        book.messages[i].queue = index
         if atHead {
             book.messages[i].prev = -1
             book.messages[i].next = visibleHead

@@ -16,6 +16,7 @@ struct Message {
     var receiveCount: Int32 = 0
     /// Bumped on every receive: a delete with an older receipt handle does not delete.
     var receipt: UInt32 = 0
+    /// The queue (component) that stores it, -1 none.
     var queue: Int32 = -1
     var group: Int32 = 0
     var next: Int32 = -1
