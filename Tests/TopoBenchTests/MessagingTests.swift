@@ -281,6 +281,34 @@ struct TopicTests {
         #expect(try ComponentBench.column(rs, "messages_lost") == [0])
     }
 
+    /// Stream independence: whether a consumer's work on a message fails is drawn from the
+    /// queue's own stream (`<queue>.consumers`), so a second queue consumed by the same group
+    /// does not shift the first queue's draws. With an `errors` fault on the consumers for the
+    /// whole run, every processing draws once, and the first queue's receives (deliveries plus
+    /// redeliveries of failed work) depend on its stream alone.
+    @Test func aSecondQueueOnTheSameConsumersLeavesTheFirstQueuesFailuresAlone() throws {
+        func billingReceives(subscribers: String, shipping: String) throws -> (received: Int, deleted: Int) {
+            let sim = try ComponentBench.simulate(topicScenario(
+                subscribers: subscribers,
+                components: """
+                          billing: { kind: sqs, consumers: backend, wait: 20s, visibility_timeout: 5s }
+                    \(shipping)
+                          backend: { kind: instances, count: 1, zones: [a], workers: 4, service: 10ms }
+                    """,
+                arrival: "{ dist: constant, value: 1s }", duration: "200s",
+                faults: "[{ kind: errors, target: backend, at: 0s, duration: 1000s, probability: 0.4 }]"))
+            return (sim.queues[0].received, sim.queues[0].deleted)
+        }
+        let alone = try billingReceives(subscribers: "[billing]", shipping: "")
+        let shared = try billingReceives(
+            subscribers: "[billing, shipping]",
+            shipping: "      shipping: { kind: sqs, consumers: backend, wait: 20s, visibility_timeout: 5s }")
+        // About 0.4 / 0.6 of the work is redone: far more receives than messages.
+        #expect(alone.received > alone.deleted + 60)
+        #expect(shared.received == alone.received)
+        #expect(shared.deleted == alone.deleted)
+    }
+
     /// The default HTTP/S delivery policy: the first attempt and up to 3 retries, 20 s apart.
     /// The endpoint is down from 99 s for `down`; the message is published at 100 s, so
     /// attempts are at 100, 120, 140 and 160 s: an endpoint back by 160 s gets it, a later one

@@ -42,7 +42,7 @@ final class MessageQueue: ComponentModel {
     /// Where the consumers run (an instance group or a Lambda function), or none.
     var consumer: (any MessageConsumer)? = nil
     var consumerComponent: Int32 = -1
-    /// The stream a consumer's failure is drawn from.
+    /// The stream a consumer's failure is drawn from (`<queue>.consumers`).
     var consumerFailureStream: RandomGenerator? = nil
     /// Slabs, not arrays: every message touches them, with no copy-on-write check; freed with
     /// the model.
@@ -259,7 +259,9 @@ extension MessageQueue {
         guard let c = spec.consumers else { return }
         consumerComponent = Int32(c)
         consumer = sim.components.messageConsumer(c)
-        consumerFailureStream = sim.componentStreams[c].misc
+        // A stream of the queue's own: whether a consumer's work on a message fails must not
+        // depend on what else the consumer does, nor shift when another queue is added.
+        consumerFailureStream = sim.stream(sim.topology.components[Int(index)].name + ".consumers")
         if let consumer {
             let per = spec.pollers ?? consumer.defaultPollers
             for k in 0..<consumer.consumerInstances {
