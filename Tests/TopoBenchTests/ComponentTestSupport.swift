@@ -27,7 +27,7 @@ enum ComponentBench {
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> Simulation {
         let sim = try make(yaml, topology: topology, replication: replication)
-        _ = sim.run()
+        _ = sim.runKeepingModels()
         checkConservation(sim, sourceLocation: sourceLocation)
         return sim
     }

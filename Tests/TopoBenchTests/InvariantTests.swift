@@ -29,7 +29,7 @@ import Testing
         let points = try ScenarioLoader.load(path: file, overrides: ScenarioOverrides(replications: 1, timeScale: 0.004))
         for topology in points[0].topologies {
             let sim = Simulation(scenario: points[0], topology: topology, replication: 1)
-            _ = sim.run()
+            _ = sim.runKeepingModels()
             #expect(sim.eventsProcessed > 100, "\(file) \(topology.name): too short to check anything")
             ComponentBench.checkConservation(sim)
         }
@@ -58,7 +58,7 @@ import Testing
                 sim.dispatch(e)
             }
             // A queue length that no list matches: the next check must fail.
-            sim.groups[0].work[0].queueLength += 1
+            sim.groups[0].work[0].queue.count += 1
             sim._checkInvariants()
         }
     }

@@ -135,7 +135,7 @@ struct PropertyTests {
             // Messages, inside the model: per queue, and no message slot leaked.
             let scenario = try #require(try ScenarioLoader.parse(text: text, file: "property.yaml").first)
             let sim = Simulation(scenario: scenario, topology: scenario.topologies[0], replication: 1)
-            _ = sim.run()
+            _ = sim.runKeepingModels()
             var stored = 0
             for q in sim.queues {
                 #expect(q.sent == q.deleted + q.deadLettered + q.expired + q.visible + q.inflight,

@@ -7,9 +7,10 @@
 /// below, so a kind implements only what it does.
 ///
 /// Models never call each other's internals. One kind hears about another through the engine's
-/// calls and answers, through ``Lifecycle`` notifications about instances, and through the shared
-/// services some kinds offer (``Fleet``, ``MessageConsumer``, ``MessageSubscriber``,
-/// ``SessionService``), each defined in `Components/Shared/`.
+/// calls and answers, through ``Lifecycle`` notifications about instances, through the group's
+/// ``Fleet``, and through the services below that some kinds offer others (a session store, an
+/// SNS subscription, an SQS consumer), reached by component index through the same dispatch as
+/// everything else: no existential is held or created for them.
 protocol ComponentModel: AnyObject {
     /// The component's index in its topology.
     var index: Int32 { get }
@@ -67,12 +68,28 @@ protocol ComponentModel: AnyObject {
     /// `Simulation+Invariants.swift`).
     func checkInvariants()
 
-    // MARK: shared services
-    /// The EC2 instances it runs, for the kinds that route to, consume on, or scale them.
-    var fleet: Fleet? { get }
-    var messageConsumer: (any MessageConsumer)? { get }
-    var messageSubscriber: (any MessageSubscriber)? { get }
-    var sessionService: (any SessionService)? { get }
+    // MARK: as a session store (`sessions: <store>` of an instances group)
+    /// Reads (and refreshes) a user's session on behalf of an instance in `zone`.
+    func readSession(user: Int32, fromZone zone: Int8, sender: Int32) -> SessionReadResult
+
+    // MARK: as an SNS subscription's endpoint (SQS, Lambda, HTTP/S)
+    /// Takes a new message (already in the ``MessageBook``) from a topic.
+    func accept(message m: Int32)
+
+    // MARK: as the consumers of an SQS queue (instances, Lambda)
+    /// Consumer instances (pollers are per instance; a Lambda function is one).
+    var consumerInstances: Int { get }
+    /// Pollers per consumer instance when the queue does not say (workers, or concurrency).
+    var defaultPollers: Int { get }
+    /// Whether consumer instance `k` runs and can reach SQS.
+    func consumerUp(_ k: Int32) -> Bool
+    /// The zone of consumer instance `k` (-1: regional).
+    func consumerZone(_ k: Int32) -> Int8
+    /// The time instance `k` takes to process one message.
+    func processingTime(_ k: Int32) -> SimTime
+    /// Whether the processing on instance `k` fails (a zombie, or an `errors` fault), drawn from
+    /// `stream` (the queue's own, so that the draw does not depend on the consumer's other work).
+    func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool
 }
 
 extension ComponentModel {
@@ -98,8 +115,13 @@ extension ComponentModel {
     var hasBackgroundWork: Bool { false }
     func finish() {}
     func checkInvariants() {}
-    var fleet: Fleet? { nil }
-    var messageConsumer: (any MessageConsumer)? { nil }
-    var messageSubscriber: (any MessageSubscriber)? { nil }
-    var sessionService: (any SessionService)? { nil }
+    func readSession(user: Int32, fromZone zone: Int8, sender: Int32) -> SessionReadResult { .unavailable }
+    /// A kind that takes no messages loses them (the loader refuses such subscriptions).
+    func accept(message m: Int32) { sim.components.messages.lost(m) }
+    var consumerInstances: Int { 0 }
+    var defaultPollers: Int { 1 }
+    func consumerUp(_ k: Int32) -> Bool { false }
+    func consumerZone(_ k: Int32) -> Int8 { -1 }
+    func processingTime(_ k: Int32) -> SimTime { 0 }
+    func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool { true }
 }

@@ -5,6 +5,10 @@ final class ComponentServices {
     /// order they subscribed.
     var subscribers: [[Int32]]
     let messages: MessageBook
+    /// The fleet of each component that runs EC2 instances (nil for the others).
+    var fleets: [Fleet?] = []
+    /// Owns the models (``AnyComponent`` refers to them unmanaged).
+    var owned: [AnyObject] = []
 
     init(_ sim: Simulation, components: Int) {
         subscribers = Array(repeating: [], count: components)
@@ -39,8 +43,11 @@ struct ComponentTable {
     /// A static function over the simulation, so that no access to `sim.components` is open
     /// while a model's initialiser or `link()` reads it.
     static func build(_ sim: Simulation) {
+        sim.components.services.fleets = sim.topology.components.enumerated().map { c, comp in
+            comp.kind.spec.makeFleet(index: Int32(c))
+        }
         for (c, comp) in sim.topology.components.enumerated() {
-            let model = comp.kind.spec.makeModel(in: sim, index: Int32(c))
+            let model = comp.kind.spec.makeModel(in: sim, index: Int32(c), owner: &sim.components.services.owned)
             let inline = model.accept(HandlesCallsAsSent())
             sim.components.models.append(model)
             sim.components.handlesCallsAsSent.append(inline)
@@ -52,9 +59,19 @@ struct ComponentTable {
     }
 
     mutating func deallocate() {
+        tearDown()
         models.deallocate()
         handlesCallsAsSent.deallocate()
-        services?.messages.deallocate()
+    }
+
+    /// Forgets every model and the shared services (the models and the message book hold the
+    /// simulation strongly; this ends those references). The table is empty afterwards.
+    mutating func tearDown() {
+        guard let s = services else { return }
+        services = nil
+        while models.popLast() != nil {}
+        s.messages.deallocate()
+        s.owned.removeAll()
     }
 
     /// `subscriber` hears about the instances of `group` from now on.
@@ -117,10 +134,22 @@ struct ComponentTable {
         for c in 0..<models.count { models[c].accept(CheckInvariants()) }
         messages.checkInvariants()
     }
-    func fleet(_ c: Int) -> Fleet? { models[c].accept(FleetOf()) }
-    func messageConsumer(_ c: Int) -> (any MessageConsumer)? { models[c].accept(MessageConsumerOf()) }
-    func messageSubscriber(_ c: Int) -> (any MessageSubscriber)? { models[c].accept(MessageSubscriberOf()) }
-    func sessionService(_ c: Int) -> (any SessionService)? { models[c].accept(SessionServiceOf()) }
+    /// The fleet of component `c` (an `instances` group), made before the models.
+    func fleet(_ c: Int) -> Fleet? { services.fleets[c] }
+
+    // MARK: services between kinds
+    @inline(__always) func readSession(_ c: Int, user: Int32, fromZone zone: Int8, sender: Int32) -> SessionReadResult {
+        models[c].accept(ReadSession(user: user, zone: zone, sender: sender))
+    }
+    func accept(_ c: Int, message m: Int32) { models[c].accept(AcceptMessage(message: m)) }
+    func consumerInstances(_ c: Int) -> Int { models[c].accept(ConsumerInstances()) }
+    func defaultPollers(_ c: Int) -> Int { models[c].accept(DefaultPollers()) }
+    @inline(__always) func consumerUp(_ c: Int, _ k: Int32) -> Bool { models[c].accept(ConsumerUp(k: k)) }
+    @inline(__always) func consumerZone(_ c: Int, _ k: Int32) -> Int8 { models[c].accept(ConsumerZone(k: k)) }
+    @inline(__always) func processingTime(_ c: Int, _ k: Int32) -> SimTime { models[c].accept(ProcessingTime(k: k)) }
+    @inline(__always) func processingFails(_ c: Int, _ k: Int32, stream: RandomGenerator) -> Bool {
+        models[c].accept(ProcessingFails(k: k, stream: stream))
+    }
 }
 
 // MARK: the visitors (one per forwarded requirement)
@@ -208,17 +237,37 @@ private struct Observe: ComponentVisitor {
         return s
     }
 }
-private struct FleetOf: ComponentVisitor {
-    func visit<M: ComponentModel>(_ m: M) -> Fleet? { m.fleet }
+private struct ReadSession: ComponentVisitor {
+    let user: Int32, zone: Int8, sender: Int32
+    @inline(__always) func visit<M: ComponentModel>(_ m: M) -> SessionReadResult {
+        m.readSession(user: user, fromZone: zone, sender: sender)
+    }
 }
-private struct MessageConsumerOf: ComponentVisitor {
-    func visit<M: ComponentModel>(_ m: M) -> (any MessageConsumer)? { m.messageConsumer }
+private struct AcceptMessage: ComponentVisitor {
+    let message: Int32
+    func visit<M: ComponentModel>(_ m: M) { m.accept(message: message) }
 }
-private struct MessageSubscriberOf: ComponentVisitor {
-    func visit<M: ComponentModel>(_ m: M) -> (any MessageSubscriber)? { m.messageSubscriber }
+private struct ConsumerInstances: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> Int { m.consumerInstances }
 }
-private struct SessionServiceOf: ComponentVisitor {
-    func visit<M: ComponentModel>(_ m: M) -> (any SessionService)? { m.sessionService }
+private struct DefaultPollers: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> Int { m.defaultPollers }
+}
+private struct ConsumerUp: ComponentVisitor {
+    let k: Int32
+    @inline(__always) func visit<M: ComponentModel>(_ m: M) -> Bool { m.consumerUp(k) }
+}
+private struct ConsumerZone: ComponentVisitor {
+    let k: Int32
+    @inline(__always) func visit<M: ComponentModel>(_ m: M) -> Int8 { m.consumerZone(k) }
+}
+private struct ProcessingTime: ComponentVisitor {
+    let k: Int32
+    @inline(__always) func visit<M: ComponentModel>(_ m: M) -> SimTime { m.processingTime(k) }
+}
+private struct ProcessingFails: ComponentVisitor {
+    let k: Int32, stream: RandomGenerator
+    @inline(__always) func visit<M: ComponentModel>(_ m: M) -> Bool { m.processingFails(k, stream: stream) }
 }
 
 extension ComponentTable {

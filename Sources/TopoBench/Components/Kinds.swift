@@ -4,32 +4,35 @@
 /// one line in each of the two lists below: a case of ``AnyComponent`` and its line in
 /// ``AnyComponent/accept(_:)``. The compiler then points at every other place (there is none:
 /// the build goes through the spec's ``ComponentSpec/makeModel(in:index:)``).
+///
+/// The cases hold unmanaged references: the ``ComponentTable`` owns the models (for the
+/// simulation's lifetime), and a dispatched call borrows its model without reference counting.
 enum AnyComponent {
-    case instances(InstanceGroup)
-    case alb(LoadBalancer)
-    case sessionStore(SessionStore)
-    case apiGateway(APIGateway)
-    case sqs(MessageQueue)
-    case sns(Topic)
-    case httpEndpoint(HTTPEndpoint)
-    case lambda(LambdaFunction)
-    case autoscaling(AutoScaler)
+    case instances(Unmanaged<InstanceGroup>)
+    case alb(Unmanaged<LoadBalancer>)
+    case sessionStore(Unmanaged<SessionStore>)
+    case apiGateway(Unmanaged<APIGateway>)
+    case sqs(Unmanaged<MessageQueue>)
+    case sns(Unmanaged<Topic>)
+    case httpEndpoint(Unmanaged<HTTPEndpoint>)
+    case lambda(Unmanaged<LambdaFunction>)
+    case autoscaling(Unmanaged<AutoScaler>)
 
     /// Calls `visitor` with the concrete model: the single exhaustive switch over the kinds.
     /// Specialised for each visitor, so a forwarded call is a jump table and a direct call, with
-    /// no existential and no allocation.
+    /// no existential, no allocation and no reference counting.
     @inline(__always)
     func accept<V: ComponentVisitor>(_ visitor: V) -> V.Result {
         switch self {
-        case .instances(let m): return visitor.visit(m)
-        case .alb(let m): return visitor.visit(m)
-        case .sessionStore(let m): return visitor.visit(m)
-        case .apiGateway(let m): return visitor.visit(m)
-        case .sqs(let m): return visitor.visit(m)
-        case .sns(let m): return visitor.visit(m)
-        case .httpEndpoint(let m): return visitor.visit(m)
-        case .lambda(let m): return visitor.visit(m)
-        case .autoscaling(let m): return visitor.visit(m)
+        case .instances(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
+        case .alb(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
+        case .sessionStore(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
+        case .apiGateway(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
+        case .sqs(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
+        case .sns(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
+        case .httpEndpoint(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
+        case .lambda(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
+        case .autoscaling(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
         }
     }
 }
@@ -42,8 +45,16 @@ protocol ComponentVisitor {
 
 /// A component spec from the loader knows which model it builds.
 protocol ComponentSpec: Sendable {
-    /// The model of this component for one replication (the first pass of the build).
-    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent
+    /// The EC2 instances this component runs, made before any model so that every kind that
+    /// routes to, consumes on or scales them holds them from its initialiser (nil: none).
+    func makeFleet(index: Int32) -> Fleet?
+    /// The model of this component for one replication (the first pass of the build). The
+    /// model goes to `owner`, which keeps it alive; the returned case refers to it unmanaged.
+    func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent
+}
+
+extension ComponentSpec {
+    func makeFleet(index: Int32) -> Fleet? { nil }
 }
 
 extension ComponentKind {

@@ -97,9 +97,8 @@ enum TimeoutOwner {
 struct TimeoutList {
     var owner: TimeoutOwner
     var delay: SimTime
-    var head: Int32 = -1
-    var tail: Int32 = -1
-    var count: Int = 0
+    /// Calls or requests (by ``TimeoutOwner``), oldest first.
+    var entries = ListHead()
     /// The time the timer event is set for, or -1.
     var armedAt: SimTime = -1
 }

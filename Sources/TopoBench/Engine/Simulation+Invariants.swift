@@ -27,36 +27,23 @@ extension Simulation {
         }
     }
 
-    /// A timeout list: links both ways, the count, entries in the order they expire.
+    /// A timeout list: links both ways, the count, each entry guarded by this list and in use,
+    /// entries in the order they expire.
     func checkTimeoutList(_ list: Int32) {
         let l = Int(list)
-        var n = 0
-        var prev: Int32 = -1
+        let what = "timeout list \(l)"
         var last: SimTime = .min
-        var e = timeouts[l].head
-        let client: Bool
-        if case .client = timeouts[l].owner { client = true } else { client = false }
-        while e >= 0 {
-            let started: SimTime
-            if client {
-                precondition(requests[Int(e)].inTimeoutList && requests[Int(e)].tprev == prev, "timeout list \(l): request \(e) badly linked")
-                started = requests[Int(e)].attemptStart
-                prev = e
-                e = requests[Int(e)].tnext
-            } else {
-                precondition(calls[Int(e)].timeoutList == list && calls[Int(e)].tprev == prev, "timeout list \(l): call \(e) badly linked")
-                precondition(calls[Int(e)].phase != .free, "timeout list \(l): call \(e) is free")
-                started = calls[Int(e)].sentAt
-                prev = e
-                e = calls[Int(e)].tnext
+        if case .client = timeouts[l].owner {
+            timeouts[l].entries.check(in: requests, RequestTimeoutLinks.self, what) { r in
+                defer { last = requests[Int(r)].attemptStart }
+                return requests[Int(r)].inTimeoutList && requests[Int(r)].active && requests[Int(r)].attemptStart >= last
             }
-            precondition(started >= last, "timeout list \(l): entries out of order")
-            last = started
-            n += 1
-            precondition(n <= timeouts[l].count, "timeout list \(l): longer than its count (a cycle?)")
+        } else {
+            timeouts[l].entries.check(in: calls, CallTimeoutLinks.self, what) { c in
+                defer { last = calls[Int(c)].sentAt }
+                return calls[Int(c)].timeoutList == list && calls[Int(c)].phase != .free && calls[Int(c)].sentAt >= last
+            }
         }
-        precondition(prev == timeouts[l].tail, "timeout list \(l): tail is not the last entry")
-        precondition(n == timeouts[l].count, "timeout list \(l): \(n) entries, count \(timeouts[l].count)")
     }
 }
 

@@ -11,11 +11,7 @@ extension Simulation {
         let i = Int(slot), l = Int(list)
         calls[i].timeoutList = list
         calls[i].sentAt = now
-        calls[i].tnext = -1
-        calls[i].tprev = timeouts[l].tail
-        if timeouts[l].tail >= 0 { calls[Int(timeouts[l].tail)].tnext = slot } else { timeouts[l].head = slot }
-        timeouts[l].tail = slot
-        timeouts[l].count += 1
+        timeouts[l].entries.append(slot, in: calls, CallTimeoutLinks.self)
         armTimer(list)
     }
 
@@ -23,13 +19,8 @@ extension Simulation {
     func timeoutRemove(call slot: Int32) {
         let i = Int(slot)
         let l = Int(calls[i].timeoutList)
-        let p = calls[i].tprev, n = calls[i].tnext
-        if p >= 0 { calls[Int(p)].tnext = n } else { timeouts[l].head = n }
-        if n >= 0 { calls[Int(n)].tprev = p } else { timeouts[l].tail = p }
+        timeouts[l].entries.remove(slot, in: calls, CallTimeoutLinks.self)
         calls[i].timeoutList = -1
-        calls[i].tprev = -1
-        calls[i].tnext = -1
-        timeouts[l].count -= 1
     }
 
     @inline(__always)
@@ -38,11 +29,7 @@ extension Simulation {
         let i = Int(r)
         requests[i].inTimeoutList = true
         requests[i].attemptStart = now
-        requests[i].tnext = -1
-        requests[i].tprev = timeouts[l].tail
-        if timeouts[l].tail >= 0 { requests[Int(timeouts[l].tail)].tnext = r } else { timeouts[l].head = r }
-        timeouts[l].tail = r
-        timeouts[l].count += 1
+        timeouts[l].entries.append(r, in: requests, RequestTimeoutLinks.self)
         armTimer(clientTimeoutList)
     }
 
@@ -51,21 +38,16 @@ extension Simulation {
         let l = Int(clientTimeoutList)
         let i = Int(r)
         guard requests[i].inTimeoutList else { return }
-        let p = requests[i].tprev, n = requests[i].tnext
-        if p >= 0 { requests[Int(p)].tnext = n } else { timeouts[l].head = n }
-        if n >= 0 { requests[Int(n)].tprev = p } else { timeouts[l].tail = p }
+        timeouts[l].entries.remove(r, in: requests, RequestTimeoutLinks.self)
         requests[i].inTimeoutList = false
-        requests[i].tprev = -1
-        requests[i].tnext = -1
-        timeouts[l].count -= 1
     }
 
     /// Makes sure the list's timer is set for its oldest entry.
     @inline(__always)
     func armTimer(_ list: Int32) {
         let l = Int(list)
-        guard timeouts[l].armedAt < 0, timeouts[l].head >= 0 else { return }
-        let head = Int(timeouts[l].head)
+        guard timeouts[l].armedAt < 0, timeouts[l].entries.head >= 0 else { return }
+        let head = Int(timeouts[l].entries.head)
         let started: SimTime
         if case .client = timeouts[l].owner { started = requests[head].attemptStart } else { started = calls[head].sentAt }
         let at = started + timeouts[l].delay
@@ -80,8 +62,8 @@ extension Simulation {
         let delay = timeouts[l].delay
         switch timeouts[l].owner {
         case .client:
-            while timeouts[l].head >= 0 {
-                let r = timeouts[l].head
+            while timeouts[l].entries.head >= 0 {
+                let r = timeouts[l].entries.head
                 if requests[Int(r)].attemptStart + delay > now { break }
                 timeoutRemove(request: r)
                 clientAttemptTimedOut(request: r)
@@ -89,8 +71,8 @@ extension Simulation {
         case .calls, .connect:
             let connect: Bool
             if case .connect = timeouts[l].owner { connect = true } else { connect = false }
-            while timeouts[l].head >= 0 {
-                let c = timeouts[l].head
+            while timeouts[l].entries.head >= 0 {
+                let c = timeouts[l].entries.head
                 if calls[Int(c)].sentAt + delay > now { break }
                 timeoutRemove(call: c)
                 let parent = calls[Int(c)].parent

@@ -150,10 +150,27 @@ public final class Simulation {
     // MARK: running
 
     /// Runs the replication to its end and returns what was observed.
+    ///
+    /// The models hold the simulation strongly (a borrowed `self` on every call they make, with
+    /// no reference counting on the hot path); the simulation refers to them through its
+    /// component table. When the run is over that cycle is ended (``tearDown()``), so the models
+    /// can no longer be read: tests that inspect them after a run use ``runKeepingModels()``.
     public func run() -> ReplicationOutcome {
+        defer { tearDown() }
+        return runKeepingModels()
+    }
+
+    /// Runs the replication and keeps the models for inspection (the simulation and its models
+    /// then live until ``tearDown()``).
+    func runKeepingModels() -> ReplicationOutcome {
         start()
         runEvents()
         return finish()
+    }
+
+    /// Releases the models and the shared services, ending their references to the simulation.
+    func tearDown() {
+        components.tearDown()
     }
 
     /// Fires events in order until the list is empty, the hard stop, or the end of the drain.

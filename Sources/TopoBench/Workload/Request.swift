@@ -30,3 +30,11 @@ struct UserState {
     var hasSession: Bool = false
     var requestsLeft: Int32 = 0
 }
+
+/// A client attempt's links in the client's timeout list.
+enum RequestTimeoutLinks: ListLinks {
+    @inline(__always) static func prev(_ n: Request) -> Int32 { n.tprev }
+    @inline(__always) static func next(_ n: Request) -> Int32 { n.tnext }
+    @inline(__always) static func setPrev(_ n: inout Request, _ v: Int32) { n.tprev = v }
+    @inline(__always) static func setNext(_ n: inout Request, _ v: Int32) { n.tnext = v }
+}

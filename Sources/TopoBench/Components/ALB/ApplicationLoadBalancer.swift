@@ -27,12 +27,13 @@ enum ALBTimer: UInt8 {
 /// terminated one removed; and it tells the group's Auto Scaling when a target turns unhealthy.
 final class LoadBalancer: ComponentModel {
     let index: Int32
-    unowned(unsafe) let sim: Simulation
+    /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
+    let sim: Simulation
     let spec: LoadBalancerSpec
     let streams: ComponentStreams
     /// The target group's component and its instances (resolved when linked).
     let targetComponent: Int32
-    unowned(unsafe) var group: Fleet! = nil
+    let group: Fleet
     /// Slabs rather than arrays: read and written on every request, with no copy-on-write
     /// check; freed with the model.
     var targets: Slab<TargetHealth> = []
@@ -60,6 +61,7 @@ final class LoadBalancer: ComponentModel {
         self.spec = spec
         streams = sim.componentStreams[Int(index)]
         targetComponent = Int32(spec.targets)
+        group = sim.components.fleet(spec.targets)!
     }
 
     deinit {
@@ -69,7 +71,6 @@ final class LoadBalancer: ComponentModel {
     }
 
     func link() {
-        group = sim.components.fleet(Int(targetComponent))
         var zones: [Int8] = []
         for k in 0..<group.count where !zones.contains(group.members[k].zone) { zones.append(group.members[k].zone) }
         nodeZones = Slab(zones)
@@ -314,7 +315,9 @@ final class LoadBalancer: ComponentModel {
 }
 
 extension LoadBalancerSpec: ComponentSpec {
-    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
-        .alb(LoadBalancer(sim, index: index, spec: self))
+    func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
+        let model = LoadBalancer(sim, index: index, spec: self)
+        owner.append(model)
+        return .alb(.passUnretained(model))
     }
 }

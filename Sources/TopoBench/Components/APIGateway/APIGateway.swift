@@ -6,7 +6,8 @@
 /// timeout is 29 s by default, after which the client gets 504.
 final class APIGateway: ComponentModel {
     let index: Int32
-    unowned(unsafe) let sim: Simulation
+    /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
+    let sim: Simulation
     let spec: APIGatewaySpec
     let streams: ComponentStreams
     var tokens: Double
@@ -70,7 +71,9 @@ final class APIGateway: ComponentModel {
 }
 
 extension APIGatewaySpec: ComponentSpec {
-    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
-        .apiGateway(APIGateway(sim, index: index, spec: self))
+    func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
+        let model = APIGateway(sim, index: index, spec: self)
+        owner.append(model)
+        return .apiGateway(.passUnretained(model))
     }
 }

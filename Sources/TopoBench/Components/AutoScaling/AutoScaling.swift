@@ -25,11 +25,12 @@ enum ScalerTimer: UInt8 {
 /// group fails the work of what it terminates, the ALB registers what it launches.
 final class AutoScaler: ComponentModel {
     let index: Int32
-    unowned(unsafe) let sim: Simulation
+    /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
+    let sim: Simulation
     let spec: AutoscalingSpec
     let streams: ComponentStreams
     let groupComponent: Int32
-    unowned(unsafe) var fleet_: Fleet! = nil
+    let fleet_: Fleet
     /// When each instance was launched (grace period).
     var launchedAt: [SimTime] = []
     var replacements = 0
@@ -41,10 +42,10 @@ final class AutoScaler: ComponentModel {
         self.spec = spec
         streams = sim.componentStreams[Int(index)]
         groupComponent = Int32(spec.group)
+        fleet_ = sim.components.fleet(spec.group)!
     }
 
     func link() {
-        fleet_ = sim.components.fleet(spec.group)
         launchedAt = Array(repeating: -Time.day, count: fleet_.count)
         sim.components.subscribe(index, to: groupComponent)
     }
@@ -187,7 +188,9 @@ final class AutoScaler: ComponentModel {
 }
 
 extension AutoscalingSpec: ComponentSpec {
-    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
-        .autoscaling(AutoScaler(sim, index: index, spec: self))
+    func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
+        let model = AutoScaler(sim, index: index, spec: self)
+        owner.append(model)
+        return .autoscaling(.passUnretained(model))
     }
 }

@@ -13,9 +13,10 @@ enum HTTPEndpointTimer: UInt8 {
 /// phases; Amazon SNS Developer Guide, "Amazon SNS message delivery retries").
 final class HTTPEndpoint: ComponentModel {
     let index: Int32
-    unowned(unsafe) let sim: Simulation
+    /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
+    let sim: Simulation
     let spec: HTTPEndpointSpec
-    unowned(unsafe) let book: MessageBook
+    let book: MessageBook
     var timeoutList: Int32 = -1
     /// Messages being delivered or waiting to be retried.
     var pending = 0
@@ -30,7 +31,6 @@ final class HTTPEndpoint: ComponentModel {
         book = sim.components.messages
     }
 
-    var messageSubscriber: (any MessageSubscriber)? { self }
     var hasBackgroundWork: Bool { pending > 0 }
 
     func start() {
@@ -106,7 +106,7 @@ final class HTTPEndpoint: ComponentModel {
 }
 
 /// An SNS subscription: the topic's copy is delivered at once.
-extension HTTPEndpoint: MessageSubscriber {
+extension HTTPEndpoint {
     func accept(message m: Int32) {
         pending += 1
         attempt(message: m)
@@ -114,7 +114,9 @@ extension HTTPEndpoint: MessageSubscriber {
 }
 
 extension HTTPEndpointSpec: ComponentSpec {
-    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
-        .httpEndpoint(HTTPEndpoint(sim, index: index, spec: self))
+    func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
+        let model = HTTPEndpoint(sim, index: index, spec: self)
+        owner.append(model)
+        return .httpEndpoint(.passUnretained(model))
     }
 }

@@ -5,32 +5,15 @@ extension InstanceGroup {
     func checkInvariants() {
         precondition(work.count == fleet_.count, "\(index): \(work.count) work slots for \(fleet_.count) instances")
         for k in 0..<fleet_.count {
-            var n: Int32 = 0
-            var prev: Int32 = -1
-            var c = work[k].queueHead
-            while c >= 0 {
+            work[k].queue.check(in: sim.calls, CalleeLinks.self, "group \(index) instance \(k) queue") { c in
                 let call = sim.calls[Int(c)]
-                precondition(call.phase == .queued && call.prev == prev && call.callee == index && call.instance == Int32(k),
-                             "group \(index) instance \(k): queued call \(c) badly linked")
-                n += 1
-                precondition(n <= work[k].queueLength, "group \(index) instance \(k): queue longer than its length")
-                prev = c
-                c = call.next
+                return call.phase == .queued && call.callee == index && call.instance == Int32(k)
             }
-            precondition(prev == work[k].queueTail && n == work[k].queueLength, "group \(index) instance \(k): queue length or tail")
-            n = 0
-            prev = -1
-            c = work[k].serviceHead
-            while c >= 0 {
-                let call = sim.calls[Int(c)]
-                precondition((call.phase == .inService || call.phase == .waitingChild) && call.prev == prev,
-                             "group \(index) instance \(k): call \(c) in service badly linked")
-                n += 1
-                precondition(n <= fleet_.members[k].busy, "group \(index) instance \(k): more in service than busy")
-                prev = c
-                c = call.next
+            work[k].service.check(in: sim.calls, CalleeLinks.self, "group \(index) instance \(k) in service") { c in
+                sim.calls[Int(c)].phase == .inService || sim.calls[Int(c)].phase == .waitingChild
             }
-            precondition(n == fleet_.members[k].busy, "group \(index) instance \(k): \(n) in service, busy \(fleet_.members[k].busy)")
+            precondition(work[k].service.count == Int(fleet_.members[k].busy),
+                         "group \(index) instance \(k): \(work[k].service.count) in service, busy \(fleet_.members[k].busy)")
             precondition(fleet_.members[k].busy <= Int32(spec.workers), "group \(index) instance \(k): busy beyond its workers")
         }
     }

@@ -1,11 +1,10 @@
 /// The work state of one EC2 instance of a group: its waiting room, the calls it serves, and the
 /// faults in force on it. (Where it is and whether it runs is its ``FleetMember``.)
 struct InstanceWork {
-    var queueHead: Int32 = -1
-    var queueTail: Int32 = -1
-    var queueLength: Int32 = 0
-    /// Calls being served (doubly linked through the call slab), to fail them if it crashes.
-    var serviceHead: Int32 = -1
+    /// The waiting room, in arrival order (linked through the calls, ``CalleeLinks``).
+    var queue = ListHead()
+    /// Calls being served, newest first, to fail them if it crashes.
+    var service = ListHead()
     /// Nested fault counts: a fault that ends restores only its own effect.
     var crashes: Int32 = 0
     var outages: Int32 = 0
@@ -26,7 +25,8 @@ enum InstancesTimer: UInt8 {
 /// server does).
 final class InstanceGroup: ComponentModel {
     let index: Int32
-    unowned(unsafe) let sim: Simulation
+    /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
+    let sim: Simulation
     let spec: InstancesSpec
     let fleet_: Fleet
     var work: Slab<InstanceWork>
@@ -36,14 +36,12 @@ final class InstanceGroup: ComponentModel {
     /// The `calls:` edge's timeout list (-1 none) and circuit breaker.
     var callTimeouts: Int32 = -1
     var breaker: CircuitBreaker?
-    /// The session store, when sessions are kept in one.
-    var sessions: (any SessionService)?
 
     init(_ sim: Simulation, index: Int32, spec: InstancesSpec) {
         self.sim = sim
         self.index = index
         self.spec = spec
-        fleet_ = Fleet(component: index, workers: spec.workers, zones: spec.zones, count: spec.count)
+        fleet_ = sim.components.fleet(Int(index))!
         work = Slab(repeating: InstanceWork(), count: spec.count)
         streams = sim.componentStreams[Int(index)]
         serviceDraws = DrawBuffer(spec.service, streams.service)
@@ -53,13 +51,6 @@ final class InstanceGroup: ComponentModel {
     deinit {
         work.deallocate()
         serviceDraws.deallocate()
-    }
-
-    var fleet: Fleet? { fleet_ }
-    var messageConsumer: (any MessageConsumer)? { self }
-
-    func link() {
-        if case .store(let s) = spec.sessions { sessions = sim.components.sessionService(s) }
     }
 
     func start() {
@@ -87,7 +78,7 @@ final class InstanceGroup: ComponentModel {
         }
         if inst.busy < Int32(spec.workers) {
             startService(instance: k, call: call)
-        } else if let bound = spec.queue, work[k].queueLength >= Int32(bound) {
+        } else if let bound = spec.queue, work[k].queue.count >= bound {
             sim.reply(call, .rejected)
         } else {
             enqueue(instance: k, call: call)
@@ -97,30 +88,17 @@ final class InstanceGroup: ComponentModel {
     @inline(__always)
     func enqueue(instance k: Int, call: Int32) {
         sim.calls[Int(call)].phase = .queued
-        sim.calls[Int(call)].next = -1
-        let tail = work[k].queueTail
-        sim.calls[Int(call)].prev = tail
-        if tail >= 0 { sim.calls[Int(tail)].next = call } else { work[k].queueHead = call }
-        work[k].queueTail = call
-        work[k].queueLength += 1
+        work[k].queue.append(call, in: sim.calls, CalleeLinks.self)
     }
 
     @inline(__always)
     func linkInService(instance k: Int, call: Int32) {
-        let head = work[k].serviceHead
-        sim.calls[Int(call)].prev = -1
-        sim.calls[Int(call)].next = head
-        if head >= 0 { sim.calls[Int(head)].prev = call }
-        work[k].serviceHead = call
+        work[k].service.prepend(call, in: sim.calls, CalleeLinks.self)
     }
 
     @inline(__always)
     func unlinkInService(instance k: Int, call: Int32) {
-        let p = sim.calls[Int(call)].prev, n = sim.calls[Int(call)].next
-        if p >= 0 { sim.calls[Int(p)].next = n } else { work[k].serviceHead = n }
-        if n >= 0 { sim.calls[Int(n)].prev = p }
-        sim.calls[Int(call)].prev = -1
-        sim.calls[Int(call)].next = -1
+        work[k].service.remove(call, in: sim.calls, CalleeLinks.self)
     }
 
     /// A worker takes the call: session check, then the service time.
@@ -143,8 +121,8 @@ final class InstanceGroup: ComponentModel {
         case .none: break
         case .local:
             checkLocalSession(instance: k, user: sim.calls[Int(call)].user)
-        case .store:
-            switch sessions?.readSession(user: sim.calls[Int(call)].user, fromZone: fleet_.members[k].zone, sender: index) ?? .unavailable {
+        case .store(let store):
+            switch sim.components.readSession(store, user: sim.calls[Int(call)].user, fromZone: fleet_.members[k].zone, sender: index) {
             case .unavailable:
                 finishService(instance: k, call: call, status: .serverError)
                 return
@@ -239,12 +217,8 @@ final class InstanceGroup: ComponentModel {
 
     @inline(__always)
     func startNextQueued(instance k: Int) {
-        while work[k].queueHead >= 0 && fleet_.members[k].busy < Int32(spec.workers) && fleet_.members[k].up {
-            let next = work[k].queueHead
-            let after = sim.calls[Int(next)].next
-            work[k].queueHead = after
-            if after >= 0 { sim.calls[Int(after)].prev = -1 } else { work[k].queueTail = -1 }
-            work[k].queueLength -= 1
+        while !work[k].queue.isEmpty && fleet_.members[k].busy < Int32(spec.workers) && fleet_.members[k].up {
+            let next = work[k].queue.popFirst(in: sim.calls, CalleeLinks.self)
             startService(instance: k, call: next)
         }
     }
@@ -254,7 +228,7 @@ final class InstanceGroup: ComponentModel {
     /// A crashed process resets its connections, so callers see an error at once (an ALB turns
     /// it into a 502); a powered-off zone answers nothing, so callers wait for their timeouts.
     func failWork(instance k: Int, silently: Bool) {
-        var c = work[k].serviceHead
+        var c = work[k].service.head
         while c >= 0 {
             let next = sim.calls[Int(c)].next
             sim.calls[Int(c)].prev = -1
@@ -267,9 +241,9 @@ final class InstanceGroup: ComponentModel {
             if silently { sim.dropCall(c) } else { sim.reply(c, .refused) }
             c = next
         }
-        work[k].serviceHead = -1
+        work[k].service.removeAll()
         fleet_.members[k].busy = 0
-        c = work[k].queueHead
+        c = work[k].queue.head
         while c >= 0 {
             let next = sim.calls[Int(c)].next
             sim.calls[Int(c)].prev = -1
@@ -277,9 +251,7 @@ final class InstanceGroup: ComponentModel {
             if silently { sim.dropCall(c) } else { sim.reply(c, .refused) }
             c = next
         }
-        work[k].queueHead = -1
-        work[k].queueTail = -1
-        work[k].queueLength = 0
+        work[k].queue.removeAll()
     }
 
     // MARK: sessions
@@ -403,7 +375,7 @@ final class InstanceGroup: ComponentModel {
 
     func observe(_ sample: inout StateSample) {
         for k in 0..<fleet_.count {
-            sample.queueDepth += Int(work[k].queueLength)
+            sample.queueDepth += work[k].queue.count
             let m = fleet_.members[k]
             if m.up && m.reachable && !m.terminated && !m.launching { sample.healthy += 1 }
         }
@@ -412,7 +384,7 @@ final class InstanceGroup: ComponentModel {
 
 // MARK: as an SQS consumer
 
-extension InstanceGroup: MessageConsumer {
+extension InstanceGroup {
     var consumerInstances: Int { fleet_.count }
     var defaultPollers: Int { spec.workers }
     func consumerUp(_ k: Int32) -> Bool { fleet_.members[Int(k)].isServing }
@@ -429,7 +401,13 @@ extension InstanceGroup: MessageConsumer {
 }
 
 extension InstancesSpec: ComponentSpec {
-    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
-        .instances(InstanceGroup(sim, index: index, spec: self))
+    func makeFleet(index: Int32) -> Fleet? {
+        Fleet(component: index, workers: workers, zones: zones, count: count)
+    }
+
+    func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
+        let model = InstanceGroup(sim, index: index, spec: self)
+        owner.append(model)
+        return .instances(.passUnretained(model))
     }
 }

@@ -13,16 +13,16 @@ enum LambdaTimer: UInt8 {
 /// pollers run at its concurrency.
 final class LambdaFunction: ComponentModel {
     let index: Int32
-    unowned(unsafe) let sim: Simulation
+    /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
+    let sim: Simulation
     let spec: LambdaSpec
     let streams: ComponentStreams
-    unowned(unsafe) let book: MessageBook
+    let book: MessageBook
     var running: Int32 = 0
     var latencyMultiplier: Double = 1
     var errorProbability: Double = 0
-    /// Asynchronous events waiting for a free slot (messages linked through `next`).
-    var backlogHead: Int32 = -1
-    var backlogTail: Int32 = -1
+    /// Asynchronous events waiting for a free slot, in arrival order (``MessageLinks``).
+    var backlog = ListHead()
     /// Asynchronous events received and not yet done: waiting, running or waiting to be retried.
     var pending = 0
     /// Asynchronous events done: processed, or discarded after the retries.
@@ -36,8 +36,6 @@ final class LambdaFunction: ComponentModel {
         book = sim.components.messages
     }
 
-    var messageConsumer: (any MessageConsumer)? { self }
-    var messageSubscriber: (any MessageSubscriber)? { self }
     var hasBackgroundWork: Bool { pending > 0 }
 
     func receive(call: Int32, after carry: SimTime) {
@@ -74,17 +72,13 @@ final class LambdaFunction: ComponentModel {
 
     /// Puts an event (new or retried) in the function's internal queue.
     func enqueue(message m: Int32) {
-        book.messages[Int(m)].next = -1
-        if backlogTail >= 0 { book.messages[Int(backlogTail)].next = m } else { backlogHead = m }
-        backlogTail = m
+        backlog.append(m, in: book.messages, MessageLinks.self)
         drainBacklog()
     }
 
     func drainBacklog() {
-        while running < Int32(spec.concurrency) && backlogHead >= 0 {
-            let m = backlogHead
-            backlogHead = book.messages[Int(m)].next
-            if backlogHead < 0 { backlogTail = -1 }
+        while running < Int32(spec.concurrency) && !backlog.isEmpty {
+            let m = backlog.popFirst(in: book.messages, MessageLinks.self)
             running += 1
             book.messages[Int(m)].inflight = true
             sim.scheduleTimer(after: duration(), for: index, code: LambdaTimer.eventDone.rawValue, slot: m, gen: book.messages[Int(m)].gen)
@@ -134,7 +128,7 @@ final class LambdaFunction: ComponentModel {
 }
 
 /// An SNS subscription: an asynchronous invocation waits for a free slot.
-extension LambdaFunction: MessageSubscriber {
+extension LambdaFunction {
     func accept(message m: Int32) {
         pending += 1
         enqueue(message: m)
@@ -142,7 +136,7 @@ extension LambdaFunction: MessageSubscriber {
 }
 
 /// As an SQS consumer: one consumer "instance" whose pollers run at the function's concurrency.
-extension LambdaFunction: MessageConsumer {
+extension LambdaFunction {
     var consumerInstances: Int { 1 }
     var defaultPollers: Int { spec.concurrency }
     func consumerUp(_ k: Int32) -> Bool { true }
@@ -154,7 +148,9 @@ extension LambdaFunction: MessageConsumer {
 }
 
 extension LambdaSpec: ComponentSpec {
-    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
-        .lambda(LambdaFunction(sim, index: index, spec: self))
+    func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
+        let model = LambdaFunction(sim, index: index, spec: self)
+        owner.append(model)
+        return .lambda(.passUnretained(model))
     }
 }

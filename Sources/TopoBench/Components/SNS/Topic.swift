@@ -8,11 +8,10 @@
 /// dead-letter queue if it has one, and is dropped otherwise; either way it is counted lost.
 final class Topic: ComponentModel {
     let index: Int32
-    unowned(unsafe) let sim: Simulation
+    /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
+    let sim: Simulation
     let spec: TopicSpec
-    unowned(unsafe) let book: MessageBook
-    /// The subscriptions, resolved when linked.
-    var subscribers: [any MessageSubscriber] = []
+    let book: MessageBook
     var published = 0
 
     init(_ sim: Simulation, index: Int32, spec: TopicSpec) {
@@ -22,10 +21,6 @@ final class Topic: ComponentModel {
         book = sim.components.messages
     }
 
-    func link() {
-        subscribers = spec.subscribers.compactMap { sim.components.messageSubscriber($0) }
-    }
-
     /// A Publish: acknowledged, then one copy of the message per subscription.
     func receive(call: Int32, after carry: SimTime) {
         let origin = sim.calls[Int(call)].origin
@@ -33,17 +28,19 @@ final class Topic: ComponentModel {
         published += 1
         sim.reply(call, .ok)
         let publish = book.newPublish(origin: origin, counted: counted, copies: spec.subscribers.count)
-        for s in subscribers {
+        for s in spec.subscribers {
             let m = book.newMessage(origin: origin, counted: counted)
             book.messages[Int(m)].publish = publish
             book.messages[Int(m)].deadLetter = spec.deadLetter
-            s.accept(message: m)
+            sim.components.accept(s, message: m)
         }
     }
 }
 
 extension TopicSpec: ComponentSpec {
-    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
-        .sns(Topic(sim, index: index, spec: self))
+    func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
+        let model = Topic(sim, index: index, spec: self)
+        owner.append(model)
+        return .sns(.passUnretained(model))
     }
 }

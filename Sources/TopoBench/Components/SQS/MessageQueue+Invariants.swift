@@ -4,32 +4,14 @@ extension MessageQueue {
     /// messages in use, in this queue, and flagged in flight only in the in-flight list; FIFO
     /// group counts match the in-flight messages; pollers' batches within bounds.
     func checkInvariants() {
-        var n = 0
-        var prev: Int32 = -1
-        var m = visibleHead
-        while m >= 0 {
-            let msg = book.messages[Int(m)]
-            precondition(msg.inUse && !msg.inflight && msg.prev == prev && msg.queue == index, "queue \(index): visible message \(m) badly linked")
-            n += 1
-            precondition(n <= visible, "queue \(index): visible list longer than its count")
-            prev = m
-            m = msg.next
+        visibleList.check(in: book.messages, MessageLinks.self, "queue \(index) visible") { m in
+            book.messages[Int(m)].inUse && !book.messages[Int(m)].inflight && book.messages[Int(m)].queue == index
         }
-        precondition(prev == visibleTail && n == visible, "queue \(index): visible count or tail")
-        n = 0
-        prev = -1
-        m = inflightHead
         var perGroup = Array(repeating: Int32(0), count: groupInflight.count)
-        while m >= 0 {
-            let msg = book.messages[Int(m)]
-            precondition(msg.inUse && msg.inflight && msg.tprev == prev, "queue \(index): in-flight message \(m) badly linked")
-            if spec.type == .fifo { perGroup[Int(msg.group)] += 1 }
-            n += 1
-            precondition(n <= inflight, "queue \(index): in-flight list longer than its count")
-            prev = m
-            m = msg.tnext
+        inflightList.check(in: book.messages, InflightLinks.self, "queue \(index) in flight") { m in
+            if spec.type == .fifo { perGroup[Int(book.messages[Int(m)].group)] += 1 }
+            return book.messages[Int(m)].inUse && book.messages[Int(m)].inflight
         }
-        precondition(prev == inflightTail && n == inflight, "queue \(index): in-flight count or tail")
         if spec.type == .fifo { precondition(perGroup == groupInflight, "queue \(index): FIFO in-flight counts per group") }
         for p in 0..<pollers.count {
             precondition(pollers[p].position <= pollers[p].batchCount && pollers[p].batchCount <= spec.batch,

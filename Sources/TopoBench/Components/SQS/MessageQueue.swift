@@ -28,19 +28,20 @@ struct Poller {
 /// 5 minutes, and accept 300 sends per second without batching.
 final class MessageQueue: ComponentModel {
     let index: Int32
-    unowned(unsafe) let sim: Simulation
+    /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
+    let sim: Simulation
     let spec: QueueSpec
     let streams: ComponentStreams
-    unowned(unsafe) let book: MessageBook
-    var visibleHead: Int32 = -1
-    var visibleTail: Int32 = -1
-    var visible = 0
-    var inflightHead: Int32 = -1
-    var inflightTail: Int32 = -1
-    var inflight = 0
+    let book: MessageBook
+    /// Visible messages, oldest first (``MessageLinks``), and received ones within their
+    /// visibility timeout, in the order they were received (``InflightLinks``).
+    var visibleList = ListHead()
+    var inflightList = ListHead()
+    /// CloudWatch's `ApproximateNumberOfMessagesVisible` and `…NotVisible`.
+    var visible: Int { visibleList.count }
+    var inflight: Int { inflightList.count }
     var timerArmed: SimTime = -1
-    /// Where the consumers run (an instance group or a Lambda function), or none.
-    var consumer: (any MessageConsumer)? = nil
+    /// Where the consumers run (an instance group or a Lambda function), or -1.
     var consumerComponent: Int32 = -1
     /// The stream a consumer's failure is drawn from (`<queue>.consumers`).
     var consumerFailureStream: RandomGenerator? = nil
@@ -80,7 +81,6 @@ final class MessageQueue: ComponentModel {
         waiting.deallocate()
     }
 
-    var messageSubscriber: (any MessageSubscriber)? { self }
     var hasBackgroundWork: Bool { visible > 0 || inflight > 0 }
 }
 
@@ -170,30 +170,16 @@ extension MessageQueue {
     }
 
     func enqueueVisible(_ m: Int32, atHead: Bool) {
-        let i = Int(m)
-        book.messages[i].queue = index
+        book.messages[Int(m)].queue = index
         if atHead {
-            book.messages[i].prev = -1
-            book.messages[i].next = visibleHead
-            if visibleHead >= 0 { book.messages[Int(visibleHead)].prev = m } else { visibleTail = m }
-            visibleHead = m
+            visibleList.prepend(m, in: book.messages, MessageLinks.self)
         } else {
-            book.messages[i].next = -1
-            book.messages[i].prev = visibleTail
-            if visibleTail >= 0 { book.messages[Int(visibleTail)].next = m } else { visibleHead = m }
-            visibleTail = m
+            visibleList.append(m, in: book.messages, MessageLinks.self)
         }
-        visible += 1
     }
 
     func unlinkVisible(_ m: Int32) {
-        let i = Int(m)
-        let p = book.messages[i].prev, n = book.messages[i].next
-        if p >= 0 { book.messages[Int(p)].next = n } else { visibleHead = n }
-        if n >= 0 { book.messages[Int(n)].prev = p } else { visibleTail = p }
-        book.messages[i].prev = -1
-        book.messages[i].next = -1
-        visible -= 1
+        visibleList.remove(m, in: book.messages, MessageLinks.self)
     }
 
     // MARK: in flight (visibility timeout)
@@ -202,30 +188,21 @@ extension MessageQueue {
         let i = Int(m)
         book.messages[i].inflight = true
         book.messages[i].receivedAt = sim.now
-        book.messages[i].tnext = -1
-        book.messages[i].tprev = inflightTail
-        if inflightTail >= 0 { book.messages[Int(inflightTail)].tnext = m } else { inflightHead = m }
-        inflightTail = m
-        inflight += 1
+        inflightList.append(m, in: book.messages, InflightLinks.self)
         armVisibilityTimer()
     }
 
     func removeInflight(_ m: Int32) {
         let i = Int(m)
         guard book.messages[i].inflight else { return }
-        let p = book.messages[i].tprev, n = book.messages[i].tnext
-        if p >= 0 { book.messages[Int(p)].tnext = n } else { inflightHead = n }
-        if n >= 0 { book.messages[Int(n)].tprev = p } else { inflightTail = p }
+        inflightList.remove(m, in: book.messages, InflightLinks.self)
         book.messages[i].inflight = false
-        book.messages[i].tprev = -1
-        book.messages[i].tnext = -1
-        inflight -= 1
         if spec.type == .fifo { groupInflight[Int(book.messages[i].group)] -= 1 }
     }
 
     func armVisibilityTimer() {
-        guard timerArmed < 0, inflightHead >= 0 else { return }
-        let at = book.messages[Int(inflightHead)].receivedAt + spec.visibilityTimeout
+        guard timerArmed < 0, inflightList.head >= 0 else { return }
+        let at = book.messages[Int(inflightList.head)].receivedAt + spec.visibilityTimeout
         timerArmed = at
         sim.scheduleTimer(at: at, for: index, code: QueueTimer.visibility.rawValue)
     }
@@ -235,8 +212,8 @@ extension MessageQueue {
         timerArmed = -1
         let vt = spec.visibilityTimeout
         var returned: [Int32] = []
-        while inflightHead >= 0 {
-            let m = inflightHead
+        while inflightList.head >= 0 {
+            let m = inflightList.head
             if book.messages[Int(m)].receivedAt + vt > sim.now { break }
             removeInflight(m)
             if book.messages[Int(m)].enqueuedAt + spec.retention <= sim.now {
@@ -258,15 +235,12 @@ extension MessageQueue {
     func link() {
         guard let c = spec.consumers else { return }
         consumerComponent = Int32(c)
-        consumer = sim.components.messageConsumer(c)
         // A stream of the queue's own: whether a consumer's work on a message fails must not
         // depend on what else the consumer does, nor shift when another queue is added.
         consumerFailureStream = sim.stream(sim.topology.components[Int(index)].name + ".consumers")
-        if let consumer {
-            let per = spec.pollers ?? consumer.defaultPollers
-            for k in 0..<consumer.consumerInstances {
-                for _ in 0..<per { addPoller(instance: Int32(k)) }
-            }
+        let per = spec.pollers ?? sim.components.defaultPollers(c)
+        for k in 0..<sim.components.consumerInstances(c) {
+            for _ in 0..<per { addPoller(instance: Int32(k)) }
         }
         sim.components.subscribe(index, to: Int32(c))
     }
@@ -284,7 +258,7 @@ extension MessageQueue {
         errorStatus = CallStatus(faultCode: f.errorCode)
     }
 
-    func consumerUp(instance k: Int32) -> Bool { consumer?.consumerUp(k) ?? true }
+    func consumerUp(instance k: Int32) -> Bool { consumerComponent < 0 || sim.components.consumerUp(Int(consumerComponent), k) }
 
     /// A poller asks for messages (ReceiveMessage).
     func poll(poller p: Int) {
@@ -321,7 +295,7 @@ extension MessageQueue {
     }
 
     func receiveLatency(poller p: Int) -> SimTime {
-        let zone = consumer?.consumerZone(pollers[p].instance) ?? -1
+        let zone = consumerComponent < 0 ? -1 : sim.components.consumerZone(Int(consumerComponent), pollers[p].instance)
         return sim.hopDelay(zone, -1, sender: index) + sim.hopDelay(-1, zone, sender: index)
     }
 
@@ -331,7 +305,7 @@ extension MessageQueue {
         let spec = spec
         pollers[p].batchCount = 0
         pollers[p].position = 0
-        var m = visibleHead
+        var m = visibleList.head
         var got = 0
         while m >= 0 && got < spec.batch && inflight < spec.inflightLimit {
             let next = book.messages[Int(m)].next
@@ -445,7 +419,7 @@ extension MessageQueue {
     }
 
     func consumerServiceTime(poller p: Int) -> SimTime {
-        consumer?.processingTime(pollers[p].instance) ?? 0
+        consumerComponent < 0 ? 0 : sim.components.processingTime(Int(consumerComponent), pollers[p].instance)
     }
 
     /// A consumer finished a message: it deletes it, unless the work failed.
@@ -454,8 +428,8 @@ extension MessageQueue {
         let item = batchItem(p, pos)
         pollers[p].position = pos + 1
         var failed = false
-        if let c = consumer, let stream = consumerFailureStream {
-            failed = c.processingFails(pollers[p].instance, stream: stream)
+        if consumerComponent >= 0, let stream = consumerFailureStream {
+            failed = sim.components.processingFails(Int(consumerComponent), pollers[p].instance, stream: stream)
         }
         let m = item.slot
         if !failed && book.messages[Int(m)].gen == item.gen {
@@ -496,7 +470,7 @@ extension MessageQueue {
     /// Adds pollers for a newly launched consumer instance.
     func addPollers(instance k: Int) {
         if pollers.contains(where: { Int($0.instance) == k }) { return }
-        let n = spec.pollers ?? (consumer?.defaultPollers ?? 1)
+        let n = spec.pollers ?? sim.components.defaultPollers(Int(consumerComponent))
         for _ in 0..<n {
             addPoller(instance: Int32(k))
             poll(poller: pollers.count - 1)
@@ -517,11 +491,11 @@ extension MessageQueue {
     /// `ApproximateNumberOfMessagesVisible`, `ApproximateAgeOfOldestMessage`).
     func observe(_ sample: inout StateSample) {
         sample.queueDepth += visible
-        if visibleHead >= 0 {
-            sample.oldestAge = max(sample.oldestAge, Time.seconds(sim.now - book.messages[Int(visibleHead)].enqueuedAt))
+        if visibleList.head >= 0 {
+            sample.oldestAge = max(sample.oldestAge, Time.seconds(sim.now - book.messages[Int(visibleList.head)].enqueuedAt))
         }
-        if inflightHead >= 0 {
-            sample.oldestAge = max(sample.oldestAge, Time.seconds(sim.now - book.messages[Int(inflightHead)].enqueuedAt))
+        if inflightList.head >= 0 {
+            sample.oldestAge = max(sample.oldestAge, Time.seconds(sim.now - book.messages[Int(inflightList.head)].enqueuedAt))
         }
     }
 
@@ -537,7 +511,7 @@ extension MessageQueue {
         // (one block for the two lists)
         do {
             let retention = spec.retention
-            var m = visibleHead
+            var m = visibleList.head
             while m >= 0 {
                 let next = book.messages[Int(m)].next
                 if book.messages[Int(m)].enqueuedAt + retention <= sim.now {
@@ -546,7 +520,7 @@ extension MessageQueue {
                 }
                 m = next
             }
-            m = inflightHead
+            m = inflightList.head
             while m >= 0 {
                 let next = book.messages[Int(m)].tnext
                 if book.messages[Int(m)].enqueuedAt + retention <= sim.now {
@@ -560,7 +534,7 @@ extension MessageQueue {
 }
 
 /// An SNS subscription: the topic's copy of a message is stored in the queue.
-extension MessageQueue: MessageSubscriber {
+extension MessageQueue {
     func accept(message m: Int32) {
         if spec.type == .fifo {
             let origin = book.messages[Int(m)].origin
@@ -573,7 +547,9 @@ extension MessageQueue: MessageSubscriber {
 }
 
 extension QueueSpec: ComponentSpec {
-    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
-        .sqs(MessageQueue(sim, index: index, spec: self))
+    func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
+        let model = MessageQueue(sim, index: index, spec: self)
+        owner.append(model)
+        return .sqs(.passUnretained(model))
     }
 }

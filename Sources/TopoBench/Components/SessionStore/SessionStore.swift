@@ -26,9 +26,10 @@ enum SessionStoreTimer: UInt8 {
 /// has replaced the failed node (`replace`), whichever is first. Memcached has no replication:
 /// a dead node loses its sessions and the client's consistent hashing sends its keys to the
 /// other nodes until the node is back, empty, and its keys hash to it again.
-final class SessionStore: ComponentModel, SessionService {
+final class SessionStore: ComponentModel {
     let index: Int32
-    unowned(unsafe) let sim: Simulation
+    /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
+    let sim: Simulation
     let spec: SessionStoreSpec
     var nodes: [StoreNode]
     var failovers = 0
@@ -42,8 +43,6 @@ final class SessionStore: ComponentModel, SessionService {
             StoreNode(primaryZone: Int8(zones[k % zones.count]), replicaZone: Int8(zones[(k + 1) % zones.count]))
         }
     }
-
-    var sessionService: (any SessionService)? { self }
 
     /// Reads (and refreshes) a user's session from the store on behalf of an instance in `zone`.
     func readSession(user: Int32, fromZone zone: Int8, sender: Int32) -> SessionReadResult {
@@ -153,7 +152,9 @@ final class SessionStore: ComponentModel, SessionService {
 }
 
 extension SessionStoreSpec: ComponentSpec {
-    func makeModel(in sim: Simulation, index: Int32) -> AnyComponent {
-        .sessionStore(SessionStore(sim, index: index, spec: self))
+    func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
+        let model = SessionStore(sim, index: index, spec: self)
+        owner.append(model)
+        return .sessionStore(.passUnretained(model))
     }
 }

@@ -40,3 +40,18 @@ struct Publish {
     var anyProcessed = false
 }
 
+/// A message's links in a queue's visible list, or in a Lambda function's asynchronous backlog.
+enum MessageLinks: ListLinks {
+    @inline(__always) static func prev(_ n: Message) -> Int32 { n.prev }
+    @inline(__always) static func next(_ n: Message) -> Int32 { n.next }
+    @inline(__always) static func setPrev(_ n: inout Message, _ v: Int32) { n.prev = v }
+    @inline(__always) static func setNext(_ n: inout Message, _ v: Int32) { n.next = v }
+}
+
+/// A message's links in a queue's in-flight list (received, within its visibility timeout).
+enum InflightLinks: ListLinks {
+    @inline(__always) static func prev(_ n: Message) -> Int32 { n.tprev }
+    @inline(__always) static func next(_ n: Message) -> Int32 { n.tnext }
+    @inline(__always) static func setPrev(_ n: inout Message, _ v: Int32) { n.tprev = v }
+    @inline(__always) static func setNext(_ n: inout Message, _ v: Int32) { n.tnext = v }
+}

@@ -5,7 +5,8 @@
 /// not the simulated duration. The end of a message's life (processed, or lost) is counted and
 /// its end-to-end latency recorded here.
 final class MessageBook {
-    unowned(unsafe) let sim: Simulation
+    /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
+    let sim: Simulation
     var messages: Slab<Message> = []
     var freeMessages: Slab<Int32> = []
     var publishes: Slab<Publish> = []
@@ -100,31 +101,4 @@ final class MessageBook {
         }
         freePublish.append(p)
     }
-}
-
-/// A component that receives messages pushed to it (an SNS subscription's endpoint: an SQS
-/// queue, a Lambda function's asynchronous queue, an HTTP/S endpoint).
-protocol MessageSubscriber: AnyObject {
-    /// Takes a new message (already in the ``MessageBook``) from a topic.
-    func accept(message m: Int32)
-}
-
-/// Where an SQS queue's consumers run: the instances of a group, or a Lambda function, as the
-/// queue's pollers see them.
-protocol MessageConsumer: AnyObject {
-    /// The component the consumers run on.
-    var index: Int32 { get }
-    /// Consumer instances (pollers are per instance; a Lambda function is one).
-    var consumerInstances: Int { get }
-    /// Pollers per consumer instance when the queue does not say (workers, or concurrency).
-    var defaultPollers: Int { get }
-    /// Whether consumer instance `k` runs and can reach SQS.
-    func consumerUp(_ k: Int32) -> Bool
-    /// The zone of consumer instance `k` (-1: regional).
-    func consumerZone(_ k: Int32) -> Int8
-    /// The time instance `k` takes to process one message.
-    func processingTime(_ k: Int32) -> SimTime
-    /// Whether the processing on instance `k` fails (a zombie, or an `errors` fault), drawn from
-    /// `stream` (the queue's own, so that the draw does not depend on the consumer's other work).
-    func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool
 }
