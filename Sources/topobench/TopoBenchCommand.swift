@@ -18,7 +18,7 @@ struct TopoBenchCommand: ParsableCommand {
             130 interrupted.
             """,
         version: TopoBenchVersion.string,
-        subcommands: [Run.self, SuiteCommand.self, Compare.self, Merge.self, Plot.self, Validate.self, List.self]
+        subcommands: [Run.self, SuiteCommand.self, Compare.self, Merge.self, Plot.self, Validate.self, List.self, Schema.self]
     )
 }
 

@@ -6,7 +6,7 @@ import Testing
 @testable import topobench
 
 /// The command line's parsing, through its command types: every flag parsed once, when the
-/// arguments are, into typed values; the options `run` and `suite` share; `--format`.
+/// arguments are, into typed values; the options `run` and `suite` share; `--format`; `schema`.
 @Suite("Command line")
 struct CommandLineTests {
     /// The error a parse throws, with the message and exit code the command would print.
@@ -72,5 +72,12 @@ struct CommandLineTests {
     ])
     func flagsKeepTheirNames(help: String, flags: [String]) {
         for flag in flags { #expect(help.contains(flag + " ") || help.contains(flag + "\n"), "\(flag) is missing from:\n\(help)") }
+    }
+
+    @Test func schemaIsASubcommand() throws {
+        let command = try TopoBenchCommand.parseAsRoot(["schema"])
+        #expect(command is Schema)
+        #expect(TopoBenchCommand.configuration.subcommands.contains { ObjectIdentifier($0) == ObjectIdentifier(Schema.self) })
+        #expect(Schema.helpMessage().contains("yaml-language-server"))
     }
 }
