@@ -146,4 +146,19 @@ struct SchemaTests {
             #expect(result.status == 1, "a suite with an unknown key was not refused:\n\(result.output)")
         }
     }
+
+    /// Each example and suite file names the schema for editors, by a path relative to itself.
+    @Test func everyExampleAndSuiteFileNamesTheSchema() throws {
+        for file in RepositoryFiles.scenarioAndSuiteFiles() {
+            let first = try String(contentsOfFile: file, encoding: .utf8).prefix { $0 != "\n" }
+            let prefix = "# yaml-language-server: $schema="
+            guard first.hasPrefix(prefix) else {
+                Issue.record("\(file) does not start with \(prefix)…")
+                continue
+            }
+            let relative = String(first.dropFirst(prefix.count))
+            let target = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(relative).standardizedFileURL
+            #expect(target.path == Self.committed.standardizedFileURL.path, "\(file): \(relative) is not the schema")
+        }
+    }
 }
