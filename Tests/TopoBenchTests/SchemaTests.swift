@@ -19,14 +19,14 @@ enum SchemaValidator {
     }
 
     /// Validates `files` against the schema at `schema`: the exit status and what it printed.
-    static func run(schema: String, files: [String]) throws -> (status: Int32, output: String)? {
+    static func run(schema: String, files: [String], json: Bool = false) throws -> (status: Int32, output: String)? {
         guard let executable = executable() else {
             Issue.record("check-jsonschema not found: `make test` installs it into .build/schema-venv (or set TOPOBENCH_CHECK_JSONSCHEMA)")
             return nil
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--schemafile", schema] + files
+        process.arguments = (json ? ["--output-format", "json"] : []) + ["--schemafile", schema] + files
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -132,18 +132,25 @@ struct SchemaTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let schema = try folder.write("schema.json", ScenarioSchema.json())
+        var files: [(label: String, path: String)] = []
         for (i, w) in Self.wrong.enumerated() {
             let changed = text.replacingOccurrences(of: w.find, with: w.replace)
             #expect(changed != text, "\(w.label): the change must apply")
             let file = try folder.write("wrong\(i).yaml", changed)
             #expect(throws: ScenarioError.self, "\(w.label): the loader accepted it") { _ = try ScenarioLoader.load(path: file) }
-            guard let result = try SchemaValidator.run(schema: schema, files: [file]) else { return }
-            #expect(result.status == 1, "\(w.label): check-jsonschema did not refuse it (status \(result.status)):\n\(result.output)")
+            files.append((w.label, file))
         }
-        // A suite with an unknown key.
         let suite = try folder.write("suite.yaml", "name: s\nscenarios: [wrong0.yaml]\nquick: { scale: 0.1, replicas: 2 }\n")
-        if let result = try SchemaValidator.run(schema: schema, files: [suite]) {
-            #expect(result.status == 1, "a suite with an unknown key was not refused:\n\(result.output)")
+        files.append(("a suite with an unknown key", suite))
+        // One run for all of them; its JSON report lists the errors by file.
+        guard let result = try SchemaValidator.run(schema: schema, files: files.map(\.path), json: true) else { return }
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "not a JSON report:\n\(result.output)")
+        let errors = (report["errors"] as? [[String: Any]]) ?? []
+        let refused = Set(errors.compactMap { $0["filename"] as? String })
+        #expect((report["parse_errors"] as? [Any])?.isEmpty ?? true, "\(report["parse_errors"] ?? "")")
+        for (label, path) in files {
+            #expect(refused.contains(path), "\(label): check-jsonschema did not refuse it")
         }
     }
 
