@@ -3,9 +3,16 @@ SWIFT ?= swift
 # One set of flags for the binary and the tests, so `make test` and `make run` share one build.
 RELEASE_FLAGS = -c release -Xswiftc -enable-testing
 BIN = .build/release/topobench
-APT_PACKAGES = libgsl-dev pkg-config gnuplot-nox
+# python3-venv: Debian's python3 makes virtual environments only with it (see SCHEMA_VENV).
+APT_PACKAGES = libgsl-dev pkg-config gnuplot-nox python3-venv
+# The tests validate every scenario file against `topobench schema` with a real JSON Schema
+# validator, check-jsonschema from PyPI, kept in a virtual environment under .build so the
+# system's Python is left as it is (and `make clean` removes it).
+SCHEMA_VENV = .build/schema-venv
+CHECK_JSONSCHEMA = $(SCHEMA_VENV)/bin/check-jsonschema
+CHECK_JSONSCHEMA_VERSION = 0.39.0
 
-.PHONY: run test deps build validate bench quick clean format
+.PHONY: run test deps build validate bench quick clean format schema
 
 # Installs GSL, pkg-config and gnuplot when missing (Debian; needs root or sudo).
 deps:
@@ -29,11 +36,20 @@ quick: build
 
 # Unit tests, golden files, determinism and the analytic validation cases, in release mode
 # (the statistical cases simulate millions of customers; a debug build is tens of times slower).
-test: deps
-	$(SWIFT) test $(RELEASE_FLAGS)
+test: deps $(CHECK_JSONSCHEMA)
+	TOPOBENCH_CHECK_JSONSCHEMA=$(abspath $(CHECK_JSONSCHEMA)) $(SWIFT) test $(RELEASE_FLAGS)
 	# The invariant checks exist in debug builds only: the engine's and the models' tables are
 	# checked after every event of the suite's scenarios, shortened (Tests/.../InvariantTests).
 	$(SWIFT) test --filter InvariantTests
+
+$(CHECK_JSONSCHEMA):
+	rm -rf $(SCHEMA_VENV)
+	python3 -m venv $(SCHEMA_VENV)
+	$(SCHEMA_VENV)/bin/pip install --quiet check-jsonschema==$(CHECK_JSONSCHEMA_VERSION)
+
+# Rewrites schema/topobench.schema.json from the declarations (a test checks it is in sync).
+schema: build
+	$(BIN) schema > schema/topobench.schema.json
 
 validate: build
 	$(BIN) validate

@@ -54,6 +54,9 @@ let package = Package(
             dependencies: [
                 "TopoBench", .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+                // The command line's parsing (flags, `--format`, `topobench schema`) is tested
+                // through its command types, without starting a process.
+                "topobench", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Golden files and example scenarios are read from the source tree (#filePath), so
             // `TOPOBENCH_UPDATE_GOLDEN=1 make test` can rewrite them in place.

@@ -20,51 +20,39 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Output folder.", valueName: "DIR"))
     var out: String?
 
-    @Option(help: "Seed of every random stream (overrides the file's).")
-    var seed: UInt64?
-
     @Option(help: "Replications per topology (overrides the file's).")
     var replications: Int?
 
-    @Option(help: "Simulated duration, such as 30m (overrides the file's).")
-    var duration: String?
+    @Option(help: "Simulated duration, such as 30m (overrides the file's).", transform: SimulatedDuration.init(parsing:))
+    var duration: SimulatedDuration?
 
-    @Option(help: "Replications run at once (default: every core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: ArgumentHelp("Run only shard K of N of the work (merge the shards with `topobench merge`).", valueName: "K/N"))
-    var shard: String?
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup(title: "Run options")
+    var options: RunFlags
 
     func validate() throws {
         if let r = replications, r < 1 || r > 100_000 { throw ValidationError("--replications takes 1 to 100000; got \(r)") }
-        if jobs < 1 || jobs > 4096 { throw ValidationError("--jobs takes 1 to 4096; got \(jobs)") }
-        _ = try parseDurationOption(duration, option: "--duration")
-        if let s = shard { _ = try parseShard(s) }
     }
 
     func run() throws {
         try guarded {
             installInterruptHandler()
-            let overrides = ScenarioOverrides(seed: seed, replications: replications, duration: try parseDurationOption(duration, option: "--duration"))
+            let overrides = ScenarioOverrides(seed: options.seed, replications: replications, duration: duration?.nanoseconds)
             // Load every file first: a bad file fails before anything runs.
             let loaded = try files.map { try ScenarioLoader.load(path: $0, overrides: overrides) }
             for points in loaded {
                 guard let name = points.first?.name else { continue }
                 let folder = out.map { files.count > 1 ? ($0 as NSString).appendingPathComponent(name) : $0 } ?? "results/\(name)"
-                let progress = Progress(quiet: quiet)
+                let progress = Progress(quiet: options.quiet)
                 progress.label = name
                 if Interrupt.requested { throw ExitCode(130) }
-                let result = try Runner.run(points, options: RunOptions(jobs: jobs, shard: try shard.map(parseShard), progress: progress.callback()))
+                let result = try Runner.run(points, options: RunOptions(jobs: options.jobs, shard: options.shard?.value, progress: progress.callback()))
                 if Interrupt.requested && result.replications.rows.isEmpty {
                     // Nothing finished: leave whatever the folder held from an earlier run.
                     printError("interrupted: no replication of \(name) finished; nothing written")
                     throw ExitCode(130)
                 }
                 _ = try result.write(folder: folder)
-                if !quiet {
+                if !options.quiet {
                     print("\(name): \(folder)")
                     print(TerminalTable.render(result.summary))
                 }

@@ -34,27 +34,16 @@ struct SuiteCommand: ParsableCommand {
     @Flag(help: "Do not make plots.")
     var noPlots = false
 
-    @Option(help: ArgumentHelp("Run only shard K of N.", valueName: "K/N"))
-    var shard: String?
-
     @Option(help: "Number of shards when the shard index comes from JOB_COMPLETION_INDEX.")
     var shardCount: Int?
-
-    @Option(help: "Replications run at once (default: every core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Folder of suite files.", valueName: "DIR"))
     var suites: String = "Benchmarks/suites"
 
-    @Option(help: "Seed of every random stream (overrides the files').")
-    var seed: UInt64?
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup(title: "Run options")
+    var options: RunFlags
 
     func validate() throws {
-        if jobs < 1 || jobs > 4096 { throw ValidationError("--jobs takes 1 to 4096; got \(jobs)") }
-        if let s = shard { _ = try parseShard(s) }
         if let c = shardCount, c < 1 { throw ValidationError("--shard-count takes a number ≥ 1") }
     }
 
@@ -62,18 +51,18 @@ struct SuiteCommand: ParsableCommand {
         try guarded {
             installInterruptHandler()
             let spec = try SuiteSpec.load(name, directory: suites)
-            let shardValue = try resolveShard(shard, count: shardCount)
-            let all = try spec.loadScenarios(quick: quick, seed: seed)
+            let shardValue = try options.shard?.value ?? resolveShard(count: shardCount)
+            let all = try spec.loadScenarios(quick: quick, seed: options.seed)
             let folderName = quick ? "quick" : spec.name
             let base = (out as NSString).appendingPathComponent(folderName)
             for points in all {
                 guard let scenario = points.first else { continue }
                 let folder = (base as NSString).appendingPathComponent(scenario.name)
-                let progress = Progress(quiet: quiet)
+                let progress = Progress(quiet: options.quiet)
                 progress.label = scenario.name
                 // Ctrl-C during the previous scenario's plots: stop before this one starts.
                 if Interrupt.requested { throw ExitCode(130) }
-                let result = try Runner.run(points, options: RunOptions(jobs: jobs, shard: shardValue, progress: progress.callback()))
+                let result = try Runner.run(points, options: RunOptions(jobs: options.jobs, shard: shardValue, progress: progress.callback()))
                 if Interrupt.requested {
                     if result.replications.rows.isEmpty {
                         printError("interrupted: no replication of \(scenario.name) finished; nothing written")
@@ -84,7 +73,7 @@ struct SuiteCommand: ParsableCommand {
                     throw ExitCode(130)
                 }
                 _ = try result.write(folder: folder)
-                if !quiet {
+                if !options.quiet {
                     print("== \(scenario.name): \(scenario.description)")
                     print(TerminalTable.render(result.summary))
                 }
@@ -126,17 +115,11 @@ struct Compare: ParsableCommand {
     @Option(help: "Largest tolerated availability drop (absolute), such as 0.001.")
     var maxAvailabilityDrop: String = "0.001"
 
-    @Option(help: "Output format: table, markdown or junit.")
-    var format: String = "table"
+    @Option(help: "Output format.")
+    var format: CompareFormat = .table
 
     @Flag(help: "Count rows missing from CURRENT as regressions.")
     var strict = false
-
-    func validate() throws {
-        if CompareFormat(rawValue: format) == nil {
-            throw ValidationError("--format takes table, markdown or junit; got '\(format)'")
-        }
-    }
 
     func run() throws {
         try guarded {
@@ -145,7 +128,7 @@ struct Compare: ParsableCommand {
                 maxAvailabilityDrop: try CompareOptions.parseThreshold(maxAvailabilityDrop, option: "--max-availability-drop"),
                 strict: strict)
             let report = try Comparison.run(baseline: baseline, current: current, options: options)
-            print(report.render(CompareFormat(rawValue: format) ?? .table), terminator: "")
+            print(report.render(format), terminator: "")
             if report.regressions > 0 { throw ExitCode(1) }
         }
     }

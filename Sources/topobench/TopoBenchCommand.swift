@@ -18,7 +18,7 @@ struct TopoBenchCommand: ParsableCommand {
             130 interrupted.
             """,
         version: TopoBenchVersion.string,
-        subcommands: [Run.self, SuiteCommand.self, Compare.self, Merge.self, Plot.self, Validate.self, List.self]
+        subcommands: [Run.self, SuiteCommand.self, Compare.self, Merge.self, Plot.self, Validate.self, List.self, Schema.self]
     )
 }
 
@@ -53,15 +53,10 @@ func printError(_ s: String) {
     FileHandle.standardError.write((s + "\n").data(using: .utf8) ?? Data())
 }
 
-/// Parses `K/N` (K from 1 to N); a bad value is a usage error.
-func parseShard(_ text: String) throws -> (k: Int, n: Int) {
-    do { return try Shard.parse(text) } catch let e as Shard.Problem { throw ValidationError(e.description) }
-}
-
-/// The shard from `--shard`, or from a Slurm array or a Kubernetes Indexed Job's environment.
-func resolveShard(_ flag: String?, count: Int?) throws -> (k: Int, n: Int)? {
+/// The shard from a Slurm array or a Kubernetes Indexed Job's environment, when `--shard` is not given.
+func resolveShard(count: Int?) throws -> (k: Int, n: Int)? {
     do {
-        return try Shard.resolve(flag: flag, count: count, environment: ProcessInfo.processInfo.environment)
+        return try Shard.resolve(flag: nil, count: count, environment: ProcessInfo.processInfo.environment)
     } catch let e as Shard.Problem {
         throw ValidationError(e.description)
     }
@@ -108,12 +103,4 @@ func installInterruptHandler() {
     sigemptyset(&set)
     sigaddset(&set, SIGINT)
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
-}
-
-func parseDurationOption(_ text: String?, option: String) throws -> Int64? {
-    guard let text else { return nil }
-    guard let d = Units.parseDuration(text), d > 0, d <= Units.maxDuration else {
-        throw ValidationError("\(option) takes a duration with a unit (ns, us, ms, s, m, h, d), such as 5m; got '\(text)'")
-    }
-    return d
 }

@@ -281,7 +281,7 @@ struct ScenarioDocumentTests {
         #expect(error?.keyPath == "replicatons")
         #expect(error?.line == 2)
         #expect(error?.suggestion == "replications")
-        #expect(error?.description == "checkout.yaml:2: replicatons: unknown key; did you mean 'replications'? (valid keys here: name, description, duration, replications, seed)")
+        #expect(error?.description == "checkout.yaml:2: replicatons: unknown key 'replicatons'; did you mean 'replications'? (valid keys here: name, description, duration, replications, seed)")
     }
 
     @Test func unknownKeyWithoutAnyNearKey() throws {
@@ -289,7 +289,7 @@ struct ScenarioDocumentTests {
         map.allow(["name"])
         let error = scenarioError { try map.finish() }
         #expect(error?.suggestion == nil)
-        #expect(error?.description == "checkout.yaml:2: zzzzzz: unknown key (valid keys here: name)")
+        #expect(error?.description == "checkout.yaml:2: zzzzzz: unknown key 'zzzzzz' (valid keys here: name)")
     }
 
     @Test func unknownKeyHoldingABlockMapPointsAtTheKey() throws {

@@ -58,10 +58,8 @@ public enum ScenarioLoader {
         public static let maxRate = 1e9
     }
 
-    public static let distributionNames = [
-        "constant", "uniform", "exponential", "normal", "lognormal", "gamma", "weibull", "pareto", "erlang",
-        "hyperexponential", "empirical",
-    ]
+    /// The distributions `dist:` takes (``Variants/distribution``).
+    public static let distributionNames = Variants.distribution.names
 
     /// FIS action names and the fault kinds they stand for.
     public static let fisActions: [String: FaultSpec.Kind] = [
@@ -92,7 +90,7 @@ public enum ScenarioLoader {
     }
 
     static func expand(root: ScenarioNode, file: String, text: String, overrides: ScenarioOverrides) throws -> [Scenario] {
-        let top = try NodeReader(node: root, file: file).map()
+        let top = try NodeReader(node: root, file: file).map(.scenario)
         var axes: [(column: String, values: [ScenarioNode])] = []
         if let sweep = try top.map("sweep") {
             for (key, value) in sweep.entries() {
@@ -179,14 +177,14 @@ public enum ScenarioLoader {
     // MARK: top level
 
     static func build(_ root: ScenarioNode, file: String, overrides: ScenarioOverrides) throws -> Scenario {
-        let top = try NodeReader(node: root, file: file).map()
+        let top = try NodeReader(node: root, file: file).map(.scenario)
         top.allow(["sweep"])
         let name = try top.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         try checkName(name, top.optional("name") ?? top.reader)
-        let description = try top.string("description") ?? ""
-        var duration = try top.duration("duration", default: Time.hour, min: 1, max: Units.maxDuration) ?? Time.hour
+        let description = try top.string("description", default: "") ?? ""
+        var duration = try top.duration("duration", default: Time.hour) ?? Time.hour
         var warmup = try top.duration("warmup", default: 0) ?? 0
-        var window = try top.duration("window", default: 10 * Time.second, min: Time.millisecond) ?? 10 * Time.second
+        var window = try top.duration("window", default: 10 * Time.second) ?? 10 * Time.second
         try checkOverrides(overrides, file: file)
         if let d = overrides.duration {
             // A shorter run from the command line keeps the file's warm-up if it still fits, and
@@ -209,11 +207,11 @@ public enum ScenarioLoader {
             throw (top.optional("window") ?? top.reader).error(
                 expected: "a window of at least \(Units.format(nanoseconds: max(1, (duration - warmup) / SimTime(Limits.maxWindows)))) (at most \(Limits.maxWindows) windows)")
         }
-        var replications = try top.int("replications", default: 10, min: 1, max: Limits.maxReplications) ?? 10
+        var replications = try top.int("replications", default: 10) ?? 10
         if let r = overrides.replications { replications = r }
-        var seed = UInt64(try top.int("seed", default: 1, min: 0) ?? 1)
+        var seed = UInt64(try top.int("seed", default: 1) ?? 1)
         if let s = overrides.seed { seed = s }
-        let slo = try top.double("slo", default: 0.99, min: 0, max: 1) ?? 0.99
+        let slo = try top.double("slo", default: 0.99) ?? 0.99
 
         // Zones: every zone name used in the file, in order of appearance.
         // (Only the topologies' `zones:` count: a fault's `zone:` must name one of them.)
@@ -330,7 +328,7 @@ public enum ScenarioLoader {
         var users = AwsDefaults.openLoopUsers
         if let a = arrival {
             if let t = think { throw t.error(expected: "no think time with an open-loop arrival (use users + think for a closed loop)") }
-            let (dist, rate) = try parseDistribution(a.reader, unit: .time, allowRate: true)
+            let (dist, rate) = try parseDistribution(a.reader)
             var profile: RateProfile? = nil
             if let p = try a.map("profile") { profile = try parseProfile(p) }
             a.allow(["profile"])
@@ -342,11 +340,11 @@ public enum ScenarioLoader {
                 throw a.reader.error(expected: "a peak arrival rate of at most \(Int(Limits.maxRate))/s")
             }
             mode = .open(OpenArrivals(interArrival: dist, rate: r, profile: profile))
-            users = try w.int("users", default: users, min: 1, max: Limits.maxUsers) ?? users
+            users = try w.int("users", default: users) ?? users
         } else if let u = w.optional("users") {
-            let n = try u.int(min: 1, max: Limits.maxUsers)
+            let n = try u.int()
             guard let t = think else { throw w.reader.error(expected: "a think time (think: ...) for a closed loop of users") }
-            let (d, _) = try parseDistribution(t, unit: .time, allowRate: false)
+            let (d, _) = try parseDistribution(t)
             mode = .closed(users: n, think: d)
             users = n
         } else {
@@ -354,7 +352,7 @@ public enum ScenarioLoader {
         }
         let timeout = try w.optional("timeout").flatMap { r -> SimTime? in
             if r.isNull || (r.isScalar && (try? r.string()) == "none") { return nil }
-            return try r.duration(min: Time.microsecond, max: Limits.maxDelay)
+            return try r.duration()
         }
         var retry = RetryPolicy(
             maxAttempts: AwsDefaults.sdkMaxAttempts, base: AwsDefaults.sdkBase, cap: AwsDefaults.sdkCap,
@@ -364,10 +362,10 @@ public enum ScenarioLoader {
                 retry.maxAttempts = 1
             } else {
                 let m = try r.map()
-                retry.maxAttempts = try m.int("max_attempts", default: retry.maxAttempts, min: 1, max: 100) ?? retry.maxAttempts
-                retry.base = try m.duration("base", default: retry.base, max: Limits.maxDelay) ?? retry.base
-                retry.cap = try m.duration("cap", default: retry.cap, max: Limits.maxDelay) ?? retry.cap
-                let j = try m.choice("jitter", RetryPolicy.Jitter.allCases.map(\.rawValue), default: "full") ?? "full"
+                retry.maxAttempts = try m.int("max_attempts", default: retry.maxAttempts) ?? retry.maxAttempts
+                retry.base = try m.duration("base", default: retry.base) ?? retry.base
+                retry.cap = try m.duration("cap", default: retry.cap) ?? retry.cap
+                let j = try m.choice("jitter", default: "full") ?? "full"
                 retry.jitter = RetryPolicy.Jitter(rawValue: j) ?? .full
                 if let q = m.optional("quota") {
                     if q.isScalar {
@@ -375,10 +373,10 @@ public enum ScenarioLoader {
                     } else {
                         let qm = try q.map()
                         retry.quota = RetryQuota(
-                            capacity: try qm.int("capacity", default: 500, min: 0, max: 1_000_000_000) ?? 500,
-                            retryCost: try qm.int("retry_cost", default: 5, min: 0, max: 1_000_000) ?? 5,
-                            timeoutRetryCost: try qm.int("timeout_cost", default: 10, min: 0, max: 1_000_000) ?? 10,
-                            successIncrement: try qm.int("success_increment", default: 1, min: 0, max: 1_000_000) ?? 1)
+                            capacity: try qm.int("capacity", default: 500) ?? 500,
+                            retryCost: try qm.int("retry_cost", default: 5) ?? 5,
+                            timeoutRetryCost: try qm.int("timeout_cost", default: 10) ?? 10,
+                            successIncrement: try qm.int("success_increment", default: 1) ?? 1)
                         try qm.finish()
                     }
                 }
@@ -387,7 +385,7 @@ public enum ScenarioLoader {
         }
         var sessionRequests: Int? = nil
         if let s = try w.map("session") {
-            sessionRequests = try s.int("requests", min: 1, max: 1_000_000_000)
+            sessionRequests = try s.int("requests")
             try s.finish()
         }
         try w.finish()
@@ -404,7 +402,7 @@ public enum ScenarioLoader {
                 let pair = try s.list()
                 guard pair.count == 2 else { throw s.error(expected: "a pair [time, multiplier] such as [30m, 4.0]") }
                 let at = try pair[0].duration()
-                let m = try pair[1].double(min: 0, max: 1e6)
+                let m = try pair[1].double()
                 if let last = out.last, at <= last.at { throw pair[0].error(expected: "times in increasing order") }
                 out.append((at, m))
             }
@@ -413,8 +411,8 @@ public enum ScenarioLoader {
             return .steps(out)
         }
         if let d = try p.map("diurnal") {
-            let period = try d.duration("period", default: Time.day, min: Time.second) ?? Time.day
-            let amplitude = try d.double("amplitude", default: 0.5, min: 0, max: 1) ?? 0.5
+            let period = try d.duration("period", default: Time.day) ?? Time.day
+            let amplitude = try d.double("amplitude", default: 0.5) ?? 0.5
             let peak = try d.duration("peak_at", default: 0) ?? 0
             try d.finish()
             try p.finish()
@@ -434,8 +432,8 @@ public enum ScenarioLoader {
         }
         let m = try r.map()
         var model = NetworkModel(intraZone: intra, crossZone: cross)
-        if let i = m.optional("intra_zone") { model.intraZone = try parseDistribution(i, unit: .time, allowRate: false).0 }
-        if let c = m.optional("cross_zone") { model.crossZone = try parseDistribution(c, unit: .time, allowRate: false).0 }
+        if let i = m.optional("intra_zone") { model.intraZone = try parseDistribution(i).0 }
+        if let c = m.optional("cross_zone") { model.crossZone = try parseDistribution(c).0 }
         try m.finish()
         if model.intraZone?.isZero == true && model.crossZone?.isZero == true {
             return NetworkModel(intraZone: nil, crossZone: nil)
@@ -445,20 +443,20 @@ public enum ScenarioLoader {
 
     // MARK: distributions
 
-    enum ValueUnit { case time, number }
-
-    /// Reads a distribution: a bare duration (a constant) or `{ dist: name, parameters… }`.
-    /// With `allowRate`, `rate: 200/s` may stand for `mean: 1/rate`. Returns the rate if given.
-    static func parseDistribution(_ r: NodeReader, unit: ValueUnit, allowRate: Bool) throws -> (Distribution, Double?) {
+    /// Reads a distribution of times: a bare duration (a constant) or `{ dist: name, parameters… }`
+    /// (``Variants/distribution``). The arrival process's (``Variants/arrival``) may be given by
+    /// `rate: 200/s`, which stands for `mean: 1/rate`, and is returned when given.
+    static func parseDistribution(_ r: NodeReader) throws -> (Distribution, Double?) {
         if r.isScalar {
-            let v: Double = unit == .time ? Double(try r.duration(max: Units.maxDuration)) / 1e9 : try r.double(min: 0)
+            let v = Double(try r.duration()) / 1e9
             return (try wrap(r, { try Distribution.constant(v) }), nil)
         }
         let m = try r.map()
-        let name = try m.required("dist").choice(distributionNames)
+        let name = try m.discriminator()
+        let allowRate = m.declares("rate")
         func time(_ key: String) throws -> Double? {
             guard let c = m.optional(key) else { return nil }
-            return unit == .time ? Double(try c.duration(max: Units.maxDuration)) / 1e9 : try c.double(min: 0)
+            return Double(try c.duration()) / 1e9
         }
         func number(_ key: String) throws -> Double? { try m.double(key) }
         func need<T>(_ v: T?, _ key: String) throws -> T {
@@ -511,14 +509,12 @@ public enum ScenarioLoader {
             let shape = try need(try number("shape"), "shape"), scale = try need(try time("scale"), "scale")
             d = try wrap(m.reader, { try Distribution.pareto(shape: shape, scale: scale) })
         case "erlang":
-            let k = try need(try m.int("k", min: 1, max: 10_000), "k")
+            let k = try need(try m.int("k"), "k")
             let mean = try need(try meanOrRate(), "mean")
             d = try wrap(m.reader, { try Distribution.erlang(k: k, mean: mean) })
         case "hyperexponential":
             let ps = try need(try m.list("probabilities"), "probabilities").map { try $0.probability() }
-            let means = try need(try m.list("means"), "means").map { c -> Double in
-                unit == .time ? Double(try c.duration(max: Units.maxDuration)) / 1e9 : try c.double(min: 0)
-            }
+            let means = try need(try m.list("means"), "means").map { c -> Double in Double(try c.duration()) / 1e9 }
             if ps.count > Limits.maxBranches {
                 throw (m.optional("probabilities") ?? m.reader).error(expected: "at most \(Limits.maxBranches) branches", found: "\(ps.count)")
             }
@@ -532,10 +528,10 @@ public enum ScenarioLoader {
                 if list.count > Limits.maxEmpiricalValues {
                     throw (m.optional("values") ?? m.reader).error(expected: "at most \(Limits.maxEmpiricalValues) values", found: "\(list.count)")
                 }
-                values = try list.map { c in unit == .time ? Double(try c.duration(max: Units.maxDuration)) / 1e9 : try c.double(min: 0) }
+                values = try list.map { c in Double(try c.duration()) / 1e9 }
             } else if let csv = try m.string("csv") {
                 let column = try need(try m.string("column"), "column")
-                let scale = try m.choice("unit", ["ns", "us", "ms", "s", "m", "h"], default: "s") ?? "s"
+                let scale = try m.choice("unit", default: "s") ?? "s"
                 let base = URL(fileURLWithPath: r.file).deletingLastPathComponent()
                 let path = csv.hasPrefix("/") ? csv : base.appendingPathComponent(csv).path
                 values = try EmpiricalData.column(path: path, column: column, reader: m.optional("csv") ?? m.reader)

@@ -1,0 +1,86 @@
+/// The faults (`faults:` items), by `kind`: a fault kind or an AWS Fault Injection Service
+/// action name that stands for one (``ScenarioLoader/fisActions``).
+extension Variants {
+    /// A fault, whose `kind` picks its keys.
+    public static let fault: Variants = {
+        var cases = FaultSpec.Kind.allCases.map { kind in
+            Variant(names: MapDeclaration.faultNames(kind), declaration: MapDeclaration.fault(kind))
+        }
+        cases.append(Variant(names: [MapDeclaration.disruptConnectivityName], declaration: MapDeclaration.disruptConnectivity))
+        return Variants(
+            "fault", "A fault injected at a time (at) or at random (mtbf and mttr), by kind or AWS FIS action name.",
+            discriminator: "kind", expectedPrefix: "a fault kind: ", cases: cases,
+            names: FaultSpec.Kind.allCases.map(\.rawValue) + ScenarioLoader.fisActions.keys.sorted())
+    }()
+}
+
+extension MapDeclaration {
+    typealias FaultKind = FaultSpec.Kind
+
+    /// FIS's network disruption, which is a partition or, with `zone`, a zone outage.
+    static let disruptConnectivityName = "aws:network:disrupt-connectivity"
+
+    /// The names that pick a fault of `kind`: the kind, then the FIS action names standing for it.
+    static func faultNames(_ kind: FaultKind) -> [String] {
+        [kind.rawValue] + ScenarioLoader.fisActions.filter { $0.value == kind && $0.key != disruptConnectivityName }.keys.sorted()
+    }
+
+    /// The keys of a fault of `kind` (also when written as an FIS action name).
+    static func fault(_ kind: FaultKind) -> MapDeclaration {
+        let summaries: [FaultKind: String] = [
+            .crash: "The application process dies; the instance keeps running. recover_after restarts it; without it the process stays down.",
+            .zoneOutage: "Every zone-bound resource in the zone loses power.",
+            .latency: "Every answer of the target takes multiplier times as long.",
+            .errors: "The target answers a share of requests with an error.",
+            .zombie: "The target passes its health checks but fails every request.",
+            .partition: "The network between target and peer is cut; processes and their state survive.",
+        ]
+        var keys = [kindKey(faultNames(kind))]
+        if kind == .zoneOutage { keys.append(zone) } else { keys.append(target) }
+        if kind == .partition { keys.append(peer) }
+        keys += timing
+        if kind == .latency {
+            keys.append(KeyDeclaration("multiplier", .number(1e-6...1e6), default: "10", source: .assumption("ten times slower"), "Factor applied to the target's service times."))
+        }
+        if kind == .errors {
+            keys.append(KeyDeclaration("probability", .number(0...1), default: "1", source: .assumption("every request"), "Share of requests answered with an error."))
+            keys.append(KeyDeclaration("code", .integer(400...599),
+                                       default: .described("500; 429 for aws:fis:inject-api-throttle-error, 503 for aws:fis:inject-api-unavailable-error"),
+                                       source: .assumption("the status each FIS action injects"), "HTTP status of the errors: 429, 500 or 503."))
+        }
+        return MapDeclaration(
+            "fault." + kind.rawValue, summaries[kind] ?? "", keys: keys,
+            alternatives: [timingAlternatives], exclusive: timingExclusions)
+    }
+
+    /// `kind: aws:network:disrupt-connectivity`: a partition between target and peer, or a zone cut off.
+    static let disruptConnectivity = MapDeclaration(
+        "fault.disrupt_connectivity", "AWS FIS's network disruption: a partition between target and peer, or, with zone, the zone cut off.",
+        keys: [
+            kindKey([disruptConnectivityName]),
+            KeyDeclaration("target", .reference(ComponentKinds.names), "A partition: the component cut off from peer."),
+            KeyDeclaration("peer", .reference(ComponentKinds.names), "A partition: the other side."),
+            KeyDeclaration("zone", .zone, "A zone cut off, one the topologies use."),
+        ] + timing,
+        alternatives: [[["target", "peer"], ["zone"]], timingAlternatives],
+        exclusive: timingExclusions + [["zone", "target"], ["zone", "peer"]])
+
+    private static func kindKey(_ names: [String]) -> KeyDeclaration {
+        KeyDeclaration("kind", .choice(names), required: true, "The fault kind, or an AWS FIS action name that stands for it.")
+    }
+
+    private static let target = KeyDeclaration("target", .reference(ComponentKinds.names), required: true, "The component hit, by its name in each topology (a topology without it ignores the fault).")
+    private static let peer = KeyDeclaration("peer", .reference(ComponentKinds.names), required: true, "The other side of the partition.")
+    private static let zone = KeyDeclaration("zone", .zone, required: true, "The zone that loses power, one the topologies use.")
+    private static let timing: [KeyDeclaration] = [
+        KeyDeclaration("instance", .integer(0...ScenarioLoader.Limits.maxInstancesPerGroup), default: .described("every instance of the group"),
+                       "The instance hit, counting from 0."),
+        KeyDeclaration("at", .duration(0...Units.maxDuration), "When the fault starts (a scheduled fault)."),
+        KeyDeclaration("duration", .duration(1...Units.maxDuration), default: .described("until the end of the run"), "How long the fault lasts."),
+        KeyDeclaration("recover_after", .duration(1...Units.maxDuration), default: .described("until the end of the run"), "How long the fault lasts (said of a crash)."),
+        KeyDeclaration("mtbf", .timeDistribution, "A stochastic fault: the time between failures, drawn per instance."),
+        KeyDeclaration("mttr", .timeDistribution, "A stochastic fault: the time to repair."),
+    ]
+    private static let timingAlternatives: [[String]] = [["at"], ["mtbf", "mttr"]]
+    private static let timingExclusions: [[String]] = [["duration", "recover_after"], ["at", "mtbf"], ["duration", "mtbf"], ["recover_after", "mtbf"]]
+}

@@ -1,0 +1,36 @@
+extension MapDeclaration {
+    /// `kind: instances`: an EC2 instance group.
+    public static let instances = MapDeclaration.component(
+        "instances",
+        "An EC2 instance group: each instance has workers (its concurrency), a bounded FIFO queue, a service time and an optional synchronous downstream call.",
+        keys: [
+            KeyDeclaration("count", .integer(1...ScenarioLoader.Limits.maxInstancesPerGroup), default: "1", source: .assumption("one instance"), "Instances in the group."),
+            KeyDeclaration("zones", .list(.zone, minItems: 1), default: .described("the scenario's first zone"), source: .assumption("a single zone"),
+                           "Zones the instances are spread over, round robin."),
+            KeyDeclaration("workers", .integer(1...ScenarioLoader.Limits.maxWorkers), default: "1", source: .assumption("one request at a time"), "Requests an instance serves at once."),
+            KeyDeclaration("queue", .anyOf([.choice(["unbounded"]), .integer(0...ScenarioLoader.Limits.maxQueue)]), default: "unbounded",
+                           source: .assumption("no bound"), "Requests that may wait for a worker on one instance; past it a request is rejected."),
+            KeyDeclaration("service", .timeDistribution, required: true, "Service time of one request on a worker."),
+            KeyDeclaration("calls", .reference(["instances", "alb", "api_gateway", "sqs", "sns", "lambda"]), default: .described("no call"),
+                           "The component called synchronously for every request (a SendMessage or Publish for sqs or sns)."),
+            KeyDeclaration("timeout", .duration(Time.microsecond...ScenarioLoader.Limits.maxDelay), default: .described("30s when the group has calls"),
+                           source: .aws("instances.timeout"), "Timeout of the call."),
+            KeyDeclaration("sessions", .anyOf([.choice(["local", "none"]), .reference(["session_store"])]), default: "none", source: .assumption("no login sessions"),
+                           "Where login sessions live: local (in the instance's memory, sticky behind an ALB), none, or a session_store component."),
+            KeyDeclaration("circuit_breaker", .map(.circuitBreaker), default: .described("no circuit breaker"), nullable: true,
+                           "A circuit breaker on the call: opens past an error threshold, probes when half open."),
+        ])
+
+    /// `circuit_breaker` of an `instances` group's call.
+    public static let circuitBreaker = MapDeclaration(
+        "instances.circuit_breaker", "A circuit breaker on a group's call: error ratio over a rolling window, open time, half-open probes.",
+        keys: [
+            KeyDeclaration("error_threshold", .number(0.0001...1), default: "0.5", source: .assumption("half the calls failing, as resilience4j's failure-rate threshold"),
+                           "Share of failed calls in the window that opens the breaker."),
+            KeyDeclaration("minimum_calls", .integer(1...1_000_000), default: "20", source: .assumption("no decision on fewer calls"), "Calls in the window before the share counts."),
+            KeyDeclaration("window", .duration(Time.millisecond...ScenarioLoader.Limits.maxDelay), default: "10s", source: .assumption("a ten-second rolling window"), "Width of the rolling window."),
+            KeyDeclaration("open", .duration(Time.millisecond...ScenarioLoader.Limits.maxDelay), default: "30s", source: .assumption("thirty seconds open"),
+                           "How long the breaker stays open (calls fail at once) before it probes."),
+            KeyDeclaration("half_open_probes", .integer(1...10_000), default: "5", source: .assumption("a handful of probes"), "Calls let through while half open; all must succeed to close."),
+        ])
+}

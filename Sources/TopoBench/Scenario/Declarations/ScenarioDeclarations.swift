@@ -1,0 +1,134 @@
+/// The maps of a scenario file outside the components: the top level, the workload and its
+/// sub-maps, the network, the topologies and the sweep. Each component kind's keys are in a file
+/// of their own (``ComponentKinds``), the faults' in `FaultDeclarations.swift`, the
+/// distributions' in `DistributionDeclarations.swift`.
+extension MapDeclaration {
+    typealias Limits = ScenarioLoader.Limits
+
+    /// The top level of a scenario file.
+    public static let scenario = MapDeclaration(
+        "scenario", "A scenario: one workload and one fault schedule run against one or more topologies.",
+        keys: [
+            KeyDeclaration("name", .name, default: .described("the file's name without its extension"), "Names the result folder and the rows of the CSV files."),
+            KeyDeclaration("description", .text, default: "", "One line shown above the scenario's table."),
+            KeyDeclaration("duration", .duration(1...Units.maxDuration), default: "1h", source: .assumption("an hour of simulated time"), "Simulated time of one replication."),
+            KeyDeclaration("warmup", .duration(0...Units.maxDuration), default: "0s", source: .assumption("no warm-up"), "Start of the run excluded from every statistic; shorter than the duration."),
+            KeyDeclaration("window", .duration(Time.millisecond...Units.maxDuration), default: "10s", source: .assumption("ten-second buckets"), "Width of a time-series bucket (timeseries.csv, time availability, recovery)."),
+            KeyDeclaration("replications", .integer(1...Limits.maxReplications), default: "10", source: .assumption("enough for a Student-t interval"), "Independent replications per topology; overridden by --replications."),
+            KeyDeclaration("seed", .integer(0...Int.max), default: "1", source: .assumption("any fixed seed"), "Seed of every random stream; overridden by --seed."),
+            KeyDeclaration("slo", .number(0...1), default: "0.99", source: .assumption("SPEC: a window is available when 99 % of its requests succeed"), "Success ratio a window needs to count as available."),
+            KeyDeclaration("workload", .map(.workload), required: true, "The clients: open-loop arrivals or a closed loop of users, their timeout and retries."),
+            KeyDeclaration("network", .anyOf([.choice(["none", "free", "0"]), .map(.network)]),
+                           default: .described("lognormal, median 250us and sigma 0.3 within a zone; median 1ms and sigma 0.3 across zones"),
+                           source: .assumption("a few hundred microseconds within an AWS zone, about a millisecond across zones"),
+                           "Delay of every hop between components; none (or free, or 0) for no delay."),
+            KeyDeclaration("topologies", .map(.topologies), required: true, "The architectures compared, by name, under the same workload and faults."),
+            KeyDeclaration("faults", .list(.variants(.fault), minItems: 0), default: .described("no fault"), nullable: true, "Faults injected, the same in every topology of a replication."),
+            KeyDeclaration("sweep", .map(.sweep), default: .described("no sweep"), nullable: true, "Values to sweep, by key path; each combination is run with the same seeds."),
+        ])
+
+    /// `workload`: the clients.
+    public static let workload = MapDeclaration(
+        "workload", "The clients: an open-loop arrival process, or a closed loop of users who think between requests.",
+        keys: [
+            KeyDeclaration("arrival", .variants(.arrival), "Open loop: the distribution of times between requests (rate: 200/s for exponential), with an optional rate profile."),
+            KeyDeclaration("users", .integer(1...Limits.maxUsers), default: "10000", source: .aws("workload.users"), "Closed loop: the number of users; open loop: the users the requests belong to (sessions)."),
+            KeyDeclaration("think", .timeDistribution, "Closed loop: a user's think time between the answer and the next request."),
+            KeyDeclaration("timeout", .anyOf([.choice(["none"]), .duration(Time.microsecond...Limits.maxDelay)]), default: "none", source: .assumption("a client without a timeout"), nullable: true,
+                           "How long a client waits for an answer to one attempt; none (or null) to wait for ever."),
+            KeyDeclaration("retry", .anyOf([.choice(["none"]), .map(.retry)]),
+                           default: .described("the AWS SDKs' standard mode: 3 attempts, base 100ms, cap 20s, full jitter, retry quota 500 / 5 / 10 / 1"),
+                           source: .aws("workload.retry.max_attempts"), "The end user's retries: none (one attempt) or the retry policy's keys."),
+            KeyDeclaration("session", .map(.session), default: .described("no login sessions"), nullable: true, "Login sessions: requests per session, after which a user logs in again."),
+        ],
+        alternatives: [[["arrival"], ["users", "think"]]],
+        exclusive: [["arrival", "think"]])
+
+    /// `workload.retry`: the end user's retry policy.
+    public static let retry = MapDeclaration(
+        "retry", "A retry policy: attempts, exponential backoff with jitter, and the SDK's retry quota.",
+        keys: [
+            KeyDeclaration("max_attempts", .integer(1...100), default: "3", source: .aws("workload.retry.max_attempts"), "Attempts in all, the first included."),
+            KeyDeclaration("base", .duration(0...Limits.maxDelay), default: "100ms", source: .aws("workload.retry.base"), "Backoff before the first retry; doubles with each retry."),
+            KeyDeclaration("cap", .duration(0...Limits.maxDelay), default: "20s", source: .aws("workload.retry.cap"), "Longest backoff."),
+            KeyDeclaration("jitter", .choice(RetryPolicy.Jitter.allCases.map(\.rawValue)), default: "full", source: .assumption("the AWS SDKs' standard retry mode uses full jitter"), "How a backoff is randomised (AWS's architecture blog: none, full, equal, decorrelated)."),
+            KeyDeclaration("quota", .anyOf([.flag, .map(.retryQuota)]), default: .described("true: 500 tokens, 5 per retry, 10 per timeout retry, 1 back per success"),
+                           source: .aws("workload.retry.quota"), "The SDK's retry quota, which stops retry storms: false for none, or its keys."),
+        ])
+
+    /// `workload.retry.quota`: the SDK's retry token bucket.
+    public static let retryQuota = MapDeclaration(
+        "retry.quota", "The AWS SDKs' retry quota: a token bucket that a retry draws from and a success refills.",
+        keys: [
+            KeyDeclaration("capacity", .integer(0...1_000_000_000), default: "500", source: .aws("workload.retry.quota"), "Tokens in a full bucket."),
+            KeyDeclaration("retry_cost", .integer(0...1_000_000), default: "5", source: .aws("workload.retry.quota"), "Tokens a retry after an error takes."),
+            KeyDeclaration("timeout_cost", .integer(0...1_000_000), default: "10", source: .aws("workload.retry.quota"), "Tokens a retry after a timeout takes."),
+            KeyDeclaration("success_increment", .integer(0...1_000_000), default: "1", source: .aws("workload.retry.quota"), "Tokens a first-try success gives back."),
+        ])
+
+    /// `workload.session`.
+    public static let session = MapDeclaration(
+        "session", "Login sessions of the users.",
+        keys: [
+            KeyDeclaration("requests", .integer(1...1_000_000_000), default: .described("no limit"), "Requests per login session; a user then logs in again."),
+        ])
+
+    /// `workload.arrival.profile`: a rate that changes over time.
+    public static let profile = MapDeclaration(
+        "profile", "Multiplies the arrival rate over time (a non-homogeneous Poisson process for exponential arrivals).",
+        keys: [
+            KeyDeclaration("steps", .list(.pair(.duration(0...Units.maxDuration), .number(0...1e6)), minItems: 1),
+                           "[time, multiplier] pairs in increasing time, such as [[0s, 1.0], [30m, 4.0]]: each multiplier holds from its time on."),
+            KeyDeclaration("diurnal", .map(.diurnal), nullable: true, "A daily cycle: the rate times 1 + amplitude × cos(2π (t − peak_at) / period)."),
+        ],
+        alternatives: [[["steps"], ["diurnal"]]],
+        exclusive: [["steps", "diurnal"]])
+
+    /// `workload.arrival.profile.diurnal`.
+    public static let diurnal = MapDeclaration(
+        "profile.diurnal", "A sinusoidal cycle of the arrival rate.",
+        keys: [
+            KeyDeclaration("period", .duration(Time.second...Units.maxDuration), default: "24h", source: .assumption("a day"), "Length of one cycle."),
+            KeyDeclaration("amplitude", .number(0...1), default: "0.5", source: .assumption("the rate swings by half"), "Relative swing of the rate around its mean."),
+            KeyDeclaration("peak_at", .duration(0...Units.maxDuration), default: "0s", source: .assumption("the peak at the start"), "Time of the first peak."),
+        ])
+
+    /// `network`: the delay of every hop.
+    public static let network = MapDeclaration(
+        "network", "The delay of every hop between components, drawn per message.",
+        keys: [
+            KeyDeclaration("intra_zone", .timeDistribution, default: .described("lognormal, median 250us, sigma 0.3"),
+                           source: .assumption("a few hundred microseconds within an AWS zone"), "Delay between components in the same zone."),
+            KeyDeclaration("cross_zone", .timeDistribution, default: .described("lognormal, median 1ms, sigma 0.3"),
+                           source: .assumption("about a millisecond across AWS zones"), "Delay between components in different zones."),
+        ])
+
+    /// `topologies`: the architectures, by name.
+    public static let topologies = MapDeclaration(
+        "topologies", "The architectures compared, each under a name of letters, digits, '-', '_' or '.'.",
+        keys: [], otherKeys: KeyDeclaration("*", .map(.topology), "One architecture."), otherKeysAreNames: true)
+
+    /// `topologies.NAME`: one architecture.
+    public static let topology = MapDeclaration(
+        "topology", "One architecture: its components and the one that receives the clients' requests.",
+        keys: [
+            KeyDeclaration("entry", .reference(["instances", "alb", "api_gateway", "sqs", "sns", "lambda"]), required: true,
+                           "The component that receives the clients' requests."),
+            KeyDeclaration("components", .map(.components), required: true, "The components, by name."),
+        ])
+
+    /// `topologies.NAME.components`: the components, by name, each picked by its `kind`.
+    public static let components = MapDeclaration(
+        "components", "The components of a topology, each under a name of letters, digits, '-', '_' or '.'.",
+        keys: [], otherKeys: KeyDeclaration("*", .variants(.component), "One component; its kind decides its keys."), otherKeysAreNames: true)
+
+    /// `sweep`: key paths and the values they take.
+    public static let sweep = MapDeclaration(
+        "sweep", "Key paths (such as workload.arrival.rate or topologies.*.components.backend.count) and the values each takes.",
+        keys: [], otherKeys: KeyDeclaration("*", .list(.any, minItems: 1), "The values the key path takes, one run per combination."))
+}
+
+extension ValueType {
+    /// A distribution of times: a duration (a constant) or a map picked by `dist:`.
+    public static let timeDistribution: ValueType = .anyOf([.duration(0...Units.maxDuration), .variants(.distribution)])
+}
