@@ -292,7 +292,7 @@ public struct ResultSet: Sendable {
 
         let replications = try table(
             "replications.csv", header: ResultColumns.replicationsHeader(sweepColumns: sweep),
-            numeric: ResultColumns.metrics.map(\.name), required: true)
+            numeric: ResultColumns.metrics.map(\.column), required: true)
         let timeseries = try table(
             "timeseries.csv", header: ResultColumns.timeseriesHeader(sweepColumns: sweep),
             numeric: ResultColumns.timeseriesValues, required: false)

@@ -55,7 +55,7 @@ public enum TerminalTable {
 
     static func isMetric(_ name: String) -> Bool {
         let base = name.hasSuffix(ResultColumns.ciSuffix) ? String(name.dropLast(ResultColumns.ciSuffix.count)) : name
-        return ResultColumns.metrics.contains { $0.name == base }
+        return Figure(column: base) != nil
     }
 
     static func fixed(_ v: Double, _ digits: Int) -> String {

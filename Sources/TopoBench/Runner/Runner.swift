@@ -47,35 +47,11 @@ public enum Runner {
         }
         let outcomes = execute(units, points: points, options: options)
         let sweepColumns = first.sweep.map(\.column)
-        var replications = ResultTable(header: ResultColumns.replicationsHeader(sweepColumns: sweepColumns))
-        var timeseries = ResultTable(header: ResultColumns.timeseriesHeader(sweepColumns: sweepColumns))
-        var faults = ResultTable(header: ResultColumns.faultsHeader(sweepColumns: sweepColumns))
-        var latency = ResultTable(header: ResultColumns.latencyHeader(sweepColumns: sweepColumns))
+        var records: [ReplicationRecord] = []
+        records.reserveCapacity(outcomes.count)
         var events: UInt64 = 0
         for (u, o) in zip(units, outcomes) {
-            let key = [o.scenario, o.topology] + points[u.point].sweep.map(\.value) + [String(u.replication)]
-            var row = key
-            for m in ResultColumns.metrics {
-                if m.name == "events" { row.append(String(o.events)); continue }
-                row.append(NumberFormat.format(o.metrics[m.name] ?? .nan))
-            }
-            replications.rows.append(row)
-            for w in o.windows {
-                timeseries.rows.append(key + [
-                    NumberFormat.format(Time.seconds(w.start)), String(w.offered), String(w.succeeded),
-                    NumberFormat.format(w.p99ms), String(w.queueDepth), String(w.healthyInstances),
-                    NumberFormat.format(w.oldestMessageAge),
-                ])
-            }
-            for f in o.faults {
-                faults.rows.append(key + [
-                    f.kind, f.target, f.start.map { NumberFormat.format(Time.seconds($0)) } ?? "",
-                    f.end.map { NumberFormat.format(Time.seconds($0)) } ?? "", f.note,
-                ])
-            }
-            for l in o.latencyLadder {
-                latency.rows.append(key + [NumberFormat.format(l.percentile), NumberFormat.format(l.ms)])
-            }
+            records.append(ReplicationRecord(sweepValues: points[u.point].sweep.map(\.value), outcome: o))
             events &+= o.events
         }
         let info = RunInfo(
@@ -83,7 +59,7 @@ public enum Runner {
             replications: first.replications, topologies: first.topologies.map(\.name), sweepColumns: sweepColumns,
             sweepPoints: points.map { $0.sweep.map(\.value) }, wallTimeSeconds: Date().timeIntervalSince(start),
             events: Int64(clamping: events), shard: options.shard.map { "\($0.k)/\($0.n)" })
-        return try ResultSet.assemble(info: info, replications: replications, timeseries: timeseries, faults: faults, latency: latency)
+        return try ResultSet.assemble(info: info, records: records)
     }
 
     /// Runs the units on `jobs` threads; each result lands at its unit's index.
