@@ -265,22 +265,6 @@ public enum Summary {
     /// The half-width of the 95 % Student-t confidence interval of the mean of `values`, or
     /// `nil` for fewer than two values.
     public static func halfWidth95(_ values: [Double]) -> Double? {
-        let n = values.count
-        guard n >= 2 else { return nil }
-        // Shifted two-pass variance: deviations from the first value are exact for equal
-        // values, so a constant metric gets a half-width of exactly 0, not rounding noise.
-        let shift = values[0]
-        var sum = 0.0
-        for v in values { sum += v - shift }
-        let m = sum / Double(n)
-        var squares = 0.0
-        for v in values {
-            let d = (v - shift) - m
-            squares += d * d
-        }
-        let variance = squares / Double(n - 1)
-        if variance == 0 { return 0 }
-        let t = StudentT.quantile(confidence: 0.95, degreesOfFreedom: n - 1)
-        return t * (variance / Double(n)).squareRoot()
+        StudentT.halfWidth(values, confidence: 0.95)
     }
 }
