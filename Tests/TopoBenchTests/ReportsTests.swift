@@ -427,11 +427,10 @@ struct ReportsMergeTests {
         let info = try RunInfo.read(path: dir + "/merged/run.json")
         #expect(info.shard == nil)
         #expect(info.wallTimeSeconds == 3)
-        // Shards by sweep point, overlapping on replication 2 of the second point (identical rows).
+        // Shards by sweep point.
         try reportsSyntheticSet(points: ["100/s"], shard: "1/2").write(folder: dir + "/p1")
         try reportsSyntheticSet(points: ["400/s"], shard: "2/2").write(folder: dir + "/p2")
-        try reportsSyntheticSet(points: ["400/s"], replications: [2], shard: "2/2").write(folder: dir + "/p2again")
-        _ = try Merge.run(inputs: [dir + "/p1", dir + "/p2", dir + "/p2again"], out: dir + "/merged2")
+        _ = try Merge.run(inputs: [dir + "/p1", dir + "/p2"], out: dir + "/merged2")
         for name in Self.csvFiles {
             #expect(reportsSameBytes(dir + "/whole/" + name, dir + "/merged2/" + name), "\(name) differs")
         }
@@ -443,7 +442,8 @@ struct ReportsMergeTests {
         try reportsSyntheticSet(scenario: "one").write(folder: dir + "/whole/one")
         try reportsSyntheticSet(scenario: "two").write(folder: dir + "/whole/two")
         try reportsSyntheticSet(scenario: "one", replications: [1], shard: "1/2").write(folder: dir + "/a/one")
-        try reportsSyntheticSet(scenario: "two", shard: "1/2").write(folder: dir + "/a/two")
+        // A scenario in one input only: a whole run, rewritten as it is.
+        try reportsSyntheticSet(scenario: "two").write(folder: dir + "/a/two")
         try reportsSyntheticSet(scenario: "one", replications: [2, 3], shard: "2/2").write(folder: dir + "/b/one")
         let out = try Merge.run(inputs: [dir + "/a", dir + "/b"], out: dir + "/merged")
         #expect(out == [dir + "/merged/one", dir + "/merged/two"])
@@ -463,10 +463,12 @@ struct ReportsMergeTests {
         #expect(hash?.keyPath == "scenario_hash")
         #expect(hash?.file == "shard2/run.json")
 
-        var conflicting = try reportsSyntheticSet(replications: [2])
+        // Shards written before 0.2 (no work units in run.json) may overlap, if they agree.
+        let first = try reportsSyntheticSet(replications: [1, 2], shard: "1/2")
+        var conflicting = try reportsSyntheticSet(replications: [2], shard: "2/2")
         let column = conflicting.replications.columnIndex("latency_p99_ms") ?? 0
         conflicting.replications.rows[0][column] = "999"
-        let conflict = reportsExpectScenarioError { _ = try ResultSet.merge([a, conflicting]) }
+        let conflict = reportsExpectScenarioError { _ = try ResultSet.merge([first, conflicting]) }
         #expect(conflict?.keyPath == "replication")
         #expect(conflict?.expected.contains("replication 2") == true)
     }

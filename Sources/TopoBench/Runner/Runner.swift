@@ -42,10 +42,16 @@ public enum Runner {
                 }
             }
         }
+        // Unit i of the whole run is units[i]; shard K/N runs those with i ≡ K−1 (mod N).
+        let total = units.count
+        var numbers = Array(units.indices)
         if let (k, n) = options.shard {
-            units = units.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
+            numbers = numbers.filter { $0 % n == k - 1 }
+            units = numbers.map { units[$0] }
         }
         let outcomes = execute(units, points: points, options: options)
+        // After Ctrl-C, the finished units are the first ones claimed (see `OutcomeBox`).
+        let held = WorkUnitSet(numbers.prefix(outcomes.count))
         let sweepColumns = first.sweep.map(\.column)
         var records: [ReplicationRecord] = []
         records.reserveCapacity(outcomes.count)
@@ -58,11 +64,15 @@ public enum Runner {
             scenario: first.name, scenarioHash: first.hash, seed: first.seed, version: version,
             replications: first.replications, topologies: first.topologies.map(\.name), sweepColumns: sweepColumns,
             sweepPoints: points.map { $0.sweep.map(\.value) }, wallTimeSeconds: Date().timeIntervalSince(start),
-            events: Int64(clamping: events), shard: options.shard.map { "\($0.k)/\($0.n)" })
+            events: Int64(clamping: events), shard: options.shard.map { "\($0.k)/\($0.n)" }, workUnits: total,
+            workUnitsHeld: held.text)
         return try ResultSet.assemble(info: info, records: records)
     }
 
     /// Runs the units on `jobs` threads; each result lands at its unit's index.
+    ///
+    /// Units are claimed in order and a claimed unit always finishes, so after an interruption
+    /// the results are those of a prefix of `units`.
     static func execute(_ units: [Unit], points: [Scenario], options: RunOptions) -> [ReplicationOutcome] {
         GSL.disableAbortOnError()
         let box = OutcomeBox(count: units.count)
