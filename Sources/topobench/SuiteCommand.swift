@@ -192,7 +192,12 @@ struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Merges shard outputs into one result, identical to an unsharded run.",
         discussion: """
-            Each DIR is a scenario's result folder or a suite's folder of them.
+            Each DIR is a scenario's result folder or a suite's folder of them. Each shard's \
+            run.json says which part of which run it is (scenario hash, seed, version, K/N, \
+            work_units, work_units_held); merge first proves that the inputs are every shard \
+            of one run, each once, and exits 65 naming what is wrong otherwise: a missing \
+            shard, one given twice, one of another run, one cut short by Ctrl-C. A whole run's \
+            folder merges alone (it is rewritten as it is).
 
             Example:
               topobench merge shards/1 shards/2 shards/3 shards/4 --out results/default
