@@ -346,6 +346,25 @@ struct CompareGateTests {
         #expect(parser.parse(), "junit output is not well-formed")
     }
 
+    /// The maximum latency is gated only when asked, on its threshold alone: a maximum over
+    /// replications has no interval.
+    @Test func theMaximumLatencyIsJudgedOnItsThresholdAlone() throws {
+        let worse = try QuickResults.copy("zombie", label: "max")
+        defer { try? FileManager.default.removeItem(atPath: (worse as NSString).deletingLastPathComponent) }
+        try QuickResults.shift(worse, topology: "alb", .latencyMax, by: [0, 0, 1000])
+        let baseline = QuickResults.folder + "/zombie"
+        #expect(try Comparison.run(baseline: baseline, current: worse, options: CompareOptions()).exitStatus == 0)
+        let options = try CompareOptions.fromCommandLine(
+            maxLatencyRegression: nil, maxAvailabilityDrop: nil, thresholds: ["latency_max_ms=50%"])
+        let report = try Comparison.run(baseline: baseline, current: worse, options: options)
+        let cases = report.cases.filter { $0.figure == .latencyMax }
+        #expect(cases.count == 4)
+        #expect(cases.allSatisfy { $0.test == .independent && $0.difference?.halfWidth == nil && $0.note.contains("threshold alone") })
+        let failing = report.cases.filter { $0.status == .regression }
+        #expect(failing.map(\.topology) == ["alb"] && failing.map(\.figure) == [.latencyMax])
+        #expect(cases.filter { $0.status == .pass }.allSatisfy { $0.power == .unknown })
+    }
+
     /// An absolute threshold lets a count rise by that much, and no more.
     @Test func anAbsoluteCountThreshold() throws {
         let worse = try QuickResults.copy("instance_crash", label: "abs")

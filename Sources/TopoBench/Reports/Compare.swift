@@ -325,10 +325,12 @@ public enum Comparison {
             return result
         }
 
-        // The interval of current − baseline.
+        // The interval of current − baseline. A maximum over replications (latency_max_ms) has
+        // none: it is judged on its threshold alone.
+        let hasInterval = figure.aggregation == .mean
         var interval: Difference.Interval?
         var fallback: String?
-        if case .paired = pairing {
+        if case .paired = pairing, hasInterval {
             let bs = try base.values(figure, of: b)
             let cs = try curr.values(figure, of: c)
             var x: [Double] = [], y: [Double] = []
@@ -346,8 +348,8 @@ public enum Comparison {
             }
         }
         if interval == nil {
-            let bh = try result.baselineCI ?? base.halfWidth(figure, of: b)
-            let ch = try result.currentCI ?? curr.halfWidth(figure, of: c)
+            let bh = hasInterval ? try result.baselineCI ?? base.halfWidth(figure, of: b) : nil
+            let ch = hasInterval ? try result.currentCI ?? curr.halfWidth(figure, of: c) : nil
             let n = min(try b.value("replications").map { Int($0) } ?? 1, try c.value("replications").map { Int($0) } ?? 1)
             interval = Difference.independent(
                 baselineMean: bv, baselineHalfWidth: bh, currentMean: cv, currentHalfWidth: ch, replications: max(1, n))
