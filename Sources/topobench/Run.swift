@@ -39,6 +39,9 @@ struct Run: ParsableCommand {
             let overrides = ScenarioOverrides(seed: options.seed, replications: replications, duration: duration?.nanoseconds)
             // Load every file first: a bad file fails before anything runs.
             let loaded = try files.map { try ScenarioLoader.load(path: $0, overrides: overrides) }
+            try ScenarioNames.checkDistinct(zip(files, loaded).compactMap { file, points in
+                points.first.map { (file, $0.name) }
+            })
             for points in loaded {
                 guard let name = points.first?.name else { continue }
                 let folder = out.map { files.count > 1 ? ($0 as NSString).appendingPathComponent(name) : $0 } ?? "results/\(name)"

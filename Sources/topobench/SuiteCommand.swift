@@ -96,40 +96,77 @@ struct SuiteCommand: ParsableCommand {
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compares two results and exits 1 on a significant regression.",
+        abstract: "Compares two results figure by figure and exits 1 on a significant regression.",
         discussion: """
             BASELINE and CURRENT are result folders (a scenario's, or a suite's with one folder \
-            per scenario) or summary.csv files. A figure regresses when it is worse than the \
-            threshold allows and the difference exceeds the two 95 % intervals combined.
+            per scenario) or summary.csv files. Every figure that can get worse is compared: \
+            availability (also first-try and over time), latencies, errors_5xx, timeouts, \
+            throttled, rejected, messages_lost, duplicates, sessions_lost, recovery_s, \
+            unfinished, succeeded. A figure regresses when it is worse than its threshold \
+            allows and the 95 % interval of the difference lies entirely on the worse side.
 
-            Example (a GitHub Actions step summary):
+            The interval: when both sides are result folders with the same seed and number of \
+            replications (run.json), replication i of both saw the same arrivals and faults, \
+            and compare uses the paired-t interval of the per-replication differences; \
+            otherwise the two 95 % intervals combined, √(h_b² + h_c²). Every output says which.
+
+            Default thresholds: availability and first_try_availability -0.001, \
+            time_availability -0.01, latencies and recovery_s +10%, succeeded -1%, counts \
+            +10% of the baseline (so any significant rise from 0 fails). A percentage is of \
+            the baseline, except for availabilities where it is percentage points; a time \
+            needs its unit (5ms, 30s); a count is per replication. latency_max_ms is not gated \
+            unless given a threshold; `--threshold FIGURE=off` stops gating one.
+
+            When an interval is wider than the threshold it guards, the run could not have \
+            detected a change of that size: compare says so and how many replications would \
+            (n₀·(h/δ)²).
+
+            Exit status: 0 no regression; 1 a regression (or, with --strict, a missing row); \
+            2 with --require-power, no regression but an underpowered comparison; 64 a bad \
+            option; 65 an unreadable or malformed result.
+
+            Examples:
+              topobench compare results/quick /tmp/quick
+              topobench compare results/quick /tmp/quick --threshold sessions_lost=0 --threshold latency_p99_ms=5ms
               topobench compare results/quick /tmp/quick --format markdown >> "$GITHUB_STEP_SUMMARY"
             """)
 
     @Argument(help: "The reference result.") var baseline: String
     @Argument(help: "The result to check.") var current: String
 
-    @Option(help: "Largest tolerated latency increase, such as 10% or 0.1.")
-    var maxLatencyRegression: String = "10%"
+    @Option(help: ArgumentHelp("Largest tolerated latency increase for every latency figure, such as 10% (default) or 5ms.", valueName: "LIMIT"))
+    var maxLatencyRegression: String?
 
-    @Option(help: "Largest tolerated availability drop (absolute), such as 0.001.")
-    var maxAvailabilityDrop: String = "0.001"
+    @Option(help: ArgumentHelp("Largest tolerated availability drop, such as 0.001 (default) or 0.1% (points).", valueName: "LIMIT"))
+    var maxAvailabilityDrop: String?
+
+    @Option(name: .customLong("threshold"), help: ArgumentHelp("The threshold of one figure, such as sessions_lost=5, latency_p99_ms=10% or recovery_s=30s (repeatable; off stops gating it).", valueName: "FIGURE=VALUE"))
+    var thresholds: [String] = []
+
+    @Flag(help: "Exit 2 when a comparison cannot detect a change as large as its threshold (and nothing regressed).")
+    var requirePower = false
+
+    @Flag(help: "Use independent intervals even when the two results can be paired.")
+    var independent = false
 
     @Option(help: "Output format.")
     var format: CompareFormat = .table
+
+    @Flag(help: "List every comparison in the table, not only those that need attention.")
+    var all = false
 
     @Flag(help: "Count rows missing from CURRENT as regressions.")
     var strict = false
 
     func run() throws {
         try guarded {
-            let options = CompareOptions(
-                maxLatencyRegression: try CompareOptions.parseThreshold(maxLatencyRegression, option: "--max-latency-regression"),
-                maxAvailabilityDrop: try CompareOptions.parseThreshold(maxAvailabilityDrop, option: "--max-availability-drop"),
-                strict: strict)
+            let options = try CompareOptions.fromCommandLine(
+                maxLatencyRegression: maxLatencyRegression, maxAvailabilityDrop: maxAvailabilityDrop,
+                thresholds: thresholds, strict: strict, requirePower: requirePower,
+                pairing: independent ? .independent : .auto)
             let report = try Comparison.run(baseline: baseline, current: current, options: options)
-            print(report.render(format), terminator: "")
-            if report.regressions > 0 { throw ExitCode(1) }
+            print(report.render(format, all: all), terminator: "")
+            if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
         }
     }
 }
@@ -138,7 +175,12 @@ struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Merges shard outputs into one result, identical to an unsharded run.",
         discussion: """
-            Each DIR is a scenario's result folder or a suite's folder of them.
+            Each DIR is a scenario's result folder or a suite's folder of them. Each shard's \
+            run.json says which part of which run it is (scenario hash, seed, version, K/N, \
+            work_units, work_units_held); merge first proves that the inputs are every shard \
+            of one run, each once, and exits 65 naming what is wrong otherwise: a missing \
+            shard, one given twice, one of another run, one cut short by Ctrl-C. A whole run's \
+            folder merges alone (it is rewritten as it is).
 
             Example:
               topobench merge shards/1 shards/2 shards/3 shards/4 --out results/default

@@ -13,7 +13,8 @@ struct TopoBenchCommand: ParsableCommand {
             topobench reports latency percentiles, availability, lost data, lost sessions and \
             recovery time with 95 % confidence intervals, as CSV, plots and a table.
 
-            Exit codes: 0 success; 1 a regression or a failed validation case; 64 bad \
+            Exit codes: 0 success; 1 a regression or a failed validation case; 2 (compare \
+            --require-power) an underpowered comparison and no regression; 64 bad \
             command-line arguments; 65 an invalid scenario or input file; 70 an internal error; \
             130 interrupted.
             """,

@@ -427,11 +427,10 @@ struct ReportsMergeTests {
         let info = try RunInfo.read(path: dir + "/merged/run.json")
         #expect(info.shard == nil)
         #expect(info.wallTimeSeconds == 3)
-        // Shards by sweep point, overlapping on replication 2 of the second point (identical rows).
+        // Shards by sweep point.
         try reportsSyntheticSet(points: ["100/s"], shard: "1/2").write(folder: dir + "/p1")
         try reportsSyntheticSet(points: ["400/s"], shard: "2/2").write(folder: dir + "/p2")
-        try reportsSyntheticSet(points: ["400/s"], replications: [2], shard: "2/2").write(folder: dir + "/p2again")
-        _ = try Merge.run(inputs: [dir + "/p1", dir + "/p2", dir + "/p2again"], out: dir + "/merged2")
+        _ = try Merge.run(inputs: [dir + "/p1", dir + "/p2"], out: dir + "/merged2")
         for name in Self.csvFiles {
             #expect(reportsSameBytes(dir + "/whole/" + name, dir + "/merged2/" + name), "\(name) differs")
         }
@@ -443,7 +442,8 @@ struct ReportsMergeTests {
         try reportsSyntheticSet(scenario: "one").write(folder: dir + "/whole/one")
         try reportsSyntheticSet(scenario: "two").write(folder: dir + "/whole/two")
         try reportsSyntheticSet(scenario: "one", replications: [1], shard: "1/2").write(folder: dir + "/a/one")
-        try reportsSyntheticSet(scenario: "two", shard: "1/2").write(folder: dir + "/a/two")
+        // A scenario in one input only: a whole run, rewritten as it is.
+        try reportsSyntheticSet(scenario: "two").write(folder: dir + "/a/two")
         try reportsSyntheticSet(scenario: "one", replications: [2, 3], shard: "2/2").write(folder: dir + "/b/one")
         let out = try Merge.run(inputs: [dir + "/a", dir + "/b"], out: dir + "/merged")
         #expect(out == [dir + "/merged/one", dir + "/merged/two"])
@@ -463,10 +463,12 @@ struct ReportsMergeTests {
         #expect(hash?.keyPath == "scenario_hash")
         #expect(hash?.file == "shard2/run.json")
 
-        var conflicting = try reportsSyntheticSet(replications: [2])
+        // Shards written before 0.2 (no work units in run.json) may overlap, if they agree.
+        let first = try reportsSyntheticSet(replications: [1, 2], shard: "1/2")
+        var conflicting = try reportsSyntheticSet(replications: [2], shard: "2/2")
         let column = conflicting.replications.columnIndex("latency_p99_ms") ?? 0
         conflicting.replications.rows[0][column] = "999"
-        let conflict = reportsExpectScenarioError { _ = try ResultSet.merge([a, conflicting]) }
+        let conflict = reportsExpectScenarioError { _ = try ResultSet.merge([first, conflicting]) }
         #expect(conflict?.keyPath == "replication")
         #expect(conflict?.expected.contains("replication 2") == true)
     }
@@ -523,18 +525,19 @@ private func reportsWriteSummary(
 @Suite("Compare")
 struct ReportsCompareTests {
     @Test func thresholdParsing() throws {
-        #expect(try CompareOptions.parseThreshold("10%", option: "--max-latency-regression") == 0.1)
-        #expect(try CompareOptions.parseThreshold("0.1", option: "--max-latency-regression") == 0.1)
-        #expect(try CompareOptions.parseThreshold(" 0.1 % ", option: "--x") == 0.001)
+        #expect(try CompareOptions.parseThreshold("10%", for: .latencyP99, option: "--max-latency-regression") == .relative(0.1))
+        #expect(try CompareOptions.parseThreshold("5ms", for: .latencyP99, option: "--x") == .absolute(5))
+        #expect(try CompareOptions.parseThreshold("0.001", for: .availability, option: "--x") == .absolute(0.001))
+        #expect(try CompareOptions.parseThreshold(" 0.1 % ", for: .availability, option: "--x") == .absolute(0.001))
         do {
-            _ = try CompareOptions.parseThreshold("ten", option: "--max-latency-regression")
+            _ = try CompareOptions.parseThreshold("ten", for: .latencyP99, option: "--max-latency-regression")
             Issue.record("no error")
         } catch let error as ReportError {
             #expect(error.kind == .badArgument)
             #expect(error.exitCode == 64)
             #expect(error.message.contains("--max-latency-regression"))
         }
-        #expect(throws: ReportError.self) { try CompareOptions.parseThreshold("-5%", option: "--x") }
+        #expect(throws: ReportError.self) { try CompareOptions.parseThreshold("-5%", for: .latencyP99, option: "--x") }
     }
 
     @Test func noRegressionWithinTheConfidenceInterval() throws {
@@ -546,7 +549,7 @@ struct ReportsCompareTests {
         #expect(report.regressions == 0)
         let p99 = report.cases.first { $0.metric == "latency_p99_ms" }
         #expect(p99?.status == .pass)
-        #expect(p99?.note.contains("within the combined CI") == true)
+        #expect(p99?.note.contains("within the 95 % interval") == true)
         #expect(report.render(.table).contains("OK: "))
     }
 
@@ -565,7 +568,7 @@ struct ReportsCompareTests {
         #expect(failing.first?.metric == "latency_p99_ms")
         // A looser threshold accepts it.
         let loose = try Comparison.run(
-            baseline: dir + "/base", current: dir + "/cur", options: CompareOptions(maxLatencyRegression: 0.6))
+            baseline: dir + "/base", current: dir + "/cur", options: CompareOptions(thresholds: [.latencyP99: .relative(0.6)]))
         #expect(loose.regressions == 0)
         let text = report.render(.table)
         #expect(text.contains("FAIL"))
@@ -637,11 +640,11 @@ struct ReportsCompareTests {
         let report = try Comparison.run(baseline: dir + "/base", current: dir + "/cur", options: CompareOptions())
         #expect(report.regressions == 0)
         #expect(report.missing.isEmpty)
-        // 2 scenarios × 2 topologies × 2 sweep points × 5 metrics.
-        #expect(report.cases.count == 40)
+        // 2 scenarios × 2 topologies × 2 sweep points × every gated figure.
+        #expect(report.cases.count == 8 * CompareOptions().gatedFigures.count)
         #expect(report.cases.first?.sweep == ["workload.arrival.rate=100/s"])
-        // e2e_p99_ms is empty for `tight`: skipped, not failed.
-        #expect(report.cases.contains { $0.status == .skipped && $0.metric == "e2e_p99_ms" })
+        // e2e_p99_ms is empty for `tight`: no value, not failed.
+        #expect(report.cases.contains { $0.status == .noValue && $0.metric == "e2e_p99_ms" })
     }
 
     /// Counts elements and checks well-formedness with Foundation's XML parser.
@@ -698,13 +701,14 @@ struct ReportsCompareTests {
         let parser = XMLParser(data: Data(junit.utf8))
         parser.delegate = counter
         #expect(parser.parse(), "junit is not well-formed XML: \(junit)")
-        // 2 matched rows × 3 metrics present (availability, p50, p99) + 1 missing row.
-        #expect(counter.counts["testcase"] == 7)
+        // 2 matched rows × every gated figure (those without a column: not compared) + 1 missing row.
+        let testcases = 2 * CompareOptions().gatedFigures.count + 1
+        #expect(counter.counts["testcase"] == testcases)
         #expect(counter.counts["failure"] == 2)
         #expect(counter.counts["testsuite"] == 1)
         #expect(counter.attributes["testsuite"]?["name"] == nasty)
         #expect(counter.attributes["testsuites"]?["failures"] == "2")
-        #expect(counter.attributes["testsuites"]?["tests"] == "7")
+        #expect(counter.attributes["testsuites"]?["tests"] == String(testcases))
     }
 }
 

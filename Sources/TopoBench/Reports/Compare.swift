@@ -6,66 +6,98 @@ public enum CompareFormat: String, CaseIterable, Sendable {
     case table
     /// A GitHub-flavoured Markdown report, for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
     case markdown
-    /// JUnit XML: one test case per (scenario, topology, sweep point, metric).
+    /// JUnit XML: one test case per (scenario, topology, sweep point, figure).
     case junit
 }
 
-/// The thresholds of a comparison.
+/// Which interval `compare` puts on a difference.
+public enum ComparePairing: String, CaseIterable, Sendable {
+    /// Paired differences when both sides share the seed and the replication count (common
+    /// random numbers), the independent interval otherwise.
+    case auto
+    /// Always the independent interval, √(h_b² + h_c²).
+    case independent
+}
+
+/// The thresholds and rules of a comparison.
 ///
-/// A latency figure regresses when the current value exceeds the baseline by more than
-/// `maxLatencyRegression` (a fraction: 0.1 = 10 %) *and* the difference is larger than the
-/// combined 95 % half-width √(ci_b² + ci_c²); availability regresses when it drops by more than
-/// `maxAvailabilityDrop` (an absolute fraction: 0.001 = 0.1 point) *and* beyond the combined
-/// half-width. A missing CI counts as zero, so without CIs the threshold alone decides.
+/// Every figure with a direction (``Figure/direction``) and a threshold is gated: it regresses
+/// when it is worse than the baseline by more than its threshold allows *and* the 95 %
+/// interval of the difference lies entirely on the worse side. A figure's threshold is its
+/// ``Figure/defaultThreshold`` unless `thresholds` replaces it (`nil` there turns it off).
 public struct CompareOptions: Sendable, Equatable {
-    /// Largest tolerated relative increase of a latency percentile (0.1 = 10 %).
-    public var maxLatencyRegression: Double
-    /// Largest tolerated absolute drop of availability (0.001 = 0.1 percentage point).
-    public var maxAvailabilityDrop: Double
+    /// Thresholds that replace a figure's default; a `nil` value stops gating the figure.
+    public var thresholds: [Figure: Figure.Threshold?]
     /// When true, a (scenario, topology, sweep point) of the baseline that is missing from the
     /// current results counts as a regression; otherwise it is only a warning.
     public var strict: Bool
+    /// When true, a comparison whose interval is wider than its threshold (it could not have
+    /// detected a change of that size) fails the comparison too: exit 2 when nothing regressed.
+    public var requirePower: Bool
+    /// Paired differences when possible, or always independent intervals.
+    public var pairing: ComparePairing
 
     /// Creates options; the defaults are those of the command line.
-    public init(maxLatencyRegression: Double = 0.10, maxAvailabilityDrop: Double = 0.001, strict: Bool = false) {
-        self.maxLatencyRegression = maxLatencyRegression
-        self.maxAvailabilityDrop = maxAvailabilityDrop
+    public init(
+        thresholds: [Figure: Figure.Threshold?] = [:], strict: Bool = false, requirePower: Bool = false,
+        pairing: ComparePairing = .auto
+    ) {
+        self.thresholds = thresholds
         self.strict = strict
+        self.requirePower = requirePower
+        self.pairing = pairing
     }
 
-    /// Parses a threshold written as a percentage (`10%`) or a fraction (`0.1`).
-    ///
-    /// - Parameters:
-    ///   - text: the value given on the command line.
-    ///   - option: the option's name, for the message (`--max-latency-regression`).
-    /// - Throws: `ReportError.badArgument` (exit 64) for anything but a non-negative number,
-    ///   optionally followed by `%`.
-    public static func parseThreshold(_ text: String, option: String) throws -> Double {
-        var body = text.trimmingCharacters(in: .whitespaces)
-        var percent = false
-        if body.hasSuffix("%") {
-            percent = true
-            body = String(body.dropLast()).trimmingCharacters(in: .whitespaces)
-        }
-        guard let value = NumberFormat.parse(body), value >= 0 else {
-            throw ReportError(
-                .badArgument,
-                "\(option): expected a percentage such as 10% or a fraction such as 0.1, found '\(text)'")
-        }
-        return percent ? value / 100 : value
+    /// The threshold `figure` is held to, or `nil` when it is not gated.
+    public func threshold(for figure: Figure) -> Figure.Threshold? {
+        guard figure.direction != .neutral else { return nil }
+        if let given = thresholds[figure] { return given }
+        return figure.defaultThreshold
+    }
+
+    /// The figures compared, in column order.
+    public var gatedFigures: [Figure] { Figure.allCases.filter { threshold(for: $0) != nil } }
+
+    /// The figures `--max-latency-regression` sets: the latencies gated by default (not the
+    /// maximum, which has none).
+    public static let latencyFigures: [Figure] = Figure.allCases.filter {
+        $0.unit == .milliseconds && $0.defaultThreshold != nil
     }
 }
 
-/// One comparison: one metric of one (scenario, topology, sweep point).
+/// One comparison: one figure of one (scenario, topology, sweep point).
 public struct CompareCase: Sendable, Equatable {
     /// The verdict of a comparison.
     public enum Status: String, Sendable, Equatable {
-        /// Within the thresholds or the confidence intervals.
+        /// Within the threshold or the confidence interval.
         case pass
-        /// Significantly worse than the baseline.
+        /// Worse than the threshold allows, beyond the interval.
         case regression
-        /// Not comparable: a value or a column is missing on one side.
-        case skipped
+        /// Not compared: the column is missing on a side (an older result), or the value exists
+        /// on one side only.
+        case notCompared = "not compared"
+        /// The figure has no value on either side (no asynchronous path, no fault): nothing to
+        /// compare, nothing lost.
+        case noValue = "no value"
+    }
+
+    /// How the interval of the difference was formed.
+    public enum Test: Sendable, Equatable {
+        /// Paired differences over the replications both sides share (common random numbers).
+        case paired
+        /// The two sides' intervals combined, √(h_b² + h_c²).
+        case independent
+    }
+
+    /// Whether the comparison could have detected a change as large as its threshold.
+    public enum Power: Sendable, Equatable {
+        /// The interval's half-width is within the threshold.
+        case enough
+        /// The half-width exceeds the threshold; about `needed` replications would bring it
+        /// within (`nil`: no number would, the threshold being 0).
+        case insufficient(needed: Int?)
+        /// There is no interval (one replication, no `_ci95` column): it cannot be told.
+        case unknown
     }
 
     /// The scenario name.
@@ -74,18 +106,37 @@ public struct CompareCase: Sendable, Equatable {
     public var topology: String
     /// The sweep point as `key=value` pairs, in the summary's column order.
     public var sweep: [String]
-    /// The metric compared (a `summary.csv` column).
-    public var metric: String
-    /// Baseline value and its 95 % half-width.
+    /// The figure compared.
+    public var figure: Figure
+    /// Baseline value (from `summary.csv`) and its 95 % half-width.
     public var baseline: Double?
     public var baselineCI: Double?
     /// Current value and its 95 % half-width.
     public var current: Double?
     public var currentCI: Double?
+    /// The threshold applied.
+    public var threshold: Figure.Threshold
+    /// The change the threshold allows from this baseline, in the figure's unit.
+    public var allowance: Double?
+    /// The test used.
+    public var test: Test
+    /// Current − baseline with the half-width of its 95 % interval; `nil` when not compared.
+    public var difference: Difference.Interval?
+    /// Whether a change of the threshold's size was detectable; `nil` unless the case passed.
+    public var power: Power?
     /// The verdict.
     public var status: Status
     /// One line explaining the verdict.
     public var note: String
+
+    /// The figure's column name.
+    public var metric: String { figure.column }
+
+    /// Whether the case passed without the power to see a change of its threshold's size.
+    public var isUnderpowered: Bool {
+        guard status == .pass, let power else { return false }
+        return power != .enough
+    }
 
     /// `scenario / topology / k=v, k=v`.
     public var rowLabel: String {
@@ -108,330 +159,62 @@ public struct CompareRow: Sendable, Equatable {
     }
 }
 
-/// The result of `topobench compare`: every comparison made, and the rows that did not match.
+/// The result of `topobench compare`: every comparison made, the test used for each scenario,
+/// and the rows that did not match.
 public struct CompareReport: Sendable {
     /// What was compared, as given.
     public var baselinePath: String
     public var currentPath: String
     /// The thresholds used.
     public var options: CompareOptions
-    /// One entry per (row, metric), in the baseline's row order.
+    /// One entry per (row, gated figure), in the baseline's row order.
     public var cases: [CompareCase]
+    /// The test used, per scenario, with its reason: ("instance_crash", "paired differences …").
+    public var tests: [(scenario: String, description: String)]
     /// Rows of the baseline missing from the current results.
     public var missing: [CompareRow]
     /// Rows of the current results that the baseline lacks (informational).
     public var added: [CompareRow]
 
     /// The number of failures: significant regressions, plus missing rows under `strict`.
-    /// The CLI exits 1 when it is not zero.
     public var regressions: Int {
-        cases.filter { $0.status == .regression }.count + (options.strict ? missing.count : 0)
+        regressionCount + (options.strict ? missing.count : 0)
     }
 
-    /// The report in the given format, ending with a line break.
-    public func render(_ format: CompareFormat) -> String {
-        switch format {
-        case .table: return renderTable()
-        case .markdown: return renderMarkdown()
-        case .junit: return renderJUnit()
-        }
-    }
+    /// Comparisons that passed without the power to detect a change of their threshold's size.
+    public var underpowered: [CompareCase] { cases.filter(\.isUnderpowered) }
 
-    // MARK: - Text helpers
+    /// The exit status of `topobench compare`: 1 on a regression; else 2 when `requirePower`
+    /// is set and a comparison is underpowered; else 0.
+    public var exitStatus: Int32 {
+        if regressions > 0 { return 1 }
+        if options.requirePower && !underpowered.isEmpty { return 2 }
+        return 0
+    }
 
     var regressionCount: Int { cases.filter { $0.status == .regression }.count }
-    var skippedCount: Int { cases.filter { $0.status == .skipped }.count }
-
-    var thresholdText: String {
-        "latency +\(Self.percent(options.maxLatencyRegression)), availability drop \(Self.number(options.maxAvailabilityDrop)), both beyond the 95 % CI"
-    }
-
-    var countsText: String {
-        var parts = [
-            "\(cases.count) comparison\(cases.count == 1 ? "" : "s")",
-            "\(regressionCount) regression\(regressionCount == 1 ? "" : "s")",
-        ]
-        if skippedCount > 0 { parts.append("\(skippedCount) skipped") }
-        if !missing.isEmpty {
-            parts.append(
-                "\(missing.count) row\(missing.count == 1 ? "" : "s") missing in current"
-                    + (options.strict ? " (failures: --strict)" : " (warnings; failures with --strict)"))
-        }
-        if !added.isEmpty { parts.append("\(added.count) new row\(added.count == 1 ? "" : "s")") }
-        return parts.joined(separator: ", ")
-    }
-
-    static func number(_ x: Double?) -> String {
-        guard let x, x.isFinite else { return "-" }
-        return String(format: "%.6g", x)
-    }
-
-    static func percent(_ fraction: Double) -> String {
-        NumberFormat.trimFraction(String(format: "%.4f", fraction * 100)) + "%"
-    }
-
-    static func valueText(_ value: Double?, _ ci: Double?) -> String {
-        guard let value else { return "-" }
-        guard let ci else { return number(value) }
-        return number(value) + " ± " + number(ci)
-    }
-
-    static func changeText(_ c: CompareCase) -> String {
-        guard let b = c.baseline, let v = c.current else { return "" }
-        if c.metric == "availability" || b == 0 {
-            let d = v - b
-            return (d >= 0 ? "+" : "") + number(d)
-        }
-        let r = (v - b) / b
-        return (r >= 0 ? "+" : "") + String(format: "%.1f", r * 100) + "%"
-    }
-
-    // MARK: - Table
-
-    func renderTable() -> String {
-        var lines: [String] = []
-        lines.append("topobench compare: baseline \(baselinePath), current \(currentPath)")
-        lines.append("thresholds: \(thresholdText)")
-        lines.append("")
-        var grid: [[String]] = [
-            ["", "scenario", "topology", "sweep", "metric", "baseline", "current", "change", "note"]
-        ]
-        for c in cases {
-            let mark: String
-            switch c.status {
-            case .pass: mark = "ok"
-            case .regression: mark = "FAIL"
-            case .skipped: mark = "skip"
-            }
-            grid.append([
-                mark, c.scenario, c.topology, c.sweep.isEmpty ? "-" : c.sweep.joined(separator: ","), c.metric,
-                Self.valueText(c.baseline, c.baselineCI), Self.valueText(c.current, c.currentCI), Self.changeText(c),
-                c.note,
-            ])
-        }
-        var widths = Array(repeating: 0, count: grid[0].count)
-        for row in grid { for (i, f) in row.enumerated() { widths[i] = max(widths[i], f.count) } }
-        for row in grid {
-            var line = ""
-            for (i, f) in row.enumerated() {
-                if i == row.count - 1 {
-                    line += f
-                } else {
-                    line += f + String(repeating: " ", count: widths[i] - f.count + 2)
-                }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            lines.append(line)
-        }
-        lines.append("")
-        for row in missing {
-            lines.append((options.strict ? "FAIL" : "warning") + ": missing in current: " + row.label)
-        }
-        for row in added { lines.append("note: new in current (not in baseline): " + row.label) }
-        lines.append((regressions == 0 ? "OK: " : "REGRESSION: ") + countsText)
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    // MARK: - Markdown
-
-    static func markdownCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
-
-    func markdownTable(_ rows: [CompareCase]) -> [String] {
-        var lines = [
-            "| | scenario | topology | sweep | metric | baseline | current | change | note |",
-            "|---|---|---|---|---|---:|---:|---:|---|",
-        ]
-        for c in rows {
-            let mark: String
-            switch c.status {
-            case .pass: mark = "✅"
-            case .regression: mark = "❌"
-            case .skipped: mark = "➖"
-            }
-            let cells = [
-                c.scenario, c.topology, c.sweep.joined(separator: ", "), "`\(c.metric)`",
-                Self.valueText(c.baseline, c.baselineCI), Self.valueText(c.current, c.currentCI), Self.changeText(c),
-                c.note,
-            ].map(Self.markdownCell)
-            lines.append("| \(mark) | " + cells.joined(separator: " | ") + " |")
-        }
-        return lines
-    }
-
-    func renderMarkdown() -> String {
-        var lines: [String] = ["## topobench compare", ""]
-        let verdict =
-            regressions == 0
-            ? "✅ **No significant regression**" : "❌ **\(regressions) regression\(regressions == 1 ? "" : "s")**"
-        lines.append("\(verdict): \(Self.markdownCell(countsText)).")
-        lines.append("")
-        lines.append(
-            "Baseline `\(Self.markdownCell(baselinePath))`, current `\(Self.markdownCell(currentPath))`; thresholds: \(Self.markdownCell(thresholdText))."
-        )
-        lines.append("")
-        let failing = cases.filter { $0.status == .regression }
-        if !failing.isEmpty {
-            lines.append("### Regressions")
-            lines.append("")
-            lines += markdownTable(failing)
-            lines.append("")
-        }
-        if !missing.isEmpty {
-            lines.append("### Missing in current")
-            lines.append("")
-            for row in missing { lines.append("- \(options.strict ? "❌" : "⚠️") \(Self.markdownCell(row.label))") }
-            lines.append("")
-        }
-        if !added.isEmpty {
-            lines.append("### New in current")
-            lines.append("")
-            for row in added { lines.append("- \(Self.markdownCell(row.label))") }
-            lines.append("")
-        }
-        if !cases.isEmpty {
-            lines.append("<details><summary>All \(cases.count) comparisons</summary>")
-            lines.append("")
-            lines += markdownTable(cases)
-            lines.append("")
-            lines.append("</details>")
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    // MARK: - JUnit
-
-    /// Escapes text for XML attribute values and character data, dropping characters that
-    /// XML 1.0 does not allow.
-    static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default:
-                let v = scalar.value
-                let allowed = (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
-                out.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
-            }
-        }
-        return out
-    }
-
-    func renderJUnit() -> String {
-        struct Suite {
-            var name: String
-            var lines: [String] = []
-            var tests = 0
-            var failures = 0
-            var skipped = 0
-        }
-        var suites: [Suite] = []
-        var suiteIndex: [String: Int] = [:]
-        func suite(_ name: String) -> Int {
-            if let i = suiteIndex[name] { return i }
-            suiteIndex[name] = suites.count
-            suites.append(Suite(name: name))
-            return suites.count - 1
-        }
-        func className(_ scenario: String, _ topology: String, _ sweep: [String]) -> String {
-            "\(scenario).\(topology)" + (sweep.isEmpty ? "" : "[\(sweep.joined(separator: ","))]")
-        }
-        for c in cases {
-            let s = suite(c.scenario)
-            suites[s].tests += 1
-            let open =
-                "    <testcase classname=\"\(Self.xml(className(c.scenario, c.topology, c.sweep)))\" name=\"\(Self.xml(c.metric))\" time=\"0\""
-            let detail =
-                "baseline \(Self.valueText(c.baseline, c.baselineCI)), current \(Self.valueText(c.current, c.currentCI)), change \(Self.changeText(c))"
-            switch c.status {
-            case .pass:
-                suites[s].lines.append(open + "/>")
-            case .regression:
-                suites[s].failures += 1
-                suites[s].lines.append(open + ">")
-                suites[s].lines.append(
-                    "      <failure type=\"regression\" message=\"\(Self.xml(c.note))\">\(Self.xml(detail))</failure>")
-                suites[s].lines.append("    </testcase>")
-            case .skipped:
-                suites[s].skipped += 1
-                suites[s].lines.append(open + ">")
-                suites[s].lines.append("      <skipped message=\"\(Self.xml(c.note))\"/>")
-                suites[s].lines.append("    </testcase>")
-            }
-        }
-        for row in missing {
-            let s = suite(row.scenario)
-            suites[s].tests += 1
-            let open =
-                "    <testcase classname=\"\(Self.xml(className(row.scenario, row.topology, row.sweep)))\" name=\"present in current\" time=\"0\">"
-            suites[s].lines.append(open)
-            if options.strict {
-                suites[s].failures += 1
-                suites[s].lines.append(
-                    "      <failure type=\"missing\" message=\"missing in current results\">\(Self.xml(row.label))</failure>"
-                )
-            } else {
-                suites[s].skipped += 1
-                suites[s].lines.append(
-                    "      <skipped message=\"missing in current results (a warning; a failure with --strict)\"/>")
-            }
-            suites[s].lines.append("    </testcase>")
-        }
-        let tests = suites.reduce(0) { $0 + $1.tests }
-        let failures = suites.reduce(0) { $0 + $1.failures }
-        let skipped = suites.reduce(0) { $0 + $1.skipped }
-        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        lines.append(
-            "<testsuites name=\"topobench compare\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">"
-        )
-        for s in suites {
-            lines.append(
-                "  <testsuite name=\"\(Self.xml(s.name))\" tests=\"\(s.tests)\" failures=\"\(s.failures)\" errors=\"0\" skipped=\"\(s.skipped)\" time=\"0\">"
-            )
-            lines += s.lines
-            lines.append("  </testsuite>")
-        }
-        lines.append("</testsuites>")
-        return lines.joined(separator: "\n") + "\n"
-    }
+    var notComparedCount: Int { cases.filter { $0.status == .notCompared }.count }
+    var noValueCount: Int { cases.filter { $0.status == .noValue }.count }
 }
 
-/// `topobench compare`: comparing two sets of summaries with their confidence intervals.
-public struct Comparison {
-    /// A compared metric and the rule that judges it.
-    enum Rule {
-        /// Higher is worse; relative threshold.
-        case latency
-        /// Lower is worse; absolute threshold.
-        case availability
-    }
-
-    /// The metrics compared, in report order.
-    static let metrics: [(name: String, rule: Rule)] = [
-        ("availability", .availability),
-        ("latency_p50_ms", .latency),
-        ("latency_p99_ms", .latency),
-        ("latency_p999_ms", .latency),
-        ("e2e_p99_ms", .latency),
-    ]
-
-    /// Compares the summaries at `baseline` and `current`.
+/// `topobench compare`: comparing two results figure by figure, with paired differences under
+/// common random numbers when both sides allow it.
+public enum Comparison {
+    /// Compares the results at `baseline` and `current`.
     ///
     /// Each path is a `summary.csv` file, a result folder holding one, or a suite folder whose
     /// sub-folders (one level) hold one each. Rows are matched by (scenario, topology, sweep
     /// values), the sweep columns being those between `topology` and `replications`.
-    /// - Throws: `ScenarioError` when a path holds no summary, a summary is malformed or has a
-    ///   row twice, or the two sides have no row in common (most likely the wrong folders).
+    ///
+    /// A matched row is compared with paired differences when both sides are result folders
+    /// (`run.json` and `replications.csv` next to the summary) with the same seed and the same
+    /// replication count: replication i of both then saw the same arrivals and faults, and the
+    /// interval is the paired-t interval of the per-replication differences. Otherwise (or with
+    /// `pairing: .independent`) the interval is √(h_b² + h_c²) from the two sides' 95 %
+    /// half-widths: the summary's `_ci95` column, or one computed from `replications.csv` for a
+    /// figure without such a column; and the report says why.
+    /// - Throws: `ScenarioError` when a path holds no summary, a file is malformed or has a row
+    ///   twice, or the two sides have no row in common (most likely the wrong folders).
     public static func run(baseline: String, current: String, options: CompareOptions) throws -> CompareReport {
         let base = try load(baseline)
         let curr = try load(current)
@@ -440,17 +223,33 @@ public struct Comparison {
         let baselineKeys = Set(base.rows.map(\.key))
 
         var cases: [CompareCase] = []
+        var tests: [(scenario: String, description: String)] = []
+        var seenTests: Set<String> = []
         var missing: [CompareRow] = []
         var matched = 0
+        let figures = options.gatedFigures
         for b in base.rows {
             guard let c = currentByKey[b.key] else {
                 missing.append(CompareRow(scenario: b.scenario, topology: b.topology, sweep: b.sweep))
                 continue
             }
             matched += 1
-            for (metric, rule) in metrics {
-                guard b.table.columnIndex(metric) != nil || c.table.columnIndex(metric) != nil else { continue }
-                cases.append(try compare(metric: metric, rule: rule, b, c, options))
+            let pairing = decidePairing(b, base, c, curr, options)
+            let description: String
+            switch pairing {
+            case .paired(let seed, let replications):
+                description =
+                    "paired differences under common random numbers (seed \(seed) and \(replications) replication\(replications == 1 ? "" : "s") on both sides)"
+            case .independent(let reason):
+                description = "independent intervals, √(h_b² + h_c²): \(reason)"
+            }
+            if seenTests.insert(b.scenario + "\u{1F}" + description).inserted {
+                tests.append((b.scenario, description))
+            }
+            for figure in figures {
+                guard let threshold = options.threshold(for: figure) else { continue }
+                cases.append(
+                    try compare(figure, threshold: threshold, b, base, c, curr, pairing: pairing))
             }
         }
         let added = curr.rows.filter { !baselineKeys.contains($0.key) }.map {
@@ -463,65 +262,148 @@ public struct Comparison {
                 found: curr.rows.isEmpty ? "no rows" : "none in common (first row: \(curr.rows[0].label))")
         }
         return CompareReport(
-            baselinePath: baseline, currentPath: current, options: options, cases: cases, missing: missing,
-            added: added)
+            baselinePath: baseline, currentPath: current, options: options, cases: cases, tests: tests,
+            missing: missing, added: added)
     }
 
-    /// Judges one metric of one matched row.
+    // MARK: - Pairing
+
+    /// Whether a matched row can be compared replication by replication.
+    enum Pairing: Equatable {
+        case paired(seed: UInt64, replications: Int)
+        case independent(String)
+    }
+
+    static func decidePairing(
+        _ b: Loaded.Row, _ base: Loaded, _ c: Loaded.Row, _ curr: Loaded, _ options: CompareOptions
+    ) -> Pairing {
+        if options.pairing == .independent { return .independent("--independent was given") }
+        guard let bi = b.run else {
+            return .independent("the baseline \(b.file) has no run.json and replications.csv next to it")
+        }
+        guard let ci = c.run else {
+            return .independent("the current \(c.file) has no run.json and replications.csv next to it")
+        }
+        let br = base.runs[bi].info, cr = curr.runs[ci].info
+        if br.seed != cr.seed { return .independent("the seeds differ (\(br.seed) and \(cr.seed))") }
+        if br.replications != cr.replications {
+            return .independent("the replication counts differ (\(br.replications) and \(cr.replications))")
+        }
+        return .paired(seed: br.seed, replications: br.replications)
+    }
+
+    // MARK: - One comparison
+
+    /// Judges one figure of one matched row.
     static func compare(
-        metric: String, rule: Rule, _ b: Loaded.Row, _ c: Loaded.Row, _ options: CompareOptions
+        _ figure: Figure, threshold: Figure.Threshold, _ b: Loaded.Row, _ base: Loaded, _ c: Loaded.Row,
+        _ curr: Loaded, pairing: Pairing
     ) throws -> CompareCase {
-        let bv = try b.value(metric)
-        let cv = try c.value(metric)
-        let bci = try b.value(metric + ResultColumns.ciSuffix)
-        let cci = try c.value(metric + ResultColumns.ciSuffix)
+        let bv = try b.value(figure.column)
+        let cv = try c.value(figure.column)
         var result = CompareCase(
-            scenario: b.scenario, topology: b.topology, sweep: b.sweep, metric: metric, baseline: bv, baselineCI: bci,
-            current: cv, currentCI: cci, status: .pass, note: "")
-        if b.table.columnIndex(metric) == nil || c.table.columnIndex(metric) == nil {
-            result.status = .skipped
-            result.note = "column missing in \(b.table.columnIndex(metric) == nil ? "baseline" : "current")"
+            scenario: b.scenario, topology: b.topology, sweep: b.sweep, figure: figure, baseline: bv,
+            baselineCI: try b.value(figure.ciColumn), current: cv, currentCI: try c.value(figure.ciColumn),
+            threshold: threshold, allowance: nil, test: .independent, difference: nil, power: nil, status: .pass,
+            note: "")
+        let inBaseline = b.table.columnIndex(figure.column) != nil
+        let inCurrent = c.table.columnIndex(figure.column) != nil
+        if !inBaseline || !inCurrent {
+            result.status = .notCompared
+            let sides = !inBaseline && !inCurrent ? "baseline and current" : !inBaseline ? "baseline" : "current"
+            result.note = "not compared: no \(figure.column) column in the \(sides) (an older result?)"
             return result
         }
         guard let bv, let cv else {
-            result.status = .skipped
-            result.note = "no value in " + (bv == nil && cv == nil ? "either" : bv == nil ? "baseline" : "current")
+            if bv == nil && cv == nil {
+                result.status = .noValue
+                result.note = "no value on either side"
+            } else {
+                result.status = .notCompared
+                result.note = "not compared: a value in the \(bv == nil ? "current" : "baseline") only"
+            }
             return result
         }
-        let combined = ((bci ?? 0) * (bci ?? 0) + (cci ?? 0) * (cci ?? 0)).squareRoot()
-        let ciText = combined > 0 ? "combined CI ±\(CompareReport.number(combined))" : "no CI"
-        switch rule {
-        case .latency:
-            let limit = bv * (1 + options.maxLatencyRegression)
-            let overThreshold = cv > limit
-            let beyondCI = cv - bv > combined
-            if overThreshold && beyondCI {
-                result.status = .regression
-                result.note =
-                    "above the +\(CompareReport.percent(options.maxLatencyRegression)) limit (\(CompareReport.number(limit))) and beyond the \(ciText)"
-            } else if overThreshold {
-                result.note = "above +\(CompareReport.percent(options.maxLatencyRegression)) but within the \(ciText)"
-            } else {
-                result.note = "within +\(CompareReport.percent(options.maxLatencyRegression))"
+
+        // The interval of current − baseline. A maximum over replications (latency_max_ms) has
+        // none: it is judged on its threshold alone.
+        let hasInterval = figure.aggregation == .mean
+        var interval: Difference.Interval?
+        var fallback: String?
+        if case .paired = pairing, hasInterval {
+            let bs = try base.values(figure, of: b)
+            let cs = try curr.values(figure, of: c)
+            var x: [Double] = [], y: [Double] = []
+            for (replication, value) in bs.sorted(by: { $0.key < $1.key }) {
+                if let other = cs[replication] {
+                    x.append(value)
+                    y.append(other)
+                }
             }
-        case .availability:
-            let drop = bv - cv
-            let overThreshold = drop > options.maxAvailabilityDrop
-            let beyondCI = drop > combined
-            if overThreshold && beyondCI {
-                result.status = .regression
-                result.note =
-                    "dropped by \(CompareReport.number(drop)) (> \(CompareReport.number(options.maxAvailabilityDrop))), beyond the \(ciText)"
-            } else if overThreshold {
-                result.note = "dropped by \(CompareReport.number(drop)) but within the \(ciText)"
+            if x.count >= 2 {
+                interval = Difference.paired(baseline: x, current: y)
+                result.test = .paired
             } else {
-                result.note = "within a drop of \(CompareReport.number(options.maxAvailabilityDrop))"
+                fallback = "fewer than 2 replications with a value on both sides"
             }
+        }
+        if interval == nil {
+            let bh = hasInterval ? try result.baselineCI ?? base.halfWidth(figure, of: b) : nil
+            let ch = hasInterval ? try result.currentCI ?? curr.halfWidth(figure, of: c) : nil
+            let n = min(try b.value("replications").map { Int($0) } ?? 1, try c.value("replications").map { Int($0) } ?? 1)
+            interval = Difference.independent(
+                baselineMean: bv, baselineHalfWidth: bh, currentMean: cv, currentHalfWidth: ch, replications: max(1, n))
+            result.test = .independent
+        }
+        guard let interval else { return result }
+        result.difference = interval
+
+        // Worse is positive.
+        let worse = figure.direction == .higherIsBetter ? -interval.mean : interval.mean
+        let allowance = threshold.allowance(baseline: bv)
+        result.allowance = allowance
+        let h = interval.halfWidth
+        var limit = CompareReport.limitText(threshold, figure)
+        if case .relative = threshold { limit += " = \(CompareReport.number(allowance))" }
+        let intervalText = h.map { "the 95 % interval ±\(CompareReport.number($0))" } ?? "no interval"
+        var prefix = fallback.map { "independent (\($0)); " } ?? ""
+        if result.test == .independent && h == nil { prefix += "threshold alone (no interval); " }
+        if worse > allowance && worse > (h ?? 0) {
+            result.status = .regression
+            result.note =
+                prefix + "worse by \(CompareReport.number(worse)) (limit \(limit)), beyond \(intervalText)"
+            return result
+        }
+        if worse > allowance {
+            result.note = prefix + "worse by \(CompareReport.number(worse)) (limit \(limit)) but within \(intervalText)"
+        } else {
+            result.note = prefix + "within \(limit)"
+        }
+        if let h {
+            if h > allowance {
+                let needed = Difference.replicationsNeeded(
+                    replications: interval.replications, halfWidth: h, target: allowance)
+                result.power = .insufficient(needed: needed)
+                if let needed {
+                    result.note +=
+                        "; cannot detect a change of \(limit): ±\(CompareReport.number(h)) is wider; ≈\(needed) replications would (n₀·(h/δ)², n₀ = \(interval.replications))"
+                } else {
+                    result.note +=
+                        "; cannot detect any change: the limit \(limit) of a baseline of 0 allows none, and ±\(CompareReport.number(h)) is wider (give an absolute threshold: --threshold \(figure.column)=N)"
+                }
+            } else {
+                result.power = .enough
+            }
+        } else {
+            result.power = .unknown
+            result.note += "; power unknown (no interval)"
         }
         return result
     }
 
-    /// The summary rows found at one path.
+    // MARK: - Loading
+
+    /// The summary rows found at one path, with each file's run.json and replications.csv.
     struct Loaded {
         /// One summary row and where it came from.
         struct Row {
@@ -531,6 +413,10 @@ public struct Comparison {
             var topology: String
             var sweep: [String]
             var key: String
+            /// The summary file.
+            var file: String
+            /// The index of the file's run in `runs`, when its folder holds one.
+            var run: Int?
 
             var label: String {
                 ([scenario, topology] + (sweep.isEmpty ? [] : [sweep.joined(separator: ", ")])).joined(separator: " / ")
@@ -542,10 +428,42 @@ public struct Comparison {
                 return try table.number(row: index, column: c)
             }
         }
+
+        /// The per-replication results next to one summary file.
+        struct Run {
+            /// `run.json`.
+            var info: RunInfo
+            var replications: ResultTable
+            /// Row key → replication number → row of `replications`.
+            var rows: [String: [Int: Int]]
+        }
+
         var rows: [Row] = []
+        var runs: [Run] = []
+
+        /// The non-empty values of `figure` per replication of `row` (empty without a run).
+        func values(_ figure: Figure, of row: Row) throws -> [Int: Double] {
+            guard let r = row.run, let byReplication = runs[r].rows[row.key] else { return [:] }
+            let table = runs[r].replications
+            guard let column = table.columnIndex(figure.column) else { return [:] }
+            var out: [Int: Double] = [:]
+            for (replication, index) in byReplication {
+                if let v = try table.number(row: index, column: column) { out[replication] = v }
+            }
+            return out
+        }
+
+        /// The 95 % half-width of `figure` over the replications of `row`, from
+        /// `replications.csv` (for a figure without a `_ci95` column); `nil` without a run or
+        /// with fewer than two values.
+        func halfWidth(_ figure: Figure, of row: Row) throws -> Double? {
+            let values = try self.values(figure, of: row)
+            return StudentT.halfWidth(values.sorted { $0.key < $1.key }.map(\.value))
+        }
     }
 
-    /// Reads every summary at `path` (file, result folder, or suite folder).
+    /// Reads every summary at `path` (file, result folder, or suite folder), with the run.json
+    /// and replications.csv beside each summary.csv when present.
     static func load(_ path: String) throws -> Loaded {
         var files: [String] = []
         if AtomicFile.isFile(path) {
@@ -580,9 +498,15 @@ public struct Comparison {
                 ? ResultColumns.sweepColumns(inSummaryHeader: table.header)
                 : guessSweepColumns(table.header)
             let sweepIndices = sweepNames.compactMap { table.columnIndex($0) }
+            let run = try loadRun(besides: file)
+            var runIndex: Int?
+            if let run {
+                runIndex = loaded.runs.count
+                loaded.runs.append(run)
+            }
             for (r, row) in table.rows.enumerated() {
                 let sweep = zip(sweepNames, sweepIndices).map { "\($0)=\(row[$1])" }
-                let key = ([row[scenario], row[topology]] + sweep.sorted()).joined(separator: "\u{1F}")
+                let key = rowKey(row[scenario], row[topology], sweep)
                 if let other = seen[key] {
                     throw ScenarioError(
                         file: file, keyPath: "scenario", line: table.line(ofRow: r),
@@ -592,11 +516,51 @@ public struct Comparison {
                 seen[key] = "\(file):\(table.line(ofRow: r))"
                 loaded.rows.append(
                     Loaded.Row(
-                        table: table, index: r, scenario: row[scenario], topology: row[topology], sweep: sweep, key: key
-                    ))
+                        table: table, index: r, scenario: row[scenario], topology: row[topology], sweep: sweep,
+                        key: key, file: file, run: runIndex))
             }
         }
         return loaded
+    }
+
+    /// The key that matches rows across files: scenario, topology, sorted `key=value` pairs.
+    static func rowKey(_ scenario: String, _ topology: String, _ sweep: [String]) -> String {
+        ([scenario, topology] + sweep.sorted()).joined(separator: "\u{1F}")
+    }
+
+    /// The run.json and replications.csv in the folder of `summaryFile`, when it is named
+    /// `summary.csv` and both are there.
+    static func loadRun(besides summaryFile: String) throws -> Loaded.Run? {
+        let url = URL(fileURLWithPath: summaryFile)
+        guard url.lastPathComponent == "summary.csv" else { return nil }
+        let folder = url.deletingLastPathComponent().path
+        let runFile = folder + "/run.json", replicationsFile = folder + "/replications.csv"
+        guard AtomicFile.isFile(runFile), AtomicFile.isFile(replicationsFile) else { return nil }
+        let info = try RunInfo.read(path: runFile)
+        let table = try ResultTable.read(path: replicationsFile)
+        let scenario = try table.requireColumn("scenario")
+        let topology = try table.requireColumn("topology")
+        let replication = try table.requireColumn("replication")
+        let sweep = try info.sweepColumns.map { ($0, try table.requireColumn($0)) }
+        var rows: [String: [Int: Int]] = [:]
+        var lines: [String: [Int: Int]] = [:]
+        for (r, row) in table.rows.enumerated() {
+            guard let number = Int(row[replication]) else {
+                throw ScenarioError(
+                    file: replicationsFile, keyPath: "replication", line: table.line(ofRow: r),
+                    expected: "a replication number (an integer)", found: ScenarioError.quote(row[replication]))
+            }
+            let key = rowKey(row[scenario], row[topology], sweep.map { "\($0.0)=\(row[$0.1])" })
+            if let first = lines[key]?[number] {
+                throw ScenarioError(
+                    file: replicationsFile, keyPath: "replication", line: table.line(ofRow: r),
+                    expected: "one row per (topology, sweep point, replication)",
+                    found: "replication \(number) of \(row[scenario]) / \(row[topology]) again (first on line \(first))")
+            }
+            rows[key, default: [:]][number] = r
+            lines[key, default: [:]][number] = table.line(ofRow: r)
+        }
+        return Loaded.Run(info: info, replications: table, rows: rows)
     }
 
     /// Sweep columns of a summary without a `replications` column: every column that is not a

@@ -279,7 +279,7 @@ public enum Plots {
     static func p99VersusLoad(_ set: ResultSet, name: String) throws -> Picture? {
         let table = set.summary
         let sweep = set.info.sweepColumns
-        guard !sweep.isEmpty, let p99 = table.columnIndex("latency_p99_ms"),
+        guard !sweep.isEmpty, let p99 = table.columnIndex(Figure.latencyP99.column),
             let topology = table.columnIndex("topology")
         else { return nil }
         let sweepIndices = sweep.map { table.columnIndex($0) }
@@ -304,7 +304,7 @@ public enum Plots {
             numeric = true
         }
         let xColumn = columns[xAt]
-        let ci = table.columnIndex("latency_p99_ms" + ResultColumns.ciSuffix)
+        let ci = table.columnIndex(Figure.latencyP99.ciColumn)
         // Category positions follow run.json's sweep point order.
         var categories: [String] = []
         for p in set.info.sweepPoints where xAt < p.count && !categories.contains(p[xAt]) { categories.append(p[xAt]) }

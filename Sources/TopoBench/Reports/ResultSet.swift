@@ -73,6 +73,13 @@ public struct ResultTable: Sendable, Equatable {
 /// `topologies` and `sweepPoints` describe the whole scenario, also in a shard's output (the
 /// `shard` field, `"K/N"`, says which part a shard ran): their order is the canonical order of
 /// the rows of every CSV file, and `merge` requires them to be equal in all shards.
+///
+/// A run is made of *work units*, one per (sweep point, topology, replication), numbered from 0
+/// in that order: unit i is sweep point ⌊i / (T·R)⌋, topology ⌊i / R⌋ mod T and replication
+/// (i mod R) + 1, with T topologies and R replications. `work_units` is their number in the
+/// whole run and `work_units_held` the ones whose rows the files hold (see ``WorkUnitSet``):
+/// every one for a whole run, those ≡ K−1 (mod N) for shard K/N, fewer after Ctrl-C. This is
+/// what lets `merge` prove that its inputs make up the whole run, once each.
 /// `wallTimeSeconds` differs from run to run; it is the only non-deterministic figure written.
 public struct RunInfo: Codable, Sendable, Equatable {
     /// The scenario's `name`.
@@ -97,6 +104,11 @@ public struct RunInfo: Codable, Sendable, Equatable {
     public var events: Int64
     /// `"K/N"` for the output of one shard, `nil` for a whole run or a merge.
     public var shard: String?
+    /// The number of work units of the whole run; `nil` in a run.json older than 0.2.
+    public var workUnits: Int?
+    /// The work units these files hold, as ``WorkUnitSet/text`` writes them (`"0-11"`,
+    /// `"1,4,7,10"`); `nil` in a run.json older than 0.2.
+    public var workUnitsHeld: String?
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, version, replications, topologies, events, shard
@@ -104,13 +116,16 @@ public struct RunInfo: Codable, Sendable, Equatable {
         case sweepColumns = "sweep_columns"
         case sweepPoints = "sweep_points"
         case wallTimeSeconds = "wall_time_s"
+        case workUnits = "work_units"
+        case workUnitsHeld = "work_units_held"
     }
 
     /// Creates the description of a run.
     public init(
         scenario: String, scenarioHash: String, seed: UInt64, version: String, replications: Int,
         topologies: [String], sweepColumns: [String] = [], sweepPoints: [[String]] = [[]],
-        wallTimeSeconds: Double = 0, events: Int64 = 0, shard: String? = nil
+        wallTimeSeconds: Double = 0, events: Int64 = 0, shard: String? = nil, workUnits: Int? = nil,
+        workUnitsHeld: String? = nil
     ) {
         self.scenario = scenario
         self.scenarioHash = scenarioHash
@@ -123,9 +138,12 @@ public struct RunInfo: Codable, Sendable, Equatable {
         self.wallTimeSeconds = wallTimeSeconds
         self.events = events
         self.shard = shard
+        self.workUnits = workUnits
+        self.workUnitsHeld = workUnitsHeld
     }
 
-    /// Encodes every key, writing `"shard": null` for a whole run.
+    /// Encodes every key, writing `"shard": null` for a whole run (the work-unit keys only
+    /// when known).
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(scenario, forKey: .scenario)
@@ -139,6 +157,8 @@ public struct RunInfo: Codable, Sendable, Equatable {
         try c.encode(wallTimeSeconds.isFinite ? wallTimeSeconds : 0, forKey: .wallTimeSeconds)
         try c.encode(events, forKey: .events)
         if let shard { try c.encode(shard, forKey: .shard) } else { try c.encodeNil(forKey: .shard) }
+        try c.encodeIfPresent(workUnits, forKey: .workUnits)
+        try c.encodeIfPresent(workUnitsHeld, forKey: .workUnitsHeld)
     }
 
     /// The JSON text written to `run.json`: pretty-printed, keys sorted, LF-terminated.
@@ -292,7 +312,7 @@ public struct ResultSet: Sendable {
 
         let replications = try table(
             "replications.csv", header: ResultColumns.replicationsHeader(sweepColumns: sweep),
-            numeric: ResultColumns.metrics.map(\.name), required: true)
+            numeric: ResultColumns.metrics.map(\.column), required: true)
         let timeseries = try table(
             "timeseries.csv", header: ResultColumns.timeseriesHeader(sweepColumns: sweep),
             numeric: ResultColumns.timeseriesValues, required: false)

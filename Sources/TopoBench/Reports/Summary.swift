@@ -91,75 +91,20 @@ public enum NumberFormat {
     }
 }
 
-/// How a metric of `replications.csv` becomes one figure of `summary.csv`.
-public enum MetricAggregation: Sendable, Equatable {
-    /// The mean of the replications' non-empty values (empty when all are empty).
-    case mean
-    /// The largest non-empty value (empty when all are empty).
-    case max
-}
-
-/// One metric column: its name in both files, how it aggregates, and whether the summary
-/// carries a `<name>_ci95` column right after it.
-public struct MetricColumn: Sendable, Equatable {
-    /// The column name in `replications.csv` and `summary.csv`.
-    public var name: String
-    /// How the summary figure is formed from the replications.
-    public var aggregation: MetricAggregation
-    /// Whether the summary has a `<name>_ci95` half-width column after this one.
-    public var confidenceInterval: Bool
-
-    /// Creates a metric description.
-    public init(_ name: String, _ aggregation: MetricAggregation = .mean, ci: Bool = false) {
-        self.name = name
-        self.aggregation = aggregation
-        self.confidenceInterval = ci
-    }
-
-    /// The name of the confidence-interval column, `<name>_ci95`.
-    public var ciName: String { name + ResultColumns.ciSuffix }
-}
-
 /// The columns of every result file, in order.
 ///
-/// `metrics` is the single list of per-replication figures: `replications.csv` has one column
-/// per entry and `summary.csv` one aggregate (plus a `_ci95` column where asked). Adding a
-/// metric means appending one entry here and filling the column in the simulator.
+/// `metrics` is the single list of per-replication figures, ``Figure/allCases``:
+/// `replications.csv` has one column per figure and `summary.csv` one aggregate (plus a `_ci95`
+/// column where the figure has one). Adding a metric means adding one case to ``Figure``.
 public enum ResultColumns {
     /// The columns that name a row: `scenario`, `topology` (sweep columns come after them).
     public static let keyColumns = ["scenario", "topology"]
 
     /// The suffix of a confidence-interval column.
-    public static let ciSuffix = "_ci95"
+    public static let ciSuffix = Figure.ciSuffix
 
-    /// Per-replication metrics, in column order, each with its aggregation.
-    public static let metrics: [MetricColumn] = [
-        MetricColumn("offered"),
-        MetricColumn("succeeded"),
-        MetricColumn("availability", ci: true),
-        MetricColumn("first_try_availability", ci: true),
-        MetricColumn("time_availability", ci: true),
-        MetricColumn("latency_mean_ms"),
-        MetricColumn("latency_p50_ms", ci: true),
-        MetricColumn("latency_p90_ms"),
-        MetricColumn("latency_p99_ms", ci: true),
-        MetricColumn("latency_p999_ms", ci: true),
-        MetricColumn("latency_max_ms", .max),
-        MetricColumn("e2e_p99_ms", ci: true),
-        MetricColumn("errors_5xx"),
-        MetricColumn("timeouts"),
-        MetricColumn("throttled"),
-        MetricColumn("rejected"),
-        MetricColumn("messages_lost"),
-        MetricColumn("duplicates"),
-        MetricColumn("sessions_lost"),
-        MetricColumn("recovery_s", ci: true),
-        MetricColumn("events"),
-        // Requests still in flight at the hard stop: with them, `offered` is the sum of
-        // succeeded, errors_5xx, timeouts, throttled, rejected and unfinished.
-        MetricColumn("unfinished"),
-        MetricColumn("messages_processed"),
-    ]
+    /// Per-replication metrics, in column order.
+    public static let metrics: [Figure] = Figure.allCases
 
     /// The value columns of `timeseries.csv`, after the key columns and `replication`.
     public static let timeseriesValues = [
@@ -180,15 +125,15 @@ public enum ResultColumns {
 
     /// `scenario, topology, <sweep…>, replication, <metrics…>`.
     public static func replicationsHeader(sweepColumns: [String]) -> [String] {
-        keyColumns + sweepColumns + ["replication"] + metrics.map(\.name)
+        keyColumns + sweepColumns + ["replication"] + metrics.map(\.column)
     }
 
     /// `scenario, topology, <sweep…>, replications, <metric, metric_ci95…>`.
     public static func summaryHeader(sweepColumns: [String]) -> [String] {
         var header = keyColumns + sweepColumns + ["replications"]
-        for metric in metrics {
-            header.append(metric.name)
-            if metric.confidenceInterval { header.append(metric.ciName) }
+        for figure in metrics {
+            header.append(figure.column)
+            if figure.hasConfidenceInterval { header.append(figure.ciColumn) }
         }
         return header
     }
@@ -235,7 +180,7 @@ public enum Summary {
     /// `NumberFormat.parse`, visiting rows in table order; this is what makes a merge of shards
     /// byte-identical to an unsharded run. Rows are grouped by (scenario, topology, sweep
     /// values); groups appear in the order of their first row (canonical when the table is
-    /// sorted). For each metric of `ResultColumns.metrics`: the mean (or max) of the non-empty
+    /// sorted). For each ``Figure`` (`ResultColumns.metrics`): the mean (or max) of the non-empty
     /// values, empty if all are empty; and for metrics with a CI, the half-width of the 95 %
     /// Student-t interval of the mean, t(0.975, n−1) · s / √n, with s the sample standard
     /// deviation of the n non-empty values (empty when n < 2). A column of the table that is
@@ -248,12 +193,14 @@ public enum Summary {
     public static func compute(replications table: ResultTable, sweepColumns: [String]) throws -> ResultTable {
         let keyNames = ResultColumns.keyColumns + sweepColumns
         let keyIndices = try keyNames.map { try table.requireColumn($0) }
-        var metrics = ResultColumns.metrics
-        let known = Set(keyNames + ["replication"] + metrics.map(\.name))
-        for name in table.header where !known.contains(name) {
-            metrics.append(MetricColumn(name))
+        var columns = ResultColumns.metrics.map {
+            Column(name: $0.column, aggregation: $0.aggregation, confidenceInterval: $0.hasConfidenceInterval)
         }
-        let metricIndices = try metrics.map { try table.requireColumn($0.name) }
+        let known = Set(keyNames + ["replication"] + columns.map(\.name))
+        for name in table.header where !known.contains(name) {
+            columns.append(Column(name: name, aggregation: .mean, confidenceInterval: false))
+        }
+        let metricIndices = try columns.map { try table.requireColumn($0.name) }
 
         var groupOf: [[String]: Int] = [:]
         var groups: [(key: [String], rows: [Int])] = []
@@ -268,26 +215,26 @@ public enum Summary {
         }
 
         var header = keyNames + ["replications"]
-        for metric in metrics {
-            header.append(metric.name)
-            if metric.confidenceInterval { header.append(metric.ciName) }
+        for column in columns {
+            header.append(column.name)
+            if column.confidenceInterval { header.append(column.name + ResultColumns.ciSuffix) }
         }
         var rows: [[String]] = []
         rows.reserveCapacity(groups.count)
         for group in groups {
             var out = group.key
             out.append(String(group.rows.count))
-            for (m, metric) in metrics.enumerated() {
+            for (m, column) in columns.enumerated() {
                 var values: [Double] = []
                 values.reserveCapacity(group.rows.count)
                 for r in group.rows {
                     if let v = try table.number(row: r, column: metricIndices[m]) { values.append(v) }
                 }
-                switch metric.aggregation {
+                switch column.aggregation {
                 case .mean: out.append(values.isEmpty ? "" : NumberFormat.format(mean(values)))
                 case .max: out.append(values.max().map(NumberFormat.format) ?? "")
                 }
-                if metric.confidenceInterval {
+                if column.confidenceInterval {
                     out.append(halfWidth95(values).map(NumberFormat.format) ?? "")
                 }
             }
@@ -300,6 +247,14 @@ public enum Summary {
         return summary
     }
 
+    /// A column of the summary: a ``Figure``'s, or one of a newer version that this one does not
+    /// know (averaged, no interval).
+    struct Column {
+        var name: String
+        var aggregation: Figure.Aggregation
+        var confidenceInterval: Bool
+    }
+
     /// The arithmetic mean, summing in order.
     static func mean(_ values: [Double]) -> Double {
         var sum = 0.0
@@ -310,22 +265,6 @@ public enum Summary {
     /// The half-width of the 95 % Student-t confidence interval of the mean of `values`, or
     /// `nil` for fewer than two values.
     public static func halfWidth95(_ values: [Double]) -> Double? {
-        let n = values.count
-        guard n >= 2 else { return nil }
-        // Shifted two-pass variance: deviations from the first value are exact for equal
-        // values, so a constant metric gets a half-width of exactly 0, not rounding noise.
-        let shift = values[0]
-        var sum = 0.0
-        for v in values { sum += v - shift }
-        let m = sum / Double(n)
-        var squares = 0.0
-        for v in values {
-            let d = (v - shift) - m
-            squares += d * d
-        }
-        let variance = squares / Double(n - 1)
-        if variance == 0 { return 0 }
-        let t = StudentT.quantile(confidence: 0.95, degreesOfFreedom: n - 1)
-        return t * (variance / Double(n)).squareRoot()
+        StudentT.halfWidth(values, confidence: 0.95)
     }
 }

@@ -10,34 +10,34 @@ public enum TerminalTable {
             return row[i]
         }
         func number(_ row: [String], _ name: String) -> Double? { NumberFormat.parse(field(row, name)) }
-        func withCI(_ name: String, digits: Int, scale: Double = 1, suffix: String = "") -> ([String]) -> String {
+        func withCI(_ figure: Figure, digits: Int, scale: Double = 1, suffix: String = "") -> ([String]) -> String {
             return { row in
-                guard let v = number(row, name) else { return "–" }
+                guard let v = number(row, figure.column) else { return "–" }
                 var s = fixed(v * scale, digits) + suffix
-                if let ci = number(row, name + "_ci95") { s += " ±" + fixed(ci * scale, digits) }
+                if let ci = number(row, figure.ciColumn) { s += " ±" + fixed(ci * scale, digits) }
                 return s
             }
         }
         columns.append(("topology", { field($0, "topology") }))
         for s in sweep { columns.append((s.split(separator: ".").last.map(String.init) ?? s, { field($0, s) })) }
-        columns.append(("availability %", withCI("availability", digits: 3, scale: 100)))
-        columns.append(("p50 ms", withCI("latency_p50_ms", digits: 1)))
-        columns.append(("p99 ms", withCI("latency_p99_ms", digits: 1)))
-        columns.append(("p99.9 ms", withCI("latency_p999_ms", digits: 1)))
-        columns.append(("e2e p99 ms", { number($0, "e2e_p99_ms").map { fixed($0, 1) } ?? "–" }))
-        func count(_ names: String...) -> ([String]) -> String {
+        columns.append(("availability %", withCI(.availability, digits: 3, scale: 100)))
+        columns.append(("p50 ms", withCI(.latencyP50, digits: 1)))
+        columns.append(("p99 ms", withCI(.latencyP99, digits: 1)))
+        columns.append(("p99.9 ms", withCI(.latencyP999, digits: 1)))
+        columns.append(("e2e p99 ms", { number($0, Figure.e2eP99.column).map { fixed($0, 1) } ?? "–" }))
+        func count(_ figures: Figure...) -> ([String]) -> String {
             return { row in
-                let values = names.compactMap { number(row, $0) }
+                let values = figures.compactMap { number(row, $0.column) }
                 return values.isEmpty ? "–" : fixed(values.reduce(0, +), 1)
             }
         }
-        columns.append(("5xx", count("errors_5xx")))
-        columns.append(("timeouts", count("timeouts")))
-        columns.append(("429/503", count("throttled", "rejected")))
-        columns.append(("sessions lost", count("sessions_lost")))
-        columns.append(("msgs lost", count("messages_lost")))
-        columns.append(("dupes", count("duplicates")))
-        columns.append(("recovery s", withCI("recovery_s", digits: 1)))
+        columns.append(("5xx", count(.errors5xx)))
+        columns.append(("timeouts", count(.timeouts)))
+        columns.append(("429/503", count(.throttled, .rejected)))
+        columns.append(("sessions lost", count(.sessionsLost)))
+        columns.append(("msgs lost", count(.messagesLost)))
+        columns.append(("dupes", count(.duplicates)))
+        columns.append(("recovery s", withCI(.recovery, digits: 1)))
         let cells = summary.rows.map { row in columns.map { $0.value(row) } }
         var widths = columns.map { $0.title.count }
         for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
@@ -55,7 +55,7 @@ public enum TerminalTable {
 
     static func isMetric(_ name: String) -> Bool {
         let base = name.hasSuffix(ResultColumns.ciSuffix) ? String(name.dropLast(ResultColumns.ciSuffix.count)) : name
-        return ResultColumns.metrics.contains { $0.name == base }
+        return Figure(column: base) != nil
     }
 
     static func fixed(_ v: Double, _ digits: Int) -> String {

@@ -42,51 +42,37 @@ public enum Runner {
                 }
             }
         }
+        // Unit i of the whole run is units[i]; shard K/N runs those with i ≡ K−1 (mod N).
+        let total = units.count
+        var numbers = Array(units.indices)
         if let (k, n) = options.shard {
-            units = units.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
+            numbers = numbers.filter { $0 % n == k - 1 }
+            units = numbers.map { units[$0] }
         }
         let outcomes = execute(units, points: points, options: options)
+        // After Ctrl-C, the finished units are the first ones claimed (see `OutcomeBox`).
+        let held = WorkUnitSet(numbers.prefix(outcomes.count))
         let sweepColumns = first.sweep.map(\.column)
-        var replications = ResultTable(header: ResultColumns.replicationsHeader(sweepColumns: sweepColumns))
-        var timeseries = ResultTable(header: ResultColumns.timeseriesHeader(sweepColumns: sweepColumns))
-        var faults = ResultTable(header: ResultColumns.faultsHeader(sweepColumns: sweepColumns))
-        var latency = ResultTable(header: ResultColumns.latencyHeader(sweepColumns: sweepColumns))
+        var records: [ReplicationRecord] = []
+        records.reserveCapacity(outcomes.count)
         var events: UInt64 = 0
         for (u, o) in zip(units, outcomes) {
-            let key = [o.scenario, o.topology] + points[u.point].sweep.map(\.value) + [String(u.replication)]
-            var row = key
-            for m in ResultColumns.metrics {
-                if m.name == "events" { row.append(String(o.events)); continue }
-                row.append(NumberFormat.format(o.metrics[m.name] ?? .nan))
-            }
-            replications.rows.append(row)
-            for w in o.windows {
-                timeseries.rows.append(key + [
-                    NumberFormat.format(Time.seconds(w.start)), String(w.offered), String(w.succeeded),
-                    NumberFormat.format(w.p99ms), String(w.queueDepth), String(w.healthyInstances),
-                    NumberFormat.format(w.oldestMessageAge),
-                ])
-            }
-            for f in o.faults {
-                faults.rows.append(key + [
-                    f.kind, f.target, f.start.map { NumberFormat.format(Time.seconds($0)) } ?? "",
-                    f.end.map { NumberFormat.format(Time.seconds($0)) } ?? "", f.note,
-                ])
-            }
-            for l in o.latencyLadder {
-                latency.rows.append(key + [NumberFormat.format(l.percentile), NumberFormat.format(l.ms)])
-            }
+            records.append(ReplicationRecord(sweepValues: points[u.point].sweep.map(\.value), outcome: o))
             events &+= o.events
         }
         let info = RunInfo(
             scenario: first.name, scenarioHash: first.hash, seed: first.seed, version: version,
             replications: first.replications, topologies: first.topologies.map(\.name), sweepColumns: sweepColumns,
             sweepPoints: points.map { $0.sweep.map(\.value) }, wallTimeSeconds: Date().timeIntervalSince(start),
-            events: Int64(clamping: events), shard: options.shard.map { "\($0.k)/\($0.n)" })
-        return try ResultSet.assemble(info: info, replications: replications, timeseries: timeseries, faults: faults, latency: latency)
+            events: Int64(clamping: events), shard: options.shard.map { "\($0.k)/\($0.n)" }, workUnits: total,
+            workUnitsHeld: held.text)
+        return try ResultSet.assemble(info: info, records: records)
     }
 
     /// Runs the units on `jobs` threads; each result lands at its unit's index.
+    ///
+    /// Units are claimed in order and a claimed unit always finishes, so after an interruption
+    /// the results are those of a prefix of `units`.
     static func execute(_ units: [Unit], points: [Scenario], options: RunOptions) -> [ReplicationOutcome] {
         GSL.disableAbortOnError()
         let box = OutcomeBox(count: units.count)

@@ -63,11 +63,12 @@ public struct SuiteSpec: Sendable {
     public func loadScenarios(quick: Bool, seed: UInt64? = nil) throws -> [[Scenario]] {
         let overrides = ScenarioOverrides(seed: seed, replications: quick ? quickReplications : nil, timeScale: quick ? quickScale : 1)
         var all: [[Scenario]] = []
-        var names: Set<String> = []
+        var names: [(file: String, name: String)] = []
         for file in scenarios {
             let points = try ScenarioLoader.load(path: file, overrides: overrides)
-            if let n = points.first?.name, !names.insert(n).inserted {
-                throw ScenarioError(file: file, keyPath: "name", expected: "a scenario name not used by another file of suite \(name)", found: "\"\(n)\"")
+            if let n = points.first?.name {
+                names.append((file, n))
+                try ScenarioNames.checkDistinct(names, in: "suite \(name)")
             }
             all.append(points)
         }

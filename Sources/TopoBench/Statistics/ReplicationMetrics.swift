@@ -172,36 +172,43 @@ struct ReplicationMetrics {
         return total / Double(faultStarts.count)
     }
 
-    /// The per-replication figures, keyed by `replications.csv` column.
-    func summary(faultStarts: [(start: SimTime, end: SimTime)]) -> [String: Double] {
+    /// The per-replication figures, one per ``Figure``.
+    ///
+    /// `events` is left NaN: the simulation counts its events itself (`ReplicationOutcome.events`)
+    /// and Reports writes that count.
+    func summary(faultStarts: [(start: SimTime, end: SimTime)]) -> FigureValues {
         let latency = self.latency.histogram, e2e = self.e2e.histogram
         let ok = latency.totalCount > 0
         func pct(_ p: Double) -> Double { ok ? Double(latency.valueAtPercentile(p)) / 1000 : .nan }
         let n = Double(offered)
-        return [
-            "offered": n,
-            "succeeded": Double(succeeded),
-            "availability": offered > 0 ? Double(succeeded) / n : .nan,
-            "first_try_availability": offered > 0 ? Double(firstTry) / n : .nan,
-            "time_availability": timeAvailability,
-            "latency_mean_ms": succeeded > 0 ? latencySum / Double(succeeded) / 1e6 : .nan,
-            "latency_p50_ms": pct(50),
-            "latency_p90_ms": pct(90),
-            "latency_p99_ms": pct(99),
-            "latency_p999_ms": pct(99.9),
-            "latency_max_ms": ok ? Double(latencyMax) / 1e6 : .nan,
-            "e2e_p99_ms": e2e.totalCount > 0 ? Double(e2e.valueAtPercentile(99)) / 1000 : .nan,
-            "errors_5xx": Double(serverErrors),
-            "timeouts": Double(timeouts),
-            "throttled": Double(throttled),
-            "rejected": Double(rejected),
-            "messages_lost": Double(messagesLost),
-            "duplicates": Double(duplicates),
-            "sessions_lost": Double(sessionsLost),
-            "recovery_s": recovery(faultStarts: faultStarts),
-            "unfinished": Double(unfinished),
-            "messages_processed": Double(messagesProcessed),
-        ]
+        let recovery = self.recovery(faultStarts: faultStarts)
+        return FigureValues { figure in
+            switch figure {
+            case .offered: return n
+            case .succeeded: return Double(succeeded)
+            case .availability: return offered > 0 ? Double(succeeded) / n : .nan
+            case .firstTryAvailability: return offered > 0 ? Double(firstTry) / n : .nan
+            case .timeAvailability: return timeAvailability
+            case .latencyMean: return succeeded > 0 ? latencySum / Double(succeeded) / 1e6 : .nan
+            case .latencyP50: return pct(50)
+            case .latencyP90: return pct(90)
+            case .latencyP99: return pct(99)
+            case .latencyP999: return pct(99.9)
+            case .latencyMax: return ok ? Double(latencyMax) / 1e6 : .nan
+            case .e2eP99: return e2e.totalCount > 0 ? Double(e2e.valueAtPercentile(99)) / 1000 : .nan
+            case .errors5xx: return Double(serverErrors)
+            case .timeouts: return Double(timeouts)
+            case .throttled: return Double(throttled)
+            case .rejected: return Double(rejected)
+            case .messagesLost: return Double(messagesLost)
+            case .duplicates: return Double(duplicates)
+            case .sessionsLost: return Double(sessionsLost)
+            case .recovery: return recovery
+            case .events: return .nan
+            case .unfinished: return Double(unfinished)
+            case .messagesProcessed: return Double(messagesProcessed)
+            }
+        }
     }
 
     /// The percentile ladder of `latency.csv`.
@@ -221,7 +228,8 @@ public struct ReplicationOutcome: Sendable {
     public var scenario: String
     public var topology: String
     public var replication: Int
-    public var metrics: [String: Double]
+    /// The figures of `replications.csv` (`events` aside, which is ``events``).
+    public var metrics: FigureValues
     public var windows: [WindowRow]
     public var latencyLadder: [(percentile: Double, ms: Double)]
     public var faults: [FaultRecord]

@@ -27,4 +27,31 @@ public enum StudentT {
         let standardError = (squares / Double(n - 1) / Double(n)).squareRoot()
         return (mean, quantile(confidence: confidence, degreesOfFreedom: n - 1) * standardError)
     }
+
+    /// The half-width of the Student-t confidence interval of the mean of `values`,
+    /// t₍1−α/2, n−1₎ · s / √n, or `nil` for fewer than two values.
+    ///
+    /// The variance is a shifted two-pass sum: deviations from the first value are exact for
+    /// equal values, so a constant sample gets a half-width of exactly 0, not rounding noise
+    /// (Chan, Golub and LeVeque, "Algorithms for computing the sample variance", The American
+    /// Statistician 37(3), 1983, on shifted data).
+    ///
+    /// - Complexity: O(n), two passes.
+    public static func halfWidth(_ values: [Double], confidence: Double = 0.95) -> Double? {
+        let n = values.count
+        guard n >= 2 else { return nil }
+        let shift = values[0]
+        var sum = 0.0
+        for v in values { sum += v - shift }
+        let m = sum / Double(n)
+        var squares = 0.0
+        for v in values {
+            let d = (v - shift) - m
+            squares += d * d
+        }
+        let variance = squares / Double(n - 1)
+        if variance == 0 { return 0 }
+        let t = quantile(confidence: confidence, degreesOfFreedom: n - 1)
+        return t * (variance / Double(n)).squareRoot()
+    }
 }
