@@ -44,7 +44,6 @@ struct ReplicationMetrics {
     var sessionsLost = 0
     var unfinished = 0
     var messagesProcessed = 0
-    var messagesDeadLettered = 0
     var latencySum: Double = 0
     var latencyMax: SimTime = 0
     var latency: HistogramRecorder

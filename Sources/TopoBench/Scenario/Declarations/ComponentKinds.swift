@@ -12,6 +12,13 @@ public enum ComponentKinds {
 
     /// The kind names (`instances`, `alb`, …), as `kind:` takes them.
     public static let names: [String] = all.map(\.name)
+
+    /// How each kind's keys are read into its spec (the reader lives in the kind's folder).
+    static let readers: [String: (MapReader, TopologyReading) throws -> ComponentKind] = [
+        "instances": InstancesSpec.read, "alb": LoadBalancerSpec.read, "api_gateway": APIGatewaySpec.read,
+        "sqs": QueueSpec.read, "sns": TopicSpec.read, "http_endpoint": HTTPEndpointSpec.read, "lambda": LambdaSpec.read,
+        "session_store": SessionStoreSpec.read, "autoscaling": AutoscalingSpec.read,
+    ]
 }
 
 extension Variants {

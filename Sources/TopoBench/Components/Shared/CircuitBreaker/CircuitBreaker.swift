@@ -92,3 +92,16 @@ struct CircuitBreaker {
         opens += 1
     }
 }
+
+/// A circuit breaker on a `calls:` edge.
+public struct CircuitBreakerSpec: Sendable {
+    /// Error ratio over the rolling window that opens the breaker.
+    public var errorThreshold: Double
+    /// The least number of calls in the window before the ratio counts.
+    public var minimumCalls: Int
+    public var window: SimTime
+    /// How long the breaker stays open before letting probes through.
+    public var openFor: SimTime
+    /// Trial calls let through while half-open.
+    public var halfOpenProbes: Int
+}

@@ -50,3 +50,11 @@ struct TargetHealth {
         outstanding = 0
     }
 }
+
+/// The ALB health-check settings of a target group.
+public struct HealthCheckSpec: Sendable {
+    public var interval: SimTime
+    public var timeout: SimTime
+    public var healthyThreshold: Int
+    public var unhealthyThreshold: Int
+}

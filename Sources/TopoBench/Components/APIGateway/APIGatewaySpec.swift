@@ -1,0 +1,22 @@
+// The `api_gateway` kind as the loader reads it (keys: `APIGatewayDeclaration.swift`).
+
+public struct APIGatewaySpec: Sendable {
+    public var target: Int
+    public var rate: Double
+    public var burst: Int
+    public var timeout: SimTime
+}
+
+
+extension APIGatewaySpec {
+    /// Reads an `api_gateway` component's keys (declared in its `…Declaration.swift`).
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> ComponentKind {
+        guard let target = try t.ref(cm, "target") else {
+            throw cm.reader.error(expected: "'target': the integration behind the API", suggestion: "target")
+        }
+        let rate = try cm.rate("rate", default: AwsDefaults.apiRate) ?? AwsDefaults.apiRate
+        return .apiGateway(APIGatewaySpec(
+            target: target, rate: rate, burst: try cm.int("burst", default: AwsDefaults.apiBurst) ?? AwsDefaults.apiBurst,
+            timeout: try cm.duration("timeout", default: AwsDefaults.apiTimeout) ?? AwsDefaults.apiTimeout))
+    }
+}

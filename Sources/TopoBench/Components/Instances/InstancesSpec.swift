@@ -1,0 +1,76 @@
+// The `instances` kind as the loader reads it (keys: `InstancesDeclaration.swift`).
+
+/// Where an instance keeps its users' sessions.
+public enum SessionPolicy: Sendable, Equatable {
+    case none
+    /// On the instance: lost when it dies (and sticky routing behind an ALB).
+    case local
+    /// In a `session_store` component (its index).
+    case store(Int)
+}
+
+/// An EC2 group: `count` identical instances spread over zones.
+public struct InstancesSpec: Sendable {
+    public var count: Int
+    public var zones: [Int]
+    /// Concurrency of one instance.
+    public var workers: Int
+    /// Waiting room of one instance; `nil` is unbounded.
+    public var queue: Int?
+    public var service: Distribution
+    /// The synchronous downstream (`calls:`), a component index.
+    public var calls: Int?
+    /// Timeout of the downstream call.
+    public var callTimeout: SimTime?
+    public var sessions: SessionPolicy
+    public var circuitBreaker: CircuitBreakerSpec?
+}
+
+
+
+extension InstancesSpec {
+    /// Reads an `instances` component's keys (declared in its `…Declaration.swift`).
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> ComponentKind {
+        let count = try cm.int("count", default: 1) ?? 1
+        t.totalInstances += count
+        if t.totalInstances > ScenarioLoader.Limits.maxInstancesTotal {
+            throw (cm.optional("count") ?? cm.reader).error(expected: "at most \(ScenarioLoader.Limits.maxInstancesTotal) instances in a topology")
+        }
+        let workers = try cm.int("workers", default: 1) ?? 1
+        var queue: Int? = nil
+        if let q = cm.optional("queue") {
+            if q.isScalar, (try? q.string()) == "unbounded" { queue = nil } else { queue = try q.int() }
+        }
+        let service = try ScenarioLoader.parseDistribution(try cm.required("service")).0
+        let calls = try t.ref(cm, "calls")
+        if calls == t.index {
+            throw (cm.optional("calls") ?? cm.reader).error(expected: "another component (a group cannot call itself)")
+        }
+        let timeout = try cm.duration("timeout", default: calls == nil ? nil : AwsDefaults.callTimeout)
+        var sessions = SessionPolicy.none
+        if let s = cm.optional("sessions") {
+            let v = try s.string()
+            if v == "local" { sessions = .local } else if v == "none" { sessions = .none } else {
+                guard let i = t.names.firstIndex(of: v), t.kinds[v] == "session_store" else {
+                    throw s.error(expected: "'local', 'none' or the name of a session_store component", found: "\"\(v)\"",
+                        suggestion: KeyPath.nearest(v, in: ["local", "none"] + t.names.filter { t.kinds[$0] == "session_store" }))
+                }
+                sessions = .store(i)
+            }
+        }
+        var breaker: CircuitBreakerSpec? = nil
+        if let b = try cm.map("circuit_breaker") {
+            breaker = CircuitBreakerSpec(
+                errorThreshold: try b.double("error_threshold", default: 0.5) ?? 0.5,
+                minimumCalls: try b.int("minimum_calls", default: 20) ?? 20,
+                window: try b.duration("window", default: 10 * Time.second) ?? 10 * Time.second,
+                openFor: try b.duration("open", default: 30 * Time.second) ?? 30 * Time.second,
+                halfOpenProbes: try b.int("half_open_probes", default: 5) ?? 5)
+            try b.finish()
+            if calls == nil { throw b.reader.error(expected: "a circuit breaker only on a group that has 'calls'") }
+        }
+        return .instances(InstancesSpec(
+            count: count, zones: try t.zones(cm, default: [0]), workers: workers, queue: queue, service: service,
+            calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker))
+    }
+}
