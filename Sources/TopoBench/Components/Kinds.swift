@@ -45,6 +45,13 @@ protocol ComponentVisitor {
 
 /// A component spec from the loader knows which model it builds.
 protocol ComponentSpec: Sendable {
+    /// The kind's name, as `kind:` takes it.
+    static var kindName: String { get }
+    /// The components this one sends work to (calls, targets, subscribers, consumers): the
+    /// loader refuses a topology in which they form a circle.
+    var edges: [Int] { get }
+    /// How many instances (or nodes) a fault with `instance: N` may name.
+    var faultTargetCount: Int { get }
     /// The EC2 instances this component runs, made before any model so that every kind that
     /// routes to, consumes on or scales them holds them from its initialiser (nil: none).
     func makeFleet(index: Int32) -> Fleet?
@@ -55,6 +62,13 @@ protocol ComponentSpec: Sendable {
 
 extension ComponentSpec {
     func makeFleet(index: Int32) -> Fleet? { nil }
+    var edges: [Int] { [] }
+    var faultTargetCount: Int { 1 }
+}
+
+extension Component {
+    /// The kind's name (`instances`, `alb`, …).
+    public var kindName: String { type(of: kind.spec).kindName }
 }
 
 extension ComponentKind {

@@ -81,17 +81,7 @@ extension ScenarioLoader {
 
     /// Synchronous edges (calls, ALB targets, API targets, HTTP endpoint targets) must not loop.
     static func checkCycles(_ t: Topology, _ r: MapReader) throws {
-        func next(_ c: Int) -> [Int] {
-            switch t.components[c].kind {
-            case .instances(let s): return s.calls.map { [$0] } ?? []
-            case .alb(let s): return [s.targets]
-            case .apiGateway(let s): return [s.target]
-            case .httpEndpoint(let s): return [s.target]
-            case .sns(let s): return s.subscribers
-            case .sqs(let s): return s.consumers.map { [$0] } ?? []
-            default: return []
-            }
-        }
+        func next(_ c: Int) -> [Int] { t.components[c].kind.spec.edges }
         var state = Array(repeating: 0, count: t.components.count)  // 0 new, 1 on stack, 2 done
         func visit(_ c: Int, _ path: [String]) throws {
             state[c] = 1

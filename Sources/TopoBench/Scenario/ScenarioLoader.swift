@@ -266,11 +266,7 @@ public enum ScenarioLoader {
     /// How many instances (or store nodes) the component `name` has in `t`; 1 for other kinds.
     static func instanceCount(of name: String?, in t: Topology) -> Int {
         guard let name, let i = t.index(of: name) else { return 0 }
-        switch t.components[i].kind {
-        case .instances(let s): return s.count
-        case .sessionStore(let s): return s.nodes
-        default: return 1
-        }
+        return t.components[i].kind.spec.faultTargetCount
     }
 
     /// Values from the command line are as hostile as the file's: each is held to the bounds of

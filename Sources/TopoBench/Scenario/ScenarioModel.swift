@@ -134,19 +134,6 @@ public struct Topology: Sendable {
 public struct Component: Sendable {
     public var name: String
     public var kind: ComponentKind
-    public var kindName: String {
-        switch kind {
-        case .instances: "instances"
-        case .alb: "alb"
-        case .sessionStore: "session_store"
-        case .apiGateway: "api_gateway"
-        case .sqs: "sqs"
-        case .sns: "sns"
-        case .httpEndpoint: "http_endpoint"
-        case .lambda: "lambda"
-        case .autoscaling: "autoscaling"
-        }
-    }
 }
 
 public enum ComponentKind: Sendable {

@@ -71,6 +71,8 @@ final class APIGateway: ComponentModel {
 }
 
 extension APIGatewaySpec: ComponentSpec {
+    static var kindName: String { "api_gateway" }
+    var edges: [Int] { [target] }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = APIGateway(sim, index: index, spec: self)
         owner.append(model)

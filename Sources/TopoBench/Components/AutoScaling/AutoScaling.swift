@@ -188,6 +188,7 @@ final class AutoScaler: ComponentModel {
 }
 
 extension AutoscalingSpec: ComponentSpec {
+    static var kindName: String { "autoscaling" }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = AutoScaler(sim, index: index, spec: self)
         owner.append(model)

@@ -114,6 +114,8 @@ extension HTTPEndpoint {
 }
 
 extension HTTPEndpointSpec: ComponentSpec {
+    static var kindName: String { "http_endpoint" }
+    var edges: [Int] { [target] }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = HTTPEndpoint(sim, index: index, spec: self)
         owner.append(model)

@@ -401,6 +401,9 @@ extension InstanceGroup {
 }
 
 extension InstancesSpec: ComponentSpec {
+    static var kindName: String { "instances" }
+    var edges: [Int] { calls.map { [$0] } ?? [] }
+    var faultTargetCount: Int { count }
     func makeFleet(index: Int32) -> Fleet? {
         Fleet(component: index, workers: workers, zones: zones, count: count)
     }

@@ -148,6 +148,7 @@ extension LambdaFunction {
 }
 
 extension LambdaSpec: ComponentSpec {
+    static var kindName: String { "lambda" }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = LambdaFunction(sim, index: index, spec: self)
         owner.append(model)

@@ -547,6 +547,8 @@ extension MessageQueue {
 }
 
 extension QueueSpec: ComponentSpec {
+    static var kindName: String { "sqs" }
+    var edges: [Int] { consumers.map { [$0] } ?? [] }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = MessageQueue(sim, index: index, spec: self)
         owner.append(model)

@@ -152,6 +152,8 @@ final class SessionStore: ComponentModel {
 }
 
 extension SessionStoreSpec: ComponentSpec {
+    static var kindName: String { "session_store" }
+    var faultTargetCount: Int { nodes }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = SessionStore(sim, index: index, spec: self)
         owner.append(model)
