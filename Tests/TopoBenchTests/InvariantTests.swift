@@ -35,28 +35,34 @@ import Testing
         }
     }
 
+    /// One web group under open load, started and advanced by `events` events.
+    static func runningGroup(rate: String, workers: Int, events: Int) -> Simulation {
+        let yaml = """
+            name: broken
+            duration: 1m
+            seed: 1
+            workload: { arrival: { dist: exponential, rate: \(rate) } }
+            topologies:
+              t:
+                entry: web
+                components:
+                  web: { kind: instances, count: 1, workers: \(workers), service: { dist: exponential, mean: 1ms } }
+            """
+        let s = try! ScenarioLoader.parse(text: yaml, file: "broken.yaml")[0]
+        let sim = Simulation(scenario: s, topology: s.topologies[0], replication: 1)
+        sim.start()
+        for _ in 0..<events {
+            let e = sim.events.pop()
+            sim.now = e.time
+            sim.dispatch(e)
+        }
+        return sim
+    }
+
     /// A corrupted table is caught: the checks are really run and really check.
     @Test func aBrokenQueueLengthStopsTheRun() async {
         await #expect(processExitsWith: .failure) {
-            let yaml = """
-                name: broken
-                duration: 1m
-                seed: 1
-                workload: { arrival: { dist: exponential, rate: 2000/s } }
-                topologies:
-                  t:
-                    entry: web
-                    components:
-                      web: { kind: instances, count: 1, workers: 1, service: { dist: exponential, mean: 1ms } }
-                """
-            let s = try! ScenarioLoader.parse(text: yaml, file: "broken.yaml")[0]
-            let sim = Simulation(scenario: s, topology: s.topologies[0], replication: 1)
-            sim.start()
-            for _ in 0..<200 {
-                let e = sim.events.pop()
-                sim.now = e.time
-                sim.dispatch(e)
-            }
+            let sim = InvariantTests.runningGroup(rate: "2000/s", workers: 1, events: 200)
             // A queue length that no list matches: the next check must fail.
             sim.groups[0].work[0].queue.count += 1
             sim._checkInvariants()
@@ -65,25 +71,7 @@ import Testing
 
     @Test func aCallOnTheFreeListTwiceStopsTheRun() async {
         await #expect(processExitsWith: .failure) {
-            let yaml = """
-                name: broken
-                duration: 1m
-                seed: 1
-                workload: { arrival: { dist: exponential, rate: 200/s } }
-                topologies:
-                  t:
-                    entry: web
-                    components:
-                      web: { kind: instances, count: 1, workers: 4, service: { dist: exponential, mean: 1ms } }
-                """
-            let s = try! ScenarioLoader.parse(text: yaml, file: "broken.yaml")[0]
-            let sim = Simulation(scenario: s, topology: s.topologies[0], replication: 1)
-            sim.start()
-            for _ in 0..<500 {
-                let e = sim.events.pop()
-                sim.now = e.time
-                sim.dispatch(e)
-            }
+            let sim = InvariantTests.runningGroup(rate: "200/s", workers: 4, events: 500)
             if let f = sim.freeCall.first { sim.freeCall.append(f) }
             sim._checkInvariants()
         }
