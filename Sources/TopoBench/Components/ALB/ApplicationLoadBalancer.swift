@@ -247,7 +247,7 @@ final class LoadBalancer: ComponentModel {
         if !target.reachable || sim.isPartitioned(index, targetComponent) {
             // No answer: the probe fails when its timeout expires.
             sim.scheduleTimer(after: hc.timeout, for: index, code: ALBTimer.probeTimedOut.rawValue, slot: t, gen: gen)
-        } else if !target.up || target.terminated || target.launching {
+        } else if !target.isRunning {
             // Connection refused: the probe fails at once.
             applyHealthResult(ti, ok: false)
         } else {

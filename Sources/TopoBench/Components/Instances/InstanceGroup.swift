@@ -72,7 +72,7 @@ final class InstanceGroup: ComponentModel {
             sim.dropCall(call)
             return
         }
-        if !inst.up || inst.terminated || inst.launching {
+        if !inst.isRunning {
             sim.reply(call, .refused)
             return
         }
@@ -376,8 +376,7 @@ final class InstanceGroup: ComponentModel {
     func observe(_ sample: inout StateSample) {
         for k in 0..<fleet_.count {
             sample.queueDepth += work[k].queue.count
-            let m = fleet_.members[k]
-            if m.up && m.reachable && !m.terminated && !m.launching { sample.healthy += 1 }
+            if fleet_.members[k].isServing { sample.healthy += 1 }
         }
     }
 }

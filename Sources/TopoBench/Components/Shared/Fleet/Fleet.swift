@@ -20,8 +20,11 @@ struct FleetMember {
     /// Requests in service (the CloudWatch utilisation that target tracking reads).
     var busy: Int32 = 0
 
-    /// Running, reachable and in service: what a status check or a consumer needs.
-    var isServing: Bool { up && reachable && !terminated && !launching }
+    /// Its process runs and it is in service (whether or not the network reaches it): what
+    /// answers a connection instead of refusing it.
+    var isRunning: Bool { up && !terminated && !launching }
+    /// Running and reachable: what a status check or a consumer needs.
+    var isServing: Bool { isRunning && reachable }
 }
 
 /// The instances of one `instances` component, shared by reference with the kinds that route

@@ -1,12 +1,11 @@
 extension MessageBook {
-    /// The free lists of messages and publishes hold free slots only, each once.
+    /// The free lists of messages and publishes hold free slots only, each once, and every
+    /// free slot.
     func checkInvariants() {
         #if TOPOBENCH_INVARIANTS
         Simulation.checkFreeList(freeMessages, count: messages.count, "messages") { !messages[$0].inUse }
-        var seen = Set<Int32>()
-        for p in freePublish {
-            precondition(p >= 0 && Int(p) < publishes.count && seen.insert(p).inserted, "publishes: bad free slot \(p)")
-        }
+        // A publish is free once every copy is resolved.
+        Simulation.checkFreeList(freePublish, count: publishes.count, "publishes") { publishes[$0].remaining <= 0 }
         #endif
     }
 }
