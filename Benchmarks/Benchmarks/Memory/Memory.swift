@@ -27,7 +27,7 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             let timed = ReferenceScenarios.run(scenario)
             benchmark.stopMeasurement()
-            benchmark.measurement(requests, Int(timed.metric("offered")))
+            benchmark.measurement(requests, Int(timed.metric(.offered)))
         }
     }
 }

@@ -42,11 +42,11 @@ let benchmarks: @Sendable () -> Void = {
 
     // M/M/4, ρ = 0.8: 1.6 million customers. customers = requests offered (warm-up 0).
     scenarioBenchmark("M/M/4 rho=0.8 (reference/mm4.yaml, 500 s)", file: "mm4", duration: 500 * Time.second,
-                      rate: customersPerSecond) { $0.metric("offered") }
+                      rate: customersPerSecond) { $0.metric(.offered) }
     // Two-tier ALB, Redis sessions, health checks, a backend crash: 1.08 million requests.
     scenarioBenchmark("two-tier ALB (reference/alb.yaml, 30 min)", file: "alb", duration: 30 * Time.minute,
-                      rate: requestsPerSecond) { $0.metric("offered") }
+                      rate: requestsPerSecond) { $0.metric(.offered) }
     // web → SQS → consumers: 1.08 million messages processed by the consumers.
     scenarioBenchmark("SQS (reference/sqs.yaml, 30 min)", file: "sqs", duration: 30 * Time.minute,
-                      rate: messagesPerSecond) { $0.metric("messages_processed") }
+                      rate: messagesPerSecond) { $0.metric(.messagesProcessed) }
 }

@@ -46,6 +46,6 @@ if what == "hold" {
         ? ReferenceScenarios.load(url: URL(fileURLWithPath: what), duration: duration)
         : ReferenceScenarios.load(what, duration: duration)
     let timed = ReferenceScenarios.run(scenario)
-    let offered = timed.metric("offered"), processed = timed.metric("messages_processed")
+    let offered = timed.metric(.offered), processed = timed.metric(.messagesProcessed)
     print("\(what): \(Int(offered)) requests, \(Int(processed)) messages processed, \(timed.outcome.events) events in \(String(format: "%.3f", timed.seconds)) s: \(timed.perSecond(offered)) requests/s, \(timed.perSecond(Double(timed.outcome.events))) events/s")
 }

@@ -38,8 +38,11 @@ public enum ReferenceScenarios {
     public struct Timed {
         public var outcome: ReplicationOutcome
         public var seconds: Double
-        /// A metric of the replication (`offered`, `messages_processed`, …), 0 when absent.
-        public func metric(_ name: String) -> Double { outcome.metrics[name] ?? 0 }
+        /// A figure of the replication (`.offered`, `.messagesProcessed`, …), 0 when it has none.
+        public func metric(_ figure: Figure) -> Double {
+            let v = outcome.metrics[figure]
+            return v.isFinite ? v : 0
+        }
         /// `count` per second of wall time, rounded.
         public func perSecond(_ count: Double) -> Int { Int((count / seconds).rounded()) }
     }
