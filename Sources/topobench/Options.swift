@@ -15,12 +15,61 @@ struct RunFlags: ParsableArguments {
         transform: ShardArgument.init(parsing:))
     var shard: ShardArgument?
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
+
+    @Option(help: ArgumentHelp(
+        "Refuse a run estimated above N events (its pilot: `topobench check`), such as 1e12.", valueName: "N"),
+        transform: EventCount.init(parsing:))
+    var maxEvents = EventCount(value: EventCount.defaultLimit)
+
+    @Option(help: ArgumentHelp(
+        "Progress on standard error: auto (a live line on a terminal, nothing otherwise), plain (a line every 5 s, for CI logs), none.",
+        valueName: "auto|plain|none"))
+    var progress: ProgressMode = .auto
 
     func validate() throws {
         if jobs < 1 || jobs > 4096 { throw ValidationError("--jobs takes 1 to 4096; got \(jobs)") }
     }
+
+    /// Refuses `points` when their pilot estimates more events than `--max-events` allows.
+    func checkSize(_ points: [Scenario], shard: (k: Int, n: Int)?) throws {
+        guard let first = points.first else { return }
+        let estimate = RunEstimate.measure(points, shard: shard)
+        if estimate.events > maxEvents.value {
+            throw CLIRefusal(message: """
+                \(first.file): scenario '\(first.name)' is estimated at \(Magnitude.format(estimate.events)) events \
+                (\(Magnitude.format(estimate.requests)) simulated requests, about \(Magnitude.duration(estimate.wallSeconds(jobs: jobs))) \
+                on \(jobs) threads), above --max-events \(Magnitude.format(maxEvents.value)); shorten the run \
+                (--duration, fewer replications, a lower rate) or raise --max-events
+                """)
+        }
+    }
+}
+
+/// `--max-events N`: a count such as 100000000000 or 1e11, above zero.
+struct EventCount: ExpressibleByArgument {
+    /// About 10¹¹ events: some hours on one core at the engine's speed.
+    static let defaultLimit = 1e11
+    let value: Double
+
+    init(value: Double) { self.value = value }
+
+    init(parsing text: String) throws {
+        guard let v = Double(text), v.isFinite, v >= 1 else {
+            throw ValidationError("--max-events takes a count of events of at least 1, such as 1e12; got '\(text)'")
+        }
+        value = v
+    }
+
+    init?(argument: String) { try? self.init(parsing: argument) }
+
+    var defaultValueDescription: String { "1e11" }
+}
+
+/// `--progress auto|plain|none`.
+enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, plain, none
 }
 
 /// A simulated duration given on the command line (`--duration 30m`), parsed once, when the
@@ -50,4 +99,4 @@ struct ShardArgument: ExpressibleByArgument {
     init?(argument: String) { try? self.init(parsing: argument) }
 }
 
-extension CompareFormat: @retroactive ExpressibleByArgument {}
+extension CompareFormat: ExpressibleByArgument {}

@@ -23,7 +23,11 @@ struct Run: ParsableCommand {
     @Option(help: "Replications per topology (overrides the file's).")
     var replications: Int?
 
-    @Option(help: "Simulated duration, such as 30m (overrides the file's).", transform: SimulatedDuration.init(parsing:))
+    @Option(
+        help: ArgumentHelp(
+            "Simulated duration, such as 30m (overrides the file's). The file's timeline is stretched to it, as suite --quick does: the warm-up, each scheduled fault's start and length, and profile steps keep their share of the run.",
+            valueName: "duration"),
+        transform: SimulatedDuration.init(parsing:))
     var duration: SimulatedDuration?
 
     @OptionGroup(title: "Run options")
@@ -42,13 +46,20 @@ struct Run: ParsableCommand {
             try ScenarioNames.checkDistinct(zip(files, loaded).compactMap { file, points in
                 points.first.map { (file, $0.name) }
             })
+            // Every file is sized before anything runs, and every fault that acts on nothing
+            // somewhere is named.
+            for points in loaded {
+                try options.checkSize(points, shard: options.shard?.value)
+                warnIgnoredFaults(points)
+            }
             for points in loaded {
                 guard let name = points.first?.name else { continue }
                 let folder = out.map { files.count > 1 ? ($0 as NSString).appendingPathComponent(name) : $0 } ?? "results/\(name)"
-                let progress = Progress(quiet: options.quiet)
+                let progress = Progress(options.progress, quiet: options.quiet)
                 progress.label = name
                 if Interrupt.requested { throw ExitCode(130) }
-                let result = try Runner.run(points, options: RunOptions(jobs: options.jobs, shard: options.shard?.value, progress: progress.callback()))
+                let result = try Runner.run(points, options: progress.options(jobs: options.jobs, shard: options.shard?.value))
+                progress.stop()
                 if Interrupt.requested && result.replications.rows.isEmpty {
                     // Nothing finished: leave whatever the folder held from an earlier run.
                     printError("interrupted: no replication of \(name) finished; nothing written")

@@ -22,7 +22,7 @@ struct SuiteCommand: ParsableCommand {
     @Argument(help: "Suite name (a file NAME.yaml in --suites) or path to a suite file.")
     var name: String = "default"
 
-    @Flag(help: "Shorter durations and fewer replications, for CI.")
+    @Flag(help: "Shorter durations and fewer replications, for CI: each scenario's timeline (duration, warm-up, fault starts and lengths, profile steps) is scaled by the suite's quick.scale.")
     var quick = false
 
     @Option(help: ArgumentHelp("Results folder.", valueName: "DIR"))
@@ -53,16 +53,21 @@ struct SuiteCommand: ParsableCommand {
             let spec = try SuiteSpec.load(name, directory: suites)
             let shardValue = try options.shard?.value ?? resolveShard(count: shardCount)
             let all = try spec.loadScenarios(quick: quick, seed: options.seed)
+            for points in all {
+                try options.checkSize(points, shard: shardValue)
+                warnIgnoredFaults(points)
+            }
             let folderName = quick ? "quick" : spec.name
             let base = (out as NSString).appendingPathComponent(folderName)
             for points in all {
                 guard let scenario = points.first else { continue }
                 let folder = (base as NSString).appendingPathComponent(scenario.name)
-                let progress = Progress(quiet: options.quiet)
+                let progress = Progress(options.progress, quiet: options.quiet)
                 progress.label = scenario.name
                 // Ctrl-C during the previous scenario's plots: stop before this one starts.
                 if Interrupt.requested { throw ExitCode(130) }
-                let result = try Runner.run(points, options: RunOptions(jobs: options.jobs, shard: shardValue, progress: progress.callback()))
+                let result = try Runner.run(points, options: progress.options(jobs: options.jobs, shard: shardValue))
+                progress.stop()
                 if Interrupt.requested {
                     if result.replications.rows.isEmpty {
                         printError("interrupted: no replication of \(scenario.name) finished; nothing written")

@@ -19,7 +19,7 @@ struct TopoBenchCommand: ParsableCommand {
             130 interrupted.
             """,
         version: TopoBenchVersion.string,
-        subcommands: [Run.self, SuiteCommand.self, Compare.self, Merge.self, Plot.self, Validate.self, List.self, Schema.self]
+        subcommands: [Run.self, SuiteCommand.self, Check.self, Compare.self, Merge.self, Plot.self, Validate.self, List.self, Schema.self]
     )
 }
 
@@ -35,6 +35,9 @@ func guarded(_ body: () throws -> Void) throws {
     } catch let e as ReportError {
         printError("error: \(e)")
         throw ExitCode(e.exitCode)
+    } catch let e as CLIRefusal {
+        printError("error: \(e.message)")
+        throw ExitCode(65)
     } catch let e as CLIError {
         printError("error: \(e.message)")
         throw ExitCode(64)
@@ -50,6 +53,9 @@ func guarded(_ body: () throws -> Void) throws {
 
 struct CLIError: Error { let message: String }
 
+/// A valid input that the command refuses (a run estimated above `--max-events`): exit 65.
+struct CLIRefusal: Error { let message: String }
+
 func printError(_ s: String) {
     FileHandle.standardError.write((s + "\n").data(using: .utf8) ?? Data())
 }
@@ -63,17 +69,72 @@ func resolveShard(count: Int?) throws -> (k: Int, n: Int)? {
     }
 }
 
-/// Progress on standard error while replications run, when it is a terminal.
+/// Progress on standard error while replications run.
+///
+/// `auto`: a line rewritten in place when standard error is a terminal, nothing otherwise.
+/// `plain`: one line every ``plainInterval`` seconds (and one when the run ends), for CI logs,
+/// with the share of the work done (finished replications and how far the running ones are
+/// through their simulated time), events per second and the time left.
 final class Progress: @unchecked Sendable {
-    let enabled: Bool
+    let mode: ProgressMode
     let start = Date()
     let lock = NSLock()
     var label = ""
+    let monitor = RunMonitor()
+    private var timer: DispatchSourceTimer?
+    static let plainInterval = 5.0
 
-    init(quiet: Bool) { enabled = !quiet && isatty(STDERR_FILENO) != 0 }
+    init(_ mode: ProgressMode, quiet: Bool) {
+        if quiet || mode == .none {
+            self.mode = .none
+        } else if mode == .auto {
+            self.mode = isatty(STDERR_FILENO) != 0 ? .auto : .none
+        } else {
+            self.mode = mode
+        }
+    }
 
-    func callback() -> (@Sendable (Int, Int, UInt64) -> Void)? {
-        guard enabled else { return nil }
+    /// The run options' hooks for this mode.
+    func options(jobs: Int, shard: (k: Int, n: Int)?) -> RunOptions {
+        switch mode {
+        case .none: return RunOptions(jobs: jobs, shard: shard)
+        case .auto: return RunOptions(jobs: jobs, shard: shard, progress: liveLine())
+        case .plain:
+            startTimer()
+            return RunOptions(jobs: jobs, shard: shard, monitor: monitor)
+        }
+    }
+
+    /// Ends the periodic lines with a last one.
+    func stop() {
+        guard mode == .plain, let t = timer else { return }
+        t.cancel()
+        timer = nil
+        printLine()
+    }
+
+    private func startTimer() {
+        let t = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
+        t.schedule(deadline: .now() + Self.plainInterval, repeating: Self.plainInterval)
+        t.setEventHandler { [self] in printLine() }
+        timer = t
+        t.resume()
+    }
+
+    private func printLine() {
+        lock.lock()
+        defer { lock.unlock() }
+        let s = monitor.snapshot()
+        let elapsed = Date().timeIntervalSince(start)
+        let rate = elapsed > 0 ? Double(s.events) / elapsed : 0
+        let eta = s.workDone > 0 ? elapsed * (1 - s.workDone) / s.workDone : .nan
+        let line = String(
+            format: "progress: %@ %d/%d replications, %.0f%% of the work, %.2fM events/s, elapsed %@, ETA %@",
+            label, s.finished, s.total, s.workDone * 100, rate / 1e6, clock(elapsed), eta.isFinite ? clock(eta) : "unknown")
+        printError(line)
+    }
+
+    private func liveLine() -> (@Sendable (Int, Int, UInt64) -> Void) {
         return { [self] done, total, events in
             lock.lock()
             defer { lock.unlock() }
@@ -90,6 +151,11 @@ final class Progress: @unchecked Sendable {
         let t = Int(s.rounded())
         return t >= 3600 ? String(format: "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60) : String(format: "%d:%02d", t / 60, t % 60)
     }
+}
+
+/// Prints a warning for every fault that acts on nothing in one of the topologies.
+func warnIgnoredFaults(_ points: [Scenario]) {
+    for line in Scenario.ignoredFaultWarnings(points) { printError(line) }
 }
 
 /// Ctrl-C: finish nothing new, keep what is done, exit 130 (a second Ctrl-C exits at once).

@@ -62,8 +62,9 @@ struct CommandLineTests {
 
     /// The flags the contract names (and the ones added since) keep their names.
     @Test(arguments: [
-        (Run.helpMessage(), ["--out", "--seed", "--replications", "--duration", "--jobs", "--shard", "--quiet"]),
-        (SuiteCommand.helpMessage(), ["--quick", "--out", "--plots", "--no-plots", "--shard", "--shard-count", "--jobs", "--suites", "--seed", "--quiet"]),
+        (Run.helpMessage(), ["--out", "--seed", "--replications", "--duration", "--jobs", "--shard", "--quiet", "--max-events", "--progress"]),
+        (SuiteCommand.helpMessage(), ["--quick", "--out", "--plots", "--no-plots", "--shard", "--shard-count", "--jobs", "--suites", "--seed", "--quiet", "--max-events", "--progress"]),
+        (Check.helpMessage(), ["--duration", "--replications", "--seed", "--jobs", "--max-events"]),
         (Compare.helpMessage(), ["--max-latency-regression", "--max-availability-drop", "--format", "--strict"]),
         (Merge.helpMessage(), ["--out"]),
         (Plot.helpMessage(), ["--out"]),

@@ -175,13 +175,25 @@ struct ReportsNumberFormatTests {
 
 // MARK: - Summary
 
-/// A replication row with the given metric values (in `ResultColumns.metrics` order).
+/// The figures of the hand-made rows, in the order their values are written (0.1.0's columns).
+private let reportsRowFigures: [Figure] = [
+    .offered, .succeeded, .availability, .firstTryAvailability, .timeAvailability, .latencyMean, .latencyP50,
+    .latencyP90, .latencyP99, .latencyP999, .latencyMax, .e2eP99, .errors5xx, .timeouts, .throttled, .rejected,
+    .messagesLost, .duplicates, .sessionsLost, .recovery, .events,
+]
+
+/// The metric fields of a replication row, in `ResultColumns.metrics` order, from values given
+/// in ``reportsRowFigures`` order; figures added after these rows were written are empty.
+private func reportsMetricFields(_ values: [String]) -> [String] {
+    let byFigure = Dictionary(uniqueKeysWithValues: zip(reportsRowFigures, values))
+    return ResultColumns.metrics.map { byFigure[$0] ?? "" }
+}
+
+/// A replication row with the given metric values (in ``reportsRowFigures`` order).
 private func reportsReplicationRow(_ topology: String, _ rate: String, _ replication: Int, _ values: [String])
     -> [String]
 {
-    // Columns added after these rows were written (unfinished, messages_processed) are empty.
-    ["demo", topology, rate, String(replication)] + values
-        + Array(repeating: "", count: max(0, ResultColumns.metrics.count - values.count))
+    ["demo", topology, rate, String(replication)] + reportsMetricFields(values)
 }
 
 @Suite("Summary")
@@ -316,9 +328,7 @@ private func reportsSyntheticRows(
                     String(r % 2),
                 ]
                 values += [t == 0 ? NumberFormat.format(30 + seed) : "", String(50_000 + Int(seed))]
-                // Columns added later (unfinished, messages_processed): empty.
-                values += Array(repeating: "", count: max(0, ResultColumns.metrics.count - values.count))
-                reps.append([scenario, topology, point, String(r)] + values)
+                reps.append([scenario, topology, point, String(r)] + reportsMetricFields(values))
                 for w in 0..<6 {
                     let o = 100 + w
                     let down = (w == 2 || w == 3) && t == 0

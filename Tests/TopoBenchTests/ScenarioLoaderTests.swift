@@ -30,11 +30,11 @@ struct ScenarioLoaderTests {
         let s = try #require(try load(Self.base).first)
         #expect(s.duration == 10 * Time.minute)
         #expect(s.topologies[0].components.count == 3)
-        guard case .alb(let lb) = s.topologies[0].components[0].kind else { Issue.record("lb is not an alb"); return }
+        guard let lb = s.topologies[0].components[0].kind.spec as? LoadBalancerSpec else { Issue.record("lb is not an alb"); return }
         #expect(lb.healthCheck.healthyThreshold == 5)   // AWS default
         #expect(lb.healthCheck.unhealthyThreshold == 2)
         #expect(lb.idleTimeout == 60 * Time.second)
-        guard case .instances(let web) = s.topologies[0].components[1].kind else { Issue.record("web"); return }
+        guard let web = s.topologies[0].components[1].kind.spec as? InstancesSpec else { Issue.record("web"); return }
         #expect(web.callTimeout == AwsDefaults.callTimeout)
         #expect(s.workload.retry.maxAttempts == 3)
         #expect(s.workload.retry.quota?.capacity == 500)
@@ -90,7 +90,7 @@ struct ScenarioLoaderTests {
         #expect(points.map { $0.sweep.map(\.value) }[5] == ["200/s", "4"])
         guard case .open(let a) = points[5].workload.mode else { Issue.record("open loop"); return }
         #expect(a.rate == 200)
-        guard case .instances(let web) = points[5].topologies[0].components[1].kind else { Issue.record("web"); return }
+        guard let web = points[5].topologies[0].components[1].kind.spec as? InstancesSpec else { Issue.record("web"); return }
         #expect(web.count == 4)
     }
 

@@ -47,8 +47,6 @@ protocol ComponentModel: AnyObject {
 
     /// How many instances (or nodes) a fault with `instance: N` may name.
     var faultTargets: Int { get }
-    /// Whether a fault of that kind acts on this component.
-    func accepts(_ fault: FaultSpec.Kind) -> Bool
     /// A fault on this component begins or ends (`instance` -1: all of them).
     func apply(_ fault: FaultSpec, instance: Int, starting: Bool)
     /// A zone loses power (`on` false) or gets it back.
@@ -106,8 +104,6 @@ extension ComponentModel {
     func zone(forCall call: Int32) -> Int8 { -1 }
     var entryZone: Int8 { -1 }
     var faultTargets: Int { 1 }
-    /// Every component can be cut off by a partition or sit in a zone that loses power.
-    func accepts(_ fault: FaultSpec.Kind) -> Bool { fault == .partition || fault == .zoneOutage }
     func apply(_ fault: FaultSpec, instance: Int, starting: Bool) {}
     func zonePower(_ zone: Int, on: Bool) {}
     func lifecycle(_ event: Lifecycle, group: Int32, instance: Int, answer: inout LifecycleAnswer) {}

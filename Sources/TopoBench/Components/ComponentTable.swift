@@ -112,7 +112,6 @@ struct ComponentTable {
     func zone(ofCallTo c: Int, call: Int32) -> Int8 { models[c].accept(ZoneForCall(call: call)) }
     func entryZone(_ c: Int) -> Int8 { models[c].accept(EntryZone()) }
     func faultTargets(_ c: Int) -> Int { models[c].accept(FaultTargets()) }
-    func accepts(_ c: Int, _ kind: FaultSpec.Kind) -> Bool { models[c].accept(Accepts(kind: kind)) }
     func apply(_ c: Int, _ fault: FaultSpec, instance: Int, starting: Bool) {
         models[c].accept(Apply(fault: fault, instance: instance, starting: starting))
     }
@@ -201,10 +200,6 @@ private struct EntryZone: ComponentVisitor {
 }
 private struct FaultTargets: ComponentVisitor {
     func visit<M: ComponentModel>(_ m: M) -> Int { m.faultTargets }
-}
-private struct Accepts: ComponentVisitor {
-    let kind: FaultSpec.Kind
-    func visit<M: ComponentModel>(_ m: M) -> Bool { m.accepts(kind) }
 }
 private struct Apply: ComponentVisitor {
     let fault: FaultSpec, instance: Int, starting: Bool

@@ -1,9 +1,10 @@
-/// The component kinds: the one list of them, and the one place that switches over them.
+/// The component kinds: the one place that switches over them.
 ///
-/// Adding a kind is one folder under `Components/` (its spec, keys, model, faults, figures) and
-/// one line in each of the two lists below: a case of ``AnyComponent`` and its line in
-/// ``AnyComponent/accept(_:)``. The compiler then points at every other place (there is none:
-/// the build goes through the spec's ``ComponentSpec/makeModel(in:index:)``).
+/// Adding a kind is one folder under `Components/` (its spec, keys, reader, model, faults,
+/// figures), its spec type's line in ``ComponentKinds/specs`` (which the loader, `list` and
+/// `schema` read), and its case of ``AnyComponent`` with its line in ``AnyComponent/accept(_:)``
+/// (the spec's ``ComponentSpec/makeModel(in:index:owner:)`` returns that case, so the compiler
+/// asks for both). Nothing else names a kind.
 ///
 /// The cases hold unmanaged references: the ``ComponentTable`` owns the models (for the
 /// simulation's lifetime), and a dispatched call borrows its model without reference counting.
@@ -45,13 +46,30 @@ protocol ComponentVisitor {
 
 /// A component spec from the loader knows which model it builds.
 protocol ComponentSpec: Sendable {
-    /// The kind's name, as `kind:` takes it.
-    static var kindName: String { get }
+    /// The kind's keys (`<Kind>Declaration.swift`), which the loader, `list` and `schema` use.
+    static var declaration: MapDeclaration { get }
+    /// Reads a component of this kind (its keys are known to be declared ones).
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self
     /// The components this one sends work to (calls, targets, subscribers, consumers): the
     /// loader refuses a topology in which they form a circle.
     var edges: [Int] { get }
     /// How many instances (or nodes) a fault with `instance: N` may name.
     var faultTargetCount: Int { get }
+    /// The fault kinds that act on this kind; a fault of another kind that targets it acts on
+    /// nothing, which the run reports (``Topology/whyIgnored(_:)``).
+    static var faultKinds: Set<FaultSpec.Kind> { get }
+    /// The zones its instances or nodes are in (empty: a regional service, which a zone outage
+    /// does not take down by itself).
+    var zones: [Int] { get }
+    /// The group whose instances this component allocates, and how many at most (an instance
+    /// group: itself and its count; auto scaling: its group and `max`), for the loader's bound.
+    func instancesClaimed(index: Int) -> (group: Int, count: Int)?
+    /// The queue pollers this component runs as an SQS consumer, given the queue's `pollers`.
+    func consumerPollers(perInstance pollers: Int?) -> Int
+    /// The pollers a queue of this kind runs on its consumers (0 for any other kind).
+    func queuePollers(in components: [Component]) -> Int
+    /// The instance group this component scales (at most one scaler per group).
+    var scaledGroup: Int? { get }
     /// The EC2 instances this component runs, made before any model so that every kind that
     /// routes to, consumes on or scales them holds them from its initialiser (nil: none).
     func makeFleet(index: Int32) -> Fleet?
@@ -61,9 +79,18 @@ protocol ComponentSpec: Sendable {
 }
 
 extension ComponentSpec {
+    /// The kind's name, as `kind:` takes it.
+    static var kindName: String { declaration.name }
     func makeFleet(index: Int32) -> Fleet? { nil }
+    func instancesClaimed(index: Int) -> (group: Int, count: Int)? { nil }
+    func consumerPollers(perInstance pollers: Int?) -> Int { 0 }
+    func queuePollers(in components: [Component]) -> Int { 0 }
+    var scaledGroup: Int? { nil }
     var edges: [Int] { [] }
     var faultTargetCount: Int { 1 }
+    /// Every component can be cut off by a partition or sit in a zone that loses power.
+    static var faultKinds: Set<FaultSpec.Kind> { [.partition, .zoneOutage] }
+    var zones: [Int] { [] }
 }
 
 extension Component {
@@ -71,19 +98,15 @@ extension Component {
     public var kindName: String { type(of: kind.spec).kindName }
 }
 
-extension ComponentKind {
-    /// The loader's spec as a ``ComponentSpec`` (the registration of each kind's spec type).
-    var spec: any ComponentSpec {
-        switch self {
-        case .instances(let s): s
-        case .alb(let s): s
-        case .sessionStore(let s): s
-        case .apiGateway(let s): s
-        case .sqs(let s): s
-        case .sns(let s): s
-        case .httpEndpoint(let s): s
-        case .lambda(let s): s
-        case .autoscaling(let s): s
-        }
-    }
+/// A component's kind: its spec, as the loader read it.
+///
+/// The spec's type is the kind (``ComponentKinds/specs``); code that needs one kind's keys
+/// asks for that type (`kind.spec as? InstancesSpec`) instead of switching over the kinds.
+public struct ComponentKind: Sendable {
+    let spec: any ComponentSpec
+
+    init(_ spec: any ComponentSpec) { self.spec = spec }
+
+    /// The kind's name (`instances`, `alb`, …).
+    public var name: String { type(of: spec).kindName }
 }

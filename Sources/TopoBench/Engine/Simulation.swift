@@ -65,6 +65,8 @@ public final class Simulation {
 
     // MARK: observation
     var metrics: ReplicationMetrics
+    /// Where a run's progress line reads how far this replication is (nil: nobody asks).
+    var monitor: (RunMonitor, Int)?
     var faults: FaultBook
 
     /// Builds the model of one topology for one replication. The scenario has been validated.
@@ -233,6 +235,7 @@ public final class Simulation {
 
     func handleWindowTick() {
         metrics.closeWindow(at: now, sample: sampleState())
+        if let (m, worker) = monitor { m.report(worker: worker, fraction: Double(now) / Double(endOfArrivals), events: eventsProcessed) }
         let next = now + scenario.window
         if next < endOfArrivals {
             schedule(at: next, .windowTick)

@@ -45,32 +45,16 @@ extension Simulation {
     }
 
     /// Resolves every fault against this topology and schedules the scheduled ones and the first
-    /// failure of every stochastic one. A fault naming a component this topology lacks is
-    /// recorded in `faults.csv` with a note and otherwise ignored.
+    /// failure of every stochastic one. A fault that acts on nothing in this topology
+    /// (``Topology/whyIgnored(_:)``) is recorded in `faults.csv` with its reason, counted in
+    /// `faults_ignored`, and otherwise left out.
     func scheduleFaults() {
         faults.zoneOutages = Array(repeating: 0, count: max(1, topology.zoneNames.count))
         for (i, f) in scenario.faults.enumerated() {
-            var component = -1, peer = -1
-            var applicable = true
-            var note = ""
-            if f.kind != .zoneOutage, let name = f.target {
-                if let c = topology.index(of: name) {
-                    component = c
-                    if let problem = faultProblem(f, component: c) {
-                        applicable = false
-                        note = problem
-                    }
-                } else {
-                    applicable = false
-                    note = "topology '\(topology.name)' has no component '\(name)'; fault ignored"
-                }
-            }
-            if applicable, f.kind == .partition, let p = f.peer {
-                if let c = topology.index(of: p) { peer = c } else {
-                    applicable = false
-                    note = "topology '\(topology.name)' has no component '\(p)'; fault ignored"
-                }
-            }
+            let ignored = topology.whyIgnored(f)
+            let applicable = ignored == nil
+            let component = f.kind != .zoneOutage ? f.target.flatMap(topology.index(of:)) ?? -1 : -1
+            let peer = f.kind == .partition ? f.peer.flatMap(topology.index(of:)) ?? -1 : -1
             var streams: [RandomStream] = []
             let count = applicable ? instanceCount(of: component, fault: f) : 0
             if applicable && f.isStochastic {
@@ -81,8 +65,10 @@ extension Simulation {
                 }
             }
             faults.resolved.append(ResolvedFault(spec: f, component: component, peer: peer, streams: streams, applicable: applicable))
-            if !applicable {
-                faults.records.append(FaultRecord(kind: f.writtenKind, target: f.target ?? "", start: nil, end: nil, note: note))
+            if let note = ignored {
+                let target = f.kind == .zoneOutage ? "zone " + zoneName(f.zone ?? 0) : (f.target ?? "")
+                faults.records.append(FaultRecord(kind: f.writtenKind, target: target, start: nil, end: nil, note: note))
+                metrics.faultsIgnored += 1
                 continue
             }
             if f.isStochastic, let mtbf = f.mtbf {
@@ -96,18 +82,6 @@ extension Simulation {
                 schedule(at: at, .faultStart, slot: Int32(i), gen: UInt32(bitPattern: inst))
             }
         }
-    }
-
-    /// Why a fault cannot hit that component, or nil if it can.
-    func faultProblem(_ f: FaultSpec, component c: Int) -> String? {
-        let kind = topology.components[c].kindName
-        if !components.accepts(c, f.kind) {
-            return "a \(f.kind.rawValue) fault does not apply to '\(topology.components[c].name)' (\(kind)); fault ignored"
-        }
-        if let k = f.instance, k >= instanceCount(of: c, fault: f) {
-            return "'\(topology.components[c].name)' has no instance \(k) in topology '\(topology.name)'; fault ignored"
-        }
-        return nil
     }
 
     func instanceCount(of c: Int, fault f: FaultSpec) -> Int {

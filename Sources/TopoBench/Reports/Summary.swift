@@ -193,7 +193,9 @@ public enum Summary {
     public static func compute(replications table: ResultTable, sweepColumns: [String]) throws -> ResultTable {
         let keyNames = ResultColumns.keyColumns + sweepColumns
         let keyIndices = try keyNames.map { try table.requireColumn($0) }
-        var columns = ResultColumns.metrics.map {
+        // A figure that the table lacks (a result of an older version) is left out of the
+        // summary too, so that `compare` reports it as not compared.
+        var columns = ResultColumns.metrics.filter { table.columnIndex($0.column) != nil }.map {
             Column(name: $0.column, aggregation: $0.aggregation, confidenceInterval: $0.hasConfidenceInterval)
         }
         let known = Set(keyNames + ["replication"] + columns.map(\.name))

@@ -24,6 +24,7 @@ public enum TerminalTable {
         columns.append(("p50 ms", withCI(.latencyP50, digits: 1)))
         columns.append(("p99 ms", withCI(.latencyP99, digits: 1)))
         columns.append(("p99.9 ms", withCI(.latencyP999, digits: 1)))
+        columns.append(("p99 all ms", withCI(.latencyAllP99, digits: 1)))
         columns.append(("e2e p99 ms", { number($0, Figure.e2eP99.column).map { fixed($0, 1) } ?? "–" }))
         func count(_ figures: Figure...) -> ([String]) -> String {
             return { row in
@@ -38,6 +39,16 @@ public enum TerminalTable {
         columns.append(("msgs lost", count(.messagesLost)))
         columns.append(("dupes", count(.duplicates)))
         columns.append(("recovery s", withCI(.recovery, digits: 1)))
+        // A topology that ran without some of the scenario's faults is marked, so that its
+        // figures are not read as a better design.
+        let ignored = summary.rows.map { number($0, Figure.faultsIgnored.column) ?? 0 }
+        if ignored.contains(where: { $0 > 0 }) {
+            columns.append(("faults ignored", { row in
+                let n = number(row, Figure.faultsIgnored.column) ?? 0
+                let count = n == n.rounded() ? String(Int(n)) : fixed(n, 1)
+                return n > 0 ? count + " !" : "0"
+            }))
+        }
         let cells = summary.rows.map { row in columns.map { $0.value(row) } }
         var widths = columns.map { $0.title.count }
         for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
@@ -50,6 +61,9 @@ public enum TerminalTable {
         var out = line(columns.map(\.title)) + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for r in cells { out += line(r) + "\n" }
+        if ignored.contains(where: { $0 > 0 }) {
+            out += "! faults ignored: faults that act on nothing in that topology (see the warnings and faults.csv); it ran without them\n"
+        }
         return out
     }
 

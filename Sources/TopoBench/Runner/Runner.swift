@@ -8,11 +8,14 @@ public struct RunOptions: Sendable {
     public var shard: (k: Int, n: Int)?
     /// Called after each finished unit with (units done, units in all, events so far).
     public var progress: (@Sendable (Int, Int, UInt64) -> Void)?
+    /// Told how far each replication has got, once per window of simulated time.
+    public var monitor: RunMonitor?
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: (k: Int, n: Int)? = nil,
-                progress: (@Sendable (Int, Int, UInt64) -> Void)? = nil) {
+                progress: (@Sendable (Int, Int, UInt64) -> Void)? = nil, monitor: RunMonitor? = nil) {
         self.jobs = max(1, jobs)
         self.shard = shard
         self.progress = progress
+        self.monitor = monitor
     }
 }
 
@@ -77,12 +80,15 @@ public enum Runner {
         GSL.disableAbortOnError()
         let box = OutcomeBox(count: units.count)
         let workers = min(options.jobs, max(1, units.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        options.monitor?.begin(total: units.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             while let i = box.claim() {
                 let u = units[i]
                 let scenario = points[u.point]
                 let sim = Simulation(scenario: scenario, topology: scenario.topologies[u.topology], replication: u.replication)
+                if let m = options.monitor { sim.monitor = (m, worker) }
                 let outcome = sim.run()
+                options.monitor?.finish(worker: worker, events: outcome.events)
                 let (done, events) = box.store(outcome, at: i)
                 options.progress?(done, units.count, events)
             }

@@ -54,10 +54,11 @@ extension ScenarioLoader {
     /// worker of every consuming instance unless `pollers` says otherwise).
     static func checkFootprint(_ components: [Component], _ readers: [MapReader], _ r: MapReader) throws {
         var size: [Int: Int] = [:]
-        for (i, c) in components.enumerated() { if case .instances(let s) = c.kind { size[i] = s.count } }
-        for (i, c) in components.enumerated() {
-            guard case .autoscaling(let a) = c.kind else { continue }
-            size[a.group] = max(size[a.group] ?? 0, a.max)
+        let claims = components.enumerated().compactMap { i, c in c.kind.spec.instancesClaimed(index: i).map { (i, $0.group, $0.count) } }
+        // A group's own instances first (each group is bounded by itself), then what scalers may add.
+        for (i, group, count) in claims where group == i { size[group] = count }
+        for (i, group, count) in claims where group != i {
+            size[group] = max(size[group] ?? 0, count)
             if size.values.reduce(0, +) > Limits.maxInstancesTotal {
                 throw (readers[i].optional("max") ?? readers[i].reader).error(
                     expected: "at most \(Limits.maxInstancesTotal) instances in a topology, an auto-scaling group counting with its max")
@@ -65,12 +66,9 @@ extension ScenarioLoader {
         }
         var pollers = 0
         for (i, c) in components.enumerated() {
-            guard case .sqs(let q) = c.kind, let consumer = q.consumers else { continue }
-            switch components[consumer].kind {
-            case .instances(let s): pollers += s.count * (q.pollers ?? s.workers)
-            case .lambda(let l): pollers += q.pollers ?? l.concurrency
-            default: break
-            }
+            let more = c.kind.spec.queuePollers(in: components)
+            guard more > 0 else { continue }
+            pollers += more
             if pollers > Limits.maxPollers {
                 throw (readers[i].optional("pollers") ?? readers[i].optional("consumers") ?? readers[i].reader).error(
                     expected: "at most \(Limits.maxPollers) queue consumers in a topology (instances × pollers, each instance polling with one poller per worker unless 'pollers' is set)",
@@ -102,11 +100,10 @@ extension ScenarioLoader {
     static func checkAutoscalers(_ t: Topology, _ r: MapReader) throws {
         var seen: Set<Int> = []
         for c in t.components {
-            if case .autoscaling(let s) = c.kind {
-                if !seen.insert(s.group).inserted {
-                    throw ScenarioError(file: r.reader.file, keyPath: KeyPath.appending(key: c.name, to: r.reader.path),
-                        expected: "one autoscaling group per instances group", found: "a second one for \(t.components[s.group].name)")
-                }
+            guard let group = c.kind.spec.scaledGroup else { continue }
+            if !seen.insert(group).inserted {
+                throw ScenarioError(file: r.reader.file, keyPath: KeyPath.appending(key: c.name, to: r.reader.path),
+                    expected: "one autoscaling group per instances group", found: "a second one for \(t.components[group].name)")
             }
         }
     }

@@ -186,18 +186,11 @@ public enum ScenarioLoader {
         var warmup = try top.duration("warmup", default: 0) ?? 0
         var window = try top.duration("window", default: 10 * Time.second) ?? 10 * Time.second
         try checkOverrides(overrides, file: file)
-        if let d = overrides.duration {
-            // A shorter run from the command line keeps the file's warm-up if it still fits, and
-            // otherwise keeps the same share of the run for it.
-            if warmup >= d { warmup = SimTime(Double(warmup) * Double(d) / Double(duration)) }
-            window = min(window, max(Time.millisecond, d / 10))
-            duration = d
-        }
-        if overrides.timeScale != 1 {
-            duration = max(Time.second, SimTime(Double(duration) * overrides.timeScale))
-            warmup = SimTime(Double(warmup) * overrides.timeScale)
-            window = max(Time.millisecond, min(window, duration / 20))
-        }
+        let fileDuration = duration
+        let timeline = Timeline(overrides: overrides, fileDuration: duration)
+        duration = timeline.duration
+        warmup = timeline.point(warmup)
+        window = timeline.window(window)
         if warmup >= duration {
             throw (top.optional("warmup") ?? top.reader).error(
                 expected: "a warm-up shorter than the duration (\(Units.format(nanoseconds: duration)))",
@@ -220,7 +213,7 @@ public enum ScenarioLoader {
         if zoneNames.isEmpty { zoneNames = ["a"] }
 
         let workloadReader = try top.required("workload").map()
-        let workload = try parseWorkload(workloadReader)
+        let workload = timeline.workload(try parseWorkload(workloadReader))
         let network = try parseNetwork(top.optional("network"))
 
         let topoMap = try top.required("topologies").map()
@@ -239,11 +232,15 @@ public enum ScenarioLoader {
             if list.count > Limits.maxFaults { throw (top.optional("faults") ?? top.reader).error(expected: "at most \(Limits.maxFaults) faults") }
             for f in list {
                 var fault = try parseFault(f, topologies: topologies, zoneNames: zoneNames, duration: duration)
-                if overrides.timeScale != 1 {
-                    // A quick run keeps its scheduled faults at the same share of the run.
-                    fault.at = fault.at.map { SimTime(Double($0) * overrides.timeScale) }
-                    fault.length = fault.length.map { max(Time.second, SimTime(Double($0) * overrides.timeScale)) }
+                if let at = fault.at, at >= fileDuration {
+                    // It would never start: an error, not a fault left out of faults.csv.
+                    let atReader = (try? f.map())?.optional("at") ?? f
+                    throw atReader.error(
+                        expected: "a start before the end of the run (duration \(Units.format(nanoseconds: fileDuration)))",
+                        found: Units.format(nanoseconds: at))
                 }
+                fault.at = fault.at.map(timeline.point)
+                fault.length = fault.length.map(timeline.length)
                 faults.append(fault)
                 if fault.mtbf != nil {
                     // One random stream per instance hit; a group of 10⁵ would need 500 MB of them.

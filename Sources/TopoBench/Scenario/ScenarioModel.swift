@@ -136,17 +136,6 @@ public struct Component: Sendable {
     public var kind: ComponentKind
 }
 
-public enum ComponentKind: Sendable {
-    case instances(InstancesSpec)
-    case alb(LoadBalancerSpec)
-    case sessionStore(SessionStoreSpec)
-    case apiGateway(APIGatewaySpec)
-    case sqs(QueueSpec)
-    case sns(TopicSpec)
-    case httpEndpoint(HTTPEndpointSpec)
-    case lambda(LambdaSpec)
-    case autoscaling(AutoscalingSpec)
-}
 
 /// A fault to inject, as written in the file (resolved against each topology at run time).
 public struct FaultSpec: Sendable {

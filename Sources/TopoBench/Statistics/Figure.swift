@@ -19,6 +19,11 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     case latencyP99 = "latency_p99_ms"
     case latencyP999 = "latency_p999_ms"
     case latencyMax = "latency_max_ms"
+    /// Percentiles of every request that ended, successful or not: a failure counts at the
+    /// moment its client learned of it (after its retries), a timeout at its timeout.
+    case latencyAllP50 = "latency_all_p50_ms"
+    case latencyAllP99 = "latency_all_p99_ms"
+    case latencyAllP999 = "latency_all_p999_ms"
     case e2eP99 = "e2e_p99_ms"
     case errors5xx = "errors_5xx"
     case timeouts
@@ -33,6 +38,10 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     /// succeeded, errors_5xx, timeouts, throttled, rejected and unfinished.
     case unfinished
     case messagesProcessed = "messages_processed"
+    /// Faults of the scenario that act on nothing in this topology (``Topology/whyIgnored(_:)``):
+    /// not 0 means the topology ran without them, so its figures are not comparable with the
+    /// others'.
+    case faultsIgnored = "faults_ignored"
 
     /// How the replications of one row become its `summary.csv` figure.
     public enum Aggregation: Sendable, Equatable {
@@ -96,10 +105,11 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     public var hasConfidenceInterval: Bool {
         switch self {
         case .availability, .firstTryAvailability, .timeAvailability, .latencyP50, .latencyP99, .latencyP999,
-            .e2eP99, .recovery:
+            .latencyAllP50, .latencyAllP99, .latencyAllP999, .e2eP99, .recovery:
             return true
         case .offered, .succeeded, .latencyMean, .latencyP90, .latencyMax, .errors5xx, .timeouts, .throttled,
-            .rejected, .messagesLost, .duplicates, .sessionsLost, .events, .unfinished, .messagesProcessed:
+            .rejected, .messagesLost, .duplicates, .sessionsLost, .events, .unfinished, .messagesProcessed,
+            .faultsIgnored:
             return false
         }
     }
@@ -114,8 +124,9 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .succeeded, .availability, .firstTryAvailability, .timeAvailability:
             return .higherIsBetter
-        case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .latencyMax, .e2eP99, .errors5xx,
-            .timeouts, .throttled, .rejected, .messagesLost, .duplicates, .sessionsLost, .recovery, .unfinished:
+        case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .latencyMax, .latencyAllP50,
+            .latencyAllP99, .latencyAllP999, .e2eP99, .errors5xx, .timeouts, .throttled, .rejected, .messagesLost,
+            .duplicates, .sessionsLost, .recovery, .unfinished, .faultsIgnored:
             return .lowerIsBetter
         // The workload (offered), the simulator's own work (events) and the messages a topology
         // carries (messages_processed: a fan-out processes more, which is neither good nor bad).
@@ -128,11 +139,12 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     public var unit: Unit {
         switch self {
         case .availability, .firstTryAvailability, .timeAvailability: return .fraction
-        case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .latencyMax, .e2eP99:
+        case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .latencyMax, .latencyAllP50,
+            .latencyAllP99, .latencyAllP999, .e2eP99:
             return .milliseconds
         case .recovery: return .seconds
         case .offered, .succeeded, .errors5xx, .timeouts, .throttled, .rejected, .messagesLost, .duplicates,
-            .sessionsLost, .events, .unfinished, .messagesProcessed:
+            .sessionsLost, .events, .unfinished, .messagesProcessed, .faultsIgnored:
             return .count
         }
     }
@@ -146,6 +158,7 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     /// - succeeded: −1 %;
     /// - counts of failures and losses: +10 % of the baseline, so any significant rise from a
     ///   baseline of 0 (no lost session becoming 3,105) is a regression;
+    /// - `faults_ignored`: any rise (a topology that runs without a fault its baseline had);
     /// - `latency_max_ms`: none. It is one request of one replication, with no interval; gate it
     ///   with `--threshold latency_max_ms=VALUE` if wanted (judged on the threshold alone);
     /// - neutral figures: none (they have no worse side).
@@ -154,8 +167,10 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
         case .availability, .firstTryAvailability: return .absolute(0.001)
         case .timeAvailability: return .absolute(0.01)
         case .succeeded: return .relative(0.01)
-        case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .e2eP99, .recovery:
+        case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .latencyAllP50, .latencyAllP99,
+            .latencyAllP999, .e2eP99, .recovery:
             return .relative(0.10)
+        case .faultsIgnored: return .absolute(0)
         case .errors5xx, .timeouts, .throttled, .rejected, .messagesLost, .duplicates, .sessionsLost, .unfinished:
             return .relative(0.10)
         case .latencyMax, .offered, .events, .messagesProcessed:

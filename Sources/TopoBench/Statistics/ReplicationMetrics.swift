@@ -47,6 +47,9 @@ struct ReplicationMetrics {
     var latencySum: Double = 0
     var latencyMax: SimTime = 0
     var latency: HistogramRecorder
+    /// Every request that ended: successes, and failures at the moment the client gave up.
+    var latencyAll: HistogramRecorder
+    var faultsIgnored = 0
     var e2e: HistogramRecorder
     var window: HistogramRecorder
     var windowOffered = 0
@@ -63,6 +66,7 @@ struct ReplicationMetrics {
         self.slo = slo
         windowStart = measureFrom
         latency = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .three)
+        latencyAll = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .three)
         e2e = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .three)
         window = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .two)
     }
@@ -70,6 +74,7 @@ struct ReplicationMetrics {
     /// Frees the histograms' recording buffers (the owning simulation calls this once).
     mutating func deallocate() {
         latency.deallocate()
+        latencyAll.deallocate()
         e2e.deallocate()
         window.deallocate()
     }
@@ -78,6 +83,7 @@ struct ReplicationMetrics {
     /// ``latencyLadder()`` read them.
     mutating func flushHistograms() {
         latency.flush()
+        latencyAll.flush()
         e2e.flush()
     }
 
@@ -100,6 +106,7 @@ struct ReplicationMetrics {
         if t > latencyMax { latencyMax = t }
         let us = Self.micros(t)
         latency.record(us)
+        latencyAll.record(us)
         if now < measureTo {
             windowOffered += 1
             windowSucceeded += 1
@@ -108,7 +115,8 @@ struct ReplicationMetrics {
     }
 
     @inline(__always)
-    mutating func recordFailure(_ cause: FailureCause, at now: SimTime) {
+    mutating func recordFailure(_ cause: FailureCause, latency t: SimTime, at now: SimTime) {
+        latencyAll.record(Self.micros(t))
         switch cause {
         case .serverError: serverErrors += 1
         case .timeout: timeouts += 1
@@ -179,6 +187,8 @@ struct ReplicationMetrics {
         let latency = self.latency.histogram, e2e = self.e2e.histogram
         let ok = latency.totalCount > 0
         func pct(_ p: Double) -> Double { ok ? Double(latency.valueAtPercentile(p)) / 1000 : .nan }
+        let all = latencyAll.histogram
+        func pctAll(_ p: Double) -> Double { all.totalCount > 0 ? Double(all.valueAtPercentile(p)) / 1000 : .nan }
         let n = Double(offered)
         let recovery = self.recovery(faultStarts: faultStarts)
         return FigureValues { figure in
@@ -194,6 +204,9 @@ struct ReplicationMetrics {
             case .latencyP99: return pct(99)
             case .latencyP999: return pct(99.9)
             case .latencyMax: return ok ? Double(latencyMax) / 1e6 : .nan
+            case .latencyAllP50: return pctAll(50)
+            case .latencyAllP99: return pctAll(99)
+            case .latencyAllP999: return pctAll(99.9)
             case .e2eP99: return e2e.totalCount > 0 ? Double(e2e.valueAtPercentile(99)) / 1000 : .nan
             case .errors5xx: return Double(serverErrors)
             case .timeouts: return Double(timeouts)
@@ -206,6 +219,7 @@ struct ReplicationMetrics {
             case .events: return .nan
             case .unfinished: return Double(unfinished)
             case .messagesProcessed: return Double(messagesProcessed)
+            case .faultsIgnored: return Double(faultsIgnored)
             }
         }
     }

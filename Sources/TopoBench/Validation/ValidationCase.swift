@@ -85,7 +85,7 @@ public enum ValidationSuite {
     static func service(_ s: Scenario) -> (mean: Double, second: Double, workers: Int) {
         for t in s.topologies {
             for c in t.components {
-                if case .instances(let spec) = c.kind {
+                if let spec = c.kind.spec as? InstancesSpec {
                     return (spec.service.mean, spec.service.secondMoment, spec.workers)
                 }
             }

@@ -148,7 +148,7 @@ extension Simulation {
                 return
             }
         }
-        if requests[i].counted { metrics.recordFailure(cause, at: now) }
+        if requests[i].counted { metrics.recordFailure(cause, latency: now - requests[i].start, at: now) }
         endRequest(r)
     }
 

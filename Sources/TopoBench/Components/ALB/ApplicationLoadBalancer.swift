@@ -315,7 +315,7 @@ final class LoadBalancer: ComponentModel {
 }
 
 extension LoadBalancerSpec: ComponentSpec {
-    static var kindName: String { "alb" }
+    static var declaration: MapDeclaration { .alb }
     var edges: [Int] { [targets] }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = LoadBalancer(sim, index: index, spec: self)

@@ -20,7 +20,7 @@ public struct LoadBalancerSpec: Sendable {
 
 extension LoadBalancerSpec {
     /// Reads an `alb` component's keys (declared in its `…Declaration.swift`).
-    static func read(_ cm: MapReader, in t: TopologyReading) throws -> ComponentKind {
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
         guard let targets = try t.ref(cm, "targets") else {
             throw cm.reader.error(expected: "'targets': the instances group behind the load balancer", suggestion: "targets")
         }
@@ -39,11 +39,11 @@ extension LoadBalancerSpec {
             try h.finish()
         }
         let targetName = t.names[targets]
-        return .alb(LoadBalancerSpec(
+        return LoadBalancerSpec(
             targets: targets, algorithm: BalancingAlgorithm(rawValue: alg) ?? .roundRobin, healthCheck: hc,
             idleTimeout: try cm.duration("idle_timeout", default: AwsDefaults.albIdleTimeout) ?? AwsDefaults.albIdleTimeout,
             connectTimeout: try cm.duration("connect_timeout", default: AwsDefaults.albConnectTimeout) ?? AwsDefaults.albConnectTimeout,
             deregistrationDelay: try cm.duration("deregistration_delay", default: AwsDefaults.albDeregistrationDelay) ?? AwsDefaults.albDeregistrationDelay,
-            sticky: try cm.bool("sticky", default: t.localSessions.contains(targetName)) ?? false))
+            sticky: try cm.bool("sticky", default: t.localSessions.contains(targetName)) ?? false)
     }
 }

@@ -60,10 +60,6 @@ final class APIGateway: ComponentModel {
         sim.reply(call, .gatewayTimeout)
     }
 
-    func accepts(_ fault: FaultSpec.Kind) -> Bool {
-        fault == .errors || fault == .partition || fault == .zoneOutage
-    }
-
     func apply(_ f: FaultSpec, instance: Int, starting: Bool) {
         errorProbability = starting ? f.probability : 0
         errorStatus = CallStatus(faultCode: f.errorCode)
@@ -71,7 +67,8 @@ final class APIGateway: ComponentModel {
 }
 
 extension APIGatewaySpec: ComponentSpec {
-    static var kindName: String { "api_gateway" }
+    static var declaration: MapDeclaration { .apiGateway }
+    static var faultKinds: Set<FaultSpec.Kind> { [.errors, .partition, .zoneOutage] }
     var edges: [Int] { [target] }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = APIGateway(sim, index: index, spec: self)

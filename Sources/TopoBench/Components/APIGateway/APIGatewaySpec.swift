@@ -10,13 +10,13 @@ public struct APIGatewaySpec: Sendable {
 
 extension APIGatewaySpec {
     /// Reads an `api_gateway` component's keys (declared in its `…Declaration.swift`).
-    static func read(_ cm: MapReader, in t: TopologyReading) throws -> ComponentKind {
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
         guard let target = try t.ref(cm, "target") else {
             throw cm.reader.error(expected: "'target': the integration behind the API", suggestion: "target")
         }
         let rate = try cm.rate("rate", default: AwsDefaults.apiRate) ?? AwsDefaults.apiRate
-        return .apiGateway(APIGatewaySpec(
+        return APIGatewaySpec(
             target: target, rate: rate, burst: try cm.int("burst", default: AwsDefaults.apiBurst) ?? AwsDefaults.apiBurst,
-            timeout: try cm.duration("timeout", default: AwsDefaults.apiTimeout) ?? AwsDefaults.apiTimeout))
+            timeout: try cm.duration("timeout", default: AwsDefaults.apiTimeout) ?? AwsDefaults.apiTimeout)
     }
 }

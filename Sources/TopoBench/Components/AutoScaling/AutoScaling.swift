@@ -188,7 +188,10 @@ final class AutoScaler: ComponentModel {
 }
 
 extension AutoscalingSpec: ComponentSpec {
-    static var kindName: String { "autoscaling" }
+    static var declaration: MapDeclaration { .autoscaling }
+    /// The group may grow to `max` instances.
+    func instancesClaimed(index: Int) -> (group: Int, count: Int)? { (group, max) }
+    var scaledGroup: Int? { group }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = AutoScaler(sim, index: index, spec: self)
         owner.append(model)

@@ -19,7 +19,7 @@ public struct TargetTrackingSpec: Sendable {
 
 extension AutoscalingSpec {
     /// Reads an `autoscaling` component's keys (declared in its `…Declaration.swift`).
-    static func read(_ cm: MapReader, in t: TopologyReading) throws -> ComponentKind {
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
         guard let group = try t.ref(cm, "group") else {
             throw cm.reader.error(expected: "'group': the instances group it manages", suggestion: "group")
         }
@@ -42,9 +42,9 @@ extension AutoscalingSpec {
         }
         let launch = try cm.optional("launch").map { try ScenarioLoader.parseDistribution($0).0 }
             ?? (try Distribution.uniform(min: 60, max: 180))
-        return .autoscaling(AutoscalingSpec(
+        return AutoscalingSpec(
             group: group, min: lo, max: hi,
             grace: try cm.duration("grace", default: AwsDefaults.asgGrace) ?? AwsDefaults.asgGrace,
-            launch: launch, targetTracking: tt))
+            launch: launch, targetTracking: tt)
     }
 }

@@ -114,7 +114,7 @@ extension HTTPEndpoint {
 }
 
 extension HTTPEndpointSpec: ComponentSpec {
-    static var kindName: String { "http_endpoint" }
+    static var declaration: MapDeclaration { .httpEndpoint }
     var edges: [Int] { [target] }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = HTTPEndpoint(sim, index: index, spec: self)

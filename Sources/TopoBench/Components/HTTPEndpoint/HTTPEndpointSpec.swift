@@ -24,12 +24,12 @@ public struct HTTPEndpointSpec: Sendable {
 
 extension HTTPEndpointSpec {
     /// Reads a `http_endpoint` component's keys (declared in its `…Declaration.swift`).
-    static func read(_ cm: MapReader, in t: TopologyReading) throws -> ComponentKind {
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
         guard let target = try t.ref(cm, "target") else {
             throw cm.reader.error(expected: "'target': the instances or alb that receives the deliveries", suggestion: "target")
         }
-        return .httpEndpoint(HTTPEndpointSpec(
+        return HTTPEndpointSpec(
             target: target, policy: try ScenarioLoader.parseDeliveryPolicy(cm.optional("retry_policy")),
-            timeout: try cm.duration("timeout", default: AwsDefaults.snsHTTPTimeout) ?? AwsDefaults.snsHTTPTimeout))
+            timeout: try cm.duration("timeout", default: AwsDefaults.snsHTTPTimeout) ?? AwsDefaults.snsHTTPTimeout)
     }
 }

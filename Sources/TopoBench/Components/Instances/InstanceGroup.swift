@@ -322,12 +322,6 @@ final class InstanceGroup: ComponentModel {
 
     var faultTargets: Int { fleet_.count }
 
-    func accepts(_ fault: FaultSpec.Kind) -> Bool {
-        switch fault {
-        case .crash, .zombie, .latency, .errors, .partition, .zoneOutage: true
-        }
-    }
-
     func apply(_ f: FaultSpec, instance: Int, starting: Bool) {
         let targets = instance >= 0 ? [instance] : Array(0..<fleet_.count)
         for k in targets {
@@ -400,9 +394,13 @@ extension InstanceGroup {
 }
 
 extension InstancesSpec: ComponentSpec {
-    static var kindName: String { "instances" }
+    static var declaration: MapDeclaration { .instances }
     var edges: [Int] { calls.map { [$0] } ?? [] }
     var faultTargetCount: Int { count }
+    func instancesClaimed(index: Int) -> (group: Int, count: Int)? { (index, count) }
+    /// A consuming group polls with one poller per worker of each instance unless `pollers` says.
+    func consumerPollers(perInstance pollers: Int?) -> Int { count * (pollers ?? workers) }
+    static var faultKinds: Set<FaultSpec.Kind> { Set(FaultSpec.Kind.allCases) }
     func makeFleet(index: Int32) -> Fleet? {
         Fleet(component: index, workers: workers, zones: zones, count: count)
     }

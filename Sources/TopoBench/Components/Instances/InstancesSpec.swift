@@ -30,7 +30,7 @@ public struct InstancesSpec: Sendable {
 
 extension InstancesSpec {
     /// Reads an `instances` component's keys (declared in its `…Declaration.swift`).
-    static func read(_ cm: MapReader, in t: TopologyReading) throws -> ComponentKind {
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
         let count = try cm.int("count", default: 1) ?? 1
         t.totalInstances += count
         if t.totalInstances > ScenarioLoader.Limits.maxInstancesTotal {
@@ -69,8 +69,8 @@ extension InstancesSpec {
             try b.finish()
             if calls == nil { throw b.reader.error(expected: "a circuit breaker only on a group that has 'calls'") }
         }
-        return .instances(InstancesSpec(
+        return InstancesSpec(
             count: count, zones: try t.zones(cm, default: [0]), workers: workers, queue: queue, service: service,
-            calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker))
+            calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker)
     }
 }

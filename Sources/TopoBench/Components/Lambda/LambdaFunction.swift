@@ -118,10 +118,6 @@ final class LambdaFunction: ComponentModel {
         drainBacklog()
     }
 
-    func accepts(_ fault: FaultSpec.Kind) -> Bool {
-        fault == .errors || fault == .latency || fault == .partition || fault == .zoneOutage
-    }
-
     func apply(_ f: FaultSpec, instance: Int, starting: Bool) {
         if f.kind == .latency { latencyMultiplier = starting ? f.multiplier : 1 } else { errorProbability = starting ? f.probability : 0 }
     }
@@ -148,7 +144,10 @@ extension LambdaFunction {
 }
 
 extension LambdaSpec: ComponentSpec {
-    static var kindName: String { "lambda" }
+    static var declaration: MapDeclaration { .lambda }
+    /// The Lambda service polls a queue for the function with at most `concurrency` pollers.
+    func consumerPollers(perInstance pollers: Int?) -> Int { pollers ?? concurrency }
+    static var faultKinds: Set<FaultSpec.Kind> { [.errors, .latency, .partition, .zoneOutage] }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = LambdaFunction(sim, index: index, spec: self)
         owner.append(model)

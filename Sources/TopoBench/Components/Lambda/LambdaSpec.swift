@@ -8,9 +8,9 @@ public struct LambdaSpec: Sendable {
 
 extension LambdaSpec {
     /// Reads a `lambda` component's keys (declared in its `…Declaration.swift`).
-    static func read(_ cm: MapReader, in t: TopologyReading) throws -> ComponentKind {
-        return .lambda(LambdaSpec(
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
+        return LambdaSpec(
             service: try ScenarioLoader.parseDistribution(try cm.required("service")).0,
-            concurrency: try cm.int("concurrency", default: AwsDefaults.lambdaConcurrency) ?? AwsDefaults.lambdaConcurrency))
+            concurrency: try cm.int("concurrency", default: AwsDefaults.lambdaConcurrency) ?? AwsDefaults.lambdaConcurrency)
     }
 }

@@ -38,7 +38,7 @@ final class Topic: ComponentModel {
 }
 
 extension TopicSpec: ComponentSpec {
-    static var kindName: String { "sns" }
+    static var declaration: MapDeclaration { .sns }
     var edges: [Int] { subscribers }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = Topic(sim, index: index, spec: self)

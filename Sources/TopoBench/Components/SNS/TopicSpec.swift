@@ -9,7 +9,7 @@ public struct TopicSpec: Sendable {
 
 extension TopicSpec {
     /// Reads a `sns` component's keys (declared in its `…Declaration.swift`).
-    static func read(_ cm: MapReader, in t: TopologyReading) throws -> ComponentKind {
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
         let subscriberKinds = try cm.referenceKinds("subscribers")
         guard let subs = try cm.list("subscribers"), !subs.isEmpty else {
             throw cm.reader.error(expected: "'subscribers': a list of sqs, lambda or http_endpoint components", suggestion: "subscribers")
@@ -26,6 +26,6 @@ extension TopicSpec {
             if indices.contains(i) { throw s.error(expected: "each subscriber once", found: "\(v) twice") }
             indices.append(i)
         }
-        return .sns(TopicSpec(subscribers: indices, deadLetter: try cm.bool("dead_letter_queue", default: false) ?? false))
+        return TopicSpec(subscribers: indices, deadLetter: try cm.bool("dead_letter_queue", default: false) ?? false)
     }
 }

@@ -249,10 +249,6 @@ extension MessageQueue {
         for p in 0..<pollers.count { poll(poller: p) }
     }
 
-    func accepts(_ fault: FaultSpec.Kind) -> Bool {
-        fault == .errors || fault == .partition || fault == .zoneOutage
-    }
-
     func apply(_ f: FaultSpec, instance: Int, starting: Bool) {
         errorProbability = starting ? f.probability : 0
         errorStatus = CallStatus(faultCode: f.errorCode)
@@ -547,7 +543,11 @@ extension MessageQueue {
 }
 
 extension QueueSpec: ComponentSpec {
-    static var kindName: String { "sqs" }
+    static var declaration: MapDeclaration { .sqs }
+    static var faultKinds: Set<FaultSpec.Kind> { [.errors, .partition, .zoneOutage] }
+    func queuePollers(in components: [Component]) -> Int {
+        consumers.map { components[$0].kind.spec.consumerPollers(perInstance: pollers) } ?? 0
+    }
     var edges: [Int] { consumers.map { [$0] } ?? [] }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = MessageQueue(sim, index: index, spec: self)

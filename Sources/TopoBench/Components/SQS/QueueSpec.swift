@@ -22,10 +22,10 @@ public struct QueueSpec: Sendable {
 
 extension QueueSpec {
     /// Reads a `sqs` component's keys (declared in its `…Declaration.swift`).
-    static func read(_ cm: MapReader, in t: TopologyReading) throws -> ComponentKind {
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
         let type = try cm.choice("type", default: "standard") ?? "standard"
         let consumers = try t.ref(cm, "consumers")
-        return .sqs(QueueSpec(
+        return QueueSpec(
             type: QueueType(rawValue: type) ?? .standard,
             visibilityTimeout: try cm.duration("visibility_timeout", default: AwsDefaults.sqsVisibilityTimeout) ?? AwsDefaults.sqsVisibilityTimeout,
             maxReceiveCount: try cm.int("max_receive_count"),
@@ -37,6 +37,6 @@ extension QueueSpec {
             pollers: try cm.int("pollers"),
             messageGroups: try cm.int("message_groups", default: 100) ?? 100,
             fifoThroughput: try cm.rate("throughput", default: AwsDefaults.sqsFifoThroughput) ?? AwsDefaults.sqsFifoThroughput,
-            dedupWindow: AwsDefaults.sqsFifoDedupWindow))
+            dedupWindow: AwsDefaults.sqsFifoDedupWindow)
     }
 }

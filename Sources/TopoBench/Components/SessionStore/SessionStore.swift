@@ -135,10 +135,6 @@ final class SessionStore: ComponentModel {
 
     var faultTargets: Int { nodes.count }
 
-    func accepts(_ fault: FaultSpec.Kind) -> Bool {
-        fault == .crash || fault == .partition || fault == .zoneOutage
-    }
-
     func apply(_ f: FaultSpec, instance: Int, starting: Bool) {
         let targets = instance >= 0 ? [instance] : Array(0..<nodes.count)
         for k in targets { if starting { nodeFails(k) } else { nodeRecovers(k) } }
@@ -152,8 +148,9 @@ final class SessionStore: ComponentModel {
 }
 
 extension SessionStoreSpec: ComponentSpec {
-    static var kindName: String { "session_store" }
+    static var declaration: MapDeclaration { .sessionStore }
     var faultTargetCount: Int { nodes }
+    static var faultKinds: Set<FaultSpec.Kind> { [.crash, .partition, .zoneOutage] }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = SessionStore(sim, index: index, spec: self)
         owner.append(model)

@@ -15,17 +15,17 @@ public struct SessionStoreSpec: Sendable {
 
 extension SessionStoreSpec {
     /// Reads a `session_store` component's keys (declared in its `…Declaration.swift`).
-    static func read(_ cm: MapReader, in t: TopologyReading) throws -> ComponentKind {
+    static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
         let engine = try cm.choice("engine", default: "redis") ?? "redis"
         let e = SessionEngine(rawValue: engine) ?? .redis
         let replicas = try cm.int("replicas", default: e == .redis ? AwsDefaults.redisReplicas : 0) ?? 0
         if e == .memcached && replicas > 0 {
             throw (cm.optional("replicas") ?? cm.reader).error(expected: "0 replicas for memcached (it has no replication)")
         }
-        return .sessionStore(SessionStoreSpec(
+        return SessionStoreSpec(
             engine: e, nodes: try cm.int("nodes", default: 1) ?? 1, replicas: replicas,
             failover: try cm.duration("failover", default: AwsDefaults.redisFailover) ?? AwsDefaults.redisFailover,
             zones: try t.zones(cm, default: t.zoneNames.count > 1 ? [0, 1] : [0]),
-            replace: try cm.duration("replace", default: AwsDefaults.storeReplace) ?? AwsDefaults.storeReplace))
+            replace: try cm.duration("replace", default: AwsDefaults.storeReplace) ?? AwsDefaults.storeReplace)
     }
 }

@@ -1,24 +1,26 @@
 /// The component kinds: the one list of them.
 ///
-/// Each kind's keys are one self-contained ``MapDeclaration`` in a file of its own
-/// (`Declarations/<Kind>.swift`, later `Components/<Kind>/`), made with
-/// ``MapDeclaration/component(_:_:keys:alternatives:)``. A new kind is its file plus one entry in
-/// ``all``; the loader, `topobench list` and `topobench schema` take the kinds from here.
+/// Each kind is a folder `Components/<Kind>/` whose spec type conforms to ``ComponentSpec``: its
+/// keys (one self-contained ``MapDeclaration``, made with
+/// ``MapDeclaration/component(_:_:keys:alternatives:)``), its reader and its model. A new kind is
+/// its folder plus its line in ``specs`` (and its case in ``AnyComponent``, which the compiler
+/// asks for); the loader, `topobench list` and `topobench schema` take the kinds from here.
 public enum ComponentKinds {
-    /// Every kind, in the order `topobench list` shows them.
-    public static let all: [MapDeclaration] = [
-        .instances, .alb, .apiGateway, .sqs, .sns, .httpEndpoint, .lambda, .sessionStore, .autoscaling,
+    /// Every kind's spec type, in the order `topobench list` shows them.
+    static let specs: [any ComponentSpec.Type] = [
+        InstancesSpec.self, LoadBalancerSpec.self, APIGatewaySpec.self, QueueSpec.self, TopicSpec.self,
+        HTTPEndpointSpec.self, LambdaSpec.self, SessionStoreSpec.self, AutoscalingSpec.self,
     ]
+
+    /// Every kind's keys, in the same order.
+    public static let all: [MapDeclaration] = specs.map { $0.declaration }
 
     /// The kind names (`instances`, `alb`, …), as `kind:` takes them.
     public static let names: [String] = all.map(\.name)
 
     /// How each kind's keys are read into its spec (the reader lives in the kind's folder).
-    static let readers: [String: (MapReader, TopologyReading) throws -> ComponentKind] = [
-        "instances": InstancesSpec.read, "alb": LoadBalancerSpec.read, "api_gateway": APIGatewaySpec.read,
-        "sqs": QueueSpec.read, "sns": TopicSpec.read, "http_endpoint": HTTPEndpointSpec.read, "lambda": LambdaSpec.read,
-        "session_store": SessionStoreSpec.read, "autoscaling": AutoscalingSpec.read,
-    ]
+    static let readers: [String: (MapReader, TopologyReading) throws -> ComponentKind] = Dictionary(
+        uniqueKeysWithValues: specs.map { spec in (spec.kindName, { ComponentKind(try spec.read($0, in: $1)) }) })
 }
 
 extension Variants {
