@@ -144,12 +144,13 @@ struct LoadBalancerTests {
         #expect(after.allSatisfy { abs($0 - 766) <= 1 }, "\(after)")
     }
 
-    /// With no registered target the ALB answers 503. Auto Scaling deregisters the dead
-    /// instance and its replacement takes the launch time (100 s) to register: 100 s × 10/s.
+    /// With no registered target the ALB answers 503. Auto Scaling (ELB health checks)
+    /// deregisters the dead instance and its replacement takes the launch time (100 s) to
+    /// register: 100 s × 10/s.
     @Test func noRegisteredTargetAnswers503() throws {
         let yaml = albScenario(
             faults: "[{ kind: crash, target: web, instance: 0, at: 100s }]", duration: "400s", count: 1, zones: "[a]",
-            extra: "      asg: { kind: autoscaling, group: web, grace: 0s, launch: 100s }")
+            extra: "      asg: { kind: autoscaling, group: web, health_check_type: elb, grace: 0s, launch: 100s }")
         for sim in try ComponentBench.replications(yaml, 4) {
             let lb = sim.balancers[0]
             #expect(abs(lb.generated503 - 1000) <= 1, "503s: \(lb.generated503)")

@@ -297,10 +297,10 @@ struct MutationTests {
           - { kind: errors, target: api, at: 700ms, duration: 100ms, probability: 0.5, code: 503 }
           - { kind: latency, target: fn, at: 900ms, duration: 100ms, multiplier: 5 }
           - { kind: "aws:ec2:reboot-instances", target: web, instance: 0, at: 1s }
-          - { kind: "aws:fis:inject-api-throttle-error", target: orders, at: 1200ms, duration: 100ms }
+          - { kind: errors, code: 429, target: orders, at: 1200ms, duration: 100ms }
           - { kind: crash, target: cache, mtbf: { dist: weibull, shape: 1.5, scale: 3s },
               mttr: { dist: pareto, shape: 3, scale: 50ms } }
-          - { kind: "aws:network:disrupt-connectivity", zone: b, at: 1300ms, duration: 200ms }
+          - { kind: zone_outage, zone: b, at: 1300ms, duration: 200ms }
         topologies:
           gateway:
             entry: api

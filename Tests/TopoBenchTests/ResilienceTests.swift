@@ -96,13 +96,13 @@ private func scalingScenario(asg: String, faults: String, duration: String, coun
 
 @Suite("Auto Scaling")
 struct AutoScalingTests {
-    /// A crashed instance is found unhealthy (ALB: 30–60 s; EC2 status check: within a minute),
-    /// replaced by a new one that takes the launch time (120 s) and one passing ALB probe
+    /// With ELB health checks, a crashed process is found unhealthy by the ALB (30–60 s) and
+    /// replaced by a new instance that takes the launch time (120 s) and one passing ALB probe
     /// (≤ 30 s) to serve: back between 220 s and 310 s after a crash at 100 s.
     @Test(arguments: 1...4)
     func replacesAnUnhealthyInstanceAfterDetectionAndLaunch(_ replication: Int) throws {
         let sim = try ComponentBench.make(
-            scalingScenario(asg: "{ kind: autoscaling, group: web, grace: 300s, launch: 120s }",
+            scalingScenario(asg: "{ kind: autoscaling, group: web, health_check_type: elb, grace: 300s, launch: 120s }",
                             faults: "[{ kind: crash, target: web, instance: 0, at: 100s }]", duration: "400s"),
             replication: replication)
         sim.testBegin()
@@ -118,12 +118,13 @@ struct AutoScalingTests {
         #expect(sim.metrics.serverErrors > 0 && sim.metrics.serverErrors <= 301)
     }
 
-    /// The health check grace period: a new instance that fails within `grace` of its launch is
-    /// not replaced until the grace period is over (then within a status-check minute).
+    /// The health check grace period (ELB health checks): a new instance that fails within
+    /// `grace` of its launch is not replaced until the grace period is over (then within a
+    /// status-check minute).
     @Test(arguments: [("300s", 515.0, 1, 645.0, 2), ("0s", 461.0, 2, 645.0, 2)])
     func gracePeriodProtectsNewInstances(_ grace: String, _ t1: Double, _ n1: Int, _ t2: Double, _ n2: Int) throws {
         let sim = try ComponentBench.make(scalingScenario(
-            asg: "{ kind: autoscaling, group: web, grace: \(grace), launch: 120s }",
+            asg: "{ kind: autoscaling, group: web, health_check_type: elb, grace: \(grace), launch: 120s }",
             faults: "[{ kind: crash, target: web, instance: 0, at: 100s }, { kind: crash, target: web, instance: 0, at: 400s }]",
             duration: "700s"))
         sim.testBegin()
@@ -307,10 +308,10 @@ struct FaultTests {
     /// AWS FIS action names are aliases of the fault kinds: the same fault under either name
     /// gives the same figures, and faults.csv shows the name the file used.
     @Test(arguments: [
-        Alias(native: "crash", fis: "aws:ec2:terminate-instances", rest: "target: backend, at: 100s"),
-        Alias(native: "crash", fis: "aws:ec2:stop-instances", rest: "target: backend, at: 100s, duration: 50s"),
-        Alias(native: "errors", fis: "aws:fis:inject-api-internal-error", rest: "target: backend, at: 100s, duration: 50s, probability: 0.5"),
-        Alias(native: "zone_outage", fis: "aws:network:disrupt-connectivity", rest: "zone: b, at: 100s, duration: 50s"),
+        Alias(native: "terminate", fis: "aws:ec2:terminate-instances", rest: "target: backend, at: 100s"),
+        Alias(native: "stop", fis: "aws:ec2:stop-instances", rest: "target: backend, at: 100s, duration: 50s"),
+        Alias(native: "reboot", fis: "aws:ec2:reboot-instances", rest: "target: backend, at: 100s, reboot_time: 50s"),
+        Alias(native: "crash", fis: "aws:ecs:stop-task", rest: "target: backend, at: 100s, duration: 50s"),
         Alias(native: "partition", fis: "aws:network:disrupt-connectivity", rest: "target: web, peer: backend, at: 100s, duration: 50s"),
     ])
     func fisActionNamesAreAliases(_ a: Alias) throws {
@@ -326,11 +327,11 @@ struct FaultTests {
         #expect(kinds == [a.fis])
     }
 
-    /// FIS's throttle error answers 429: the client counts it as throttled, not as a 5xx.
+    /// An errors fault with code 429 (a throttle) is counted as throttled, not as a 5xx.
     @Test(arguments: ["{ kind: api_gateway, target: fn }", "{ kind: sqs }"])
     func throttleErrorAnswers429(_ entry: String) throws {
         let yaml = faultScenario(
-            faults: "[{ kind: aws:fis:inject-api-throttle-error, target: front, at: 100s, duration: 100s }]",
+            faults: "[{ kind: errors, code: 429, target: front, at: 100s, duration: 100s }]",
             topologies: """
                   t:
                     entry: front

@@ -97,7 +97,7 @@ struct ScenarioLoaderTests {
     @Test func fisActionNamesAreAliases() throws {
         let text = Self.base.replacingOccurrences(of: "kind: crash", with: "kind: aws:ec2:stop-instances")
         let s = try #require(try load(text).first)
-        #expect(s.faults[0].kind == .crash)
+        #expect(s.faults[0].kind == .stop)
         #expect(s.faults[0].writtenKind == "aws:ec2:stop-instances")
     }
 

@@ -53,6 +53,17 @@ public enum AwsDefaults {
     public static let storeReplace: SimTime = 10 * Time.minute
     // EC2 Auto Scaling
     public static let asgGrace: SimTime = 300 * Time.second
+    /// EC2 status checks are the default health-check type of a group.
+    public static let asgHealthCheckType = AutoscalingSpec.HealthCheckType.ec2
+    /// How long Auto Scaling lets an instance's status checks stay `impaired` before it
+    /// replaces it: AWS says it "waits a few minutes for AWS to fix the issue" (assumption: 3).
+    public static let asgImpairedWait: SimTime = 3 * Time.minute
+    /// How long a `reboot` keeps an instance down: AWS says "in most cases, it takes only a few
+    /// minutes" (assumption: 1 minute, a Linux instance with a small application).
+    public static let rebootTime: SimTime = Time.minute
+    /// An EC2 Spot Instance interruption: the notice comes two minutes before the instance is
+    /// interrupted.
+    public static let spotNotice: SimTime = 2 * Time.minute
     /// EC2 status checks run every minute: a dead instance is found within a minute.
     public static let statusCheckInterval: SimTime = Time.minute
     /// Target tracking's alarms evaluate one-minute metrics.
@@ -96,6 +107,11 @@ public enum AwsDefaults {
         Entry(key: "session_store.replicas", value: "1", source: "ElastiCache Multi-AZ needs at least one replica (assumed on unless the file says 0)"),
         Entry(key: "session_store.replace", value: "10m", source: "assumption: ElastiCache detects a failed node that has no replica and replaces it, empty, 'in a few minutes'"),
         Entry(key: "autoscaling.grace", value: "300s", source: "EC2 Auto Scaling: health check grace period 300 s when created in the console"),
+        Entry(key: "autoscaling.health_check_type", value: "ec2", source: "EC2 Auto Scaling User Guide, 'About the health checks for your Auto Scaling group': EC2 status checks are the default health check type; ELB checks must be turned on (https://docs.aws.amazon.com/autoscaling/ec2/userguide/health-checks-overview.html)"),
+        Entry(key: "autoscaling.impaired_wait", value: "3m", source: "assumption: EC2 Auto Scaling 'waits a few minutes for AWS to fix the issue' before it replaces an impaired instance; one not running is replaced at once (https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html)"),
+        Entry(key: "autoscaling.zones", value: "balanced-best-effort", source: "EC2 Auto Scaling: the default AZ distribution launches in a healthy zone when one is impaired, and AZ rebalancing launches before it terminates (https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html)"),
+        Entry(key: "fault.reboot.reboot_time", value: "60s", source: "assumption: EC2 User Guide, 'Reboot your instance': 'in most cases, it takes only a few minutes'; 1 minute for a small Linux instance"),
+        Entry(key: "fault.spot_notice", value: "2m", source: "EC2 Spot interruption notice: two minutes before the instance is interrupted (aws:ec2:send-spot-instance-interruptions)"),
         Entry(key: "workload.retry.max_attempts", value: "3", source: "AWS SDKs reference guide, standard retry mode: 3 attempts"),
         Entry(key: "workload.retry.base", value: "100ms", source: "AWS SDK for JavaScript v3: DEFAULT_RETRY_DELAY_BASE 100 ms"),
         Entry(key: "workload.retry.cap", value: "20s", source: "AWS SDKs reference guide: maximum back-off 20 s"),

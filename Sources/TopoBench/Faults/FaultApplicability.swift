@@ -29,6 +29,10 @@ extension Topology {
         if let k = f.instance, k >= spec.faultTargetCount {
             return "'\(target)' has no instance \(k) in topology '\(name)'; fault ignored"
         }
+        if let z = f.zone, !spec.zones.isEmpty, !spec.zones.contains(z) {
+            let zone = z < zoneNames.count ? zoneNames[z] : "\(z)"
+            return "'\(target)' has nothing in zone '\(zone)' in topology '\(name)'; fault ignored"
+        }
         if f.kind == .partition, let p = f.peer, index(of: p) == nil {
             return "topology '\(name)' has no component '\(p)'; fault ignored"
         }

@@ -140,6 +140,12 @@ extension ScenarioLoader {
     // MARK: faults
 
     static func parseFault(_ r: NodeReader, topologies: [Topology], zoneNames: [String], duration: SimTime) throws -> FaultSpec {
+        // A name that is not an FIS action, or one that acts on nothing topobench models, is
+        // refused with what to write instead (before the declarations, which do not know it).
+        if let kindNode = r.node["kind"], let name = kindNode.text, let why = refusedFISActions[name] {
+            throw NodeReader(node: kindNode, file: r.file, path: KeyPath.appending(key: "kind", to: r.path))
+                .error(expected: "a fault kind or an AWS FIS action that topobench models", found: "\"\(name)\", which \(why)")
+        }
         // The map's declaration is its kind's (``Variants/fault``): keys that do not apply to
         // the kind are refused as unknown when it is opened.
         let m = try r.map()
@@ -159,31 +165,55 @@ extension ScenarioLoader {
         var spec = FaultSpec(
             kind: kind, writtenKind: written, target: nil, instance: nil, zone: nil, peer: nil, at: nil, length: nil,
             mtbf: nil, mttr: nil, multiplier: 10, probability: 1, errorCode: 500)
-        var effectiveKind = kind
-        if written == MapDeclaration.disruptConnectivityName && m.has("zone") { effectiveKind = .zoneOutage }
-        spec.kind = effectiveKind
-        if effectiveKind == .zoneOutage {
+        let effectiveKind = kind
+        if written == MapDeclaration.disruptConnectivityName, let z = m.optional("zone") {
+            throw z.error(
+                expected: "target and peer: aws:network:disrupt-connectivity cuts the network of subnets, and the instances keep running and keep their memory, so it is a partition, not a zone power loss (for that, kind: zone_outage)")
+        }
+        let zonePower = elastiCacheZonePowerActions.contains(written)
+        if effectiveKind == .zoneOutage || zonePower {
             let zr = try m.required("zone")
             let z = try zr.string()
             guard let i = zoneNames.firstIndex(of: z) else { throw zr.error(expected: "a zone used by the topologies", found: "\"\(z)\"", suggestion: KeyPath.nearest(z, in: zoneNames)) }
             spec.zone = i
-        } else {
+        }
+        if effectiveKind != .zoneOutage {
             guard let t = try component("target") else { throw m.reader.error(expected: "'target': the component the fault hits", suggestion: "target") }
             spec.target = t
+            // A fault whose declaration limits the target's kinds (an ElastiCache action) is held
+            // to them in every topology that has the target.
+            let kinds = try m.referenceKinds("target")
+            if let tr = m.optional("target") {
+                for topology in topologies {
+                    if let c = topology.index(of: t), !kinds.contains(topology.components[c].kindName) {
+                        throw tr.error(expected: "a component of kind \(kinds.joined(separator: " or ")) (\(written))",
+                                       found: "\(t) (\(topology.components[c].kindName) in topology '\(topology.name)')")
+                    }
+                }
+            }
         }
         if effectiveKind == .partition {
             guard let p = try component("peer") else { throw m.reader.error(expected: "'peer': the other side of the partition", suggestion: "peer") }
             spec.peer = p
         }
-        spec.instance = try m.int("instance")
+        // Each kind reads the timing keys its declaration has (a terminate has no length, a
+        // zone power loss of a store no instance).
+        spec.instance = m.declares("instance") ? try m.int("instance") : nil
         spec.at = try m.duration("at")
-        let dur = try m.duration("duration")
-        let rec = try m.duration("recover_after")
+        let dur = m.declares("duration") ? try m.duration("duration") : nil
+        let rec = m.declares("recover_after") ? try m.duration("recover_after") : nil
         if dur != nil && rec != nil { throw (m.optional("recover_after") ?? m.reader).error(expected: "either 'duration' or 'recover_after', not both") }
         spec.length = dur ?? rec
-        if written == "aws:ec2:reboot-instances" && spec.length == nil { spec.length = Time.minute }
-        if let b = m.optional("mtbf") { spec.mtbf = try parseDistribution(b).0 }
-        if let r2 = m.optional("mttr") { spec.mttr = try parseDistribution(r2).0 }
+        if kind == .reboot, !m.has("mtbf") {
+            let written = try m.duration("reboot_time", default: AwsDefaults.rebootTime)
+            spec.length = m.has("reboot_time") ? written : spec.length ?? written
+        }
+        if written == "aws:ec2:send-spot-instance-interruptions" {
+            // The instance is interrupted when the two-minute notice runs out.
+            spec.at = spec.at.map { $0 + AwsDefaults.spotNotice }
+        }
+        if m.declares("mtbf"), let b = m.optional("mtbf") { spec.mtbf = try parseDistribution(b).0 }
+        if m.declares("mttr"), let r2 = m.optional("mttr") { spec.mttr = try parseDistribution(r2).0 }
         if (spec.mtbf == nil) != (spec.mttr == nil) {
             throw m.reader.error(expected: "both 'mtbf' and 'mttr' for a stochastic fault", suggestion: spec.mtbf == nil ? "mtbf" : "mttr")
         }

@@ -63,18 +63,38 @@ public enum ScenarioLoader {
 
     /// FIS action names and the fault kinds they stand for.
     public static let fisActions: [String: FaultSpec.Kind] = [
-        "aws:ec2:terminate-instances": .crash,
-        "aws:ec2:stop-instances": .crash,
-        "aws:ec2:reboot-instances": .crash,
-        "aws:ec2:send-spot-instance-interruptions": .crash,
+        "aws:ec2:stop-instances": .stop,
+        "aws:ec2:terminate-instances": .terminate,
+        "aws:ec2:reboot-instances": .reboot,
+        // Terminates after the two-minute interruption notice (``AwsDefaults/spotNotice``).
+        "aws:ec2:send-spot-instance-interruptions": .terminate,
         "aws:ecs:stop-task": .crash,
+        // The nodes of a replication group in one zone lose power (``MapDeclaration/elastiCacheZonePower``).
+        "aws:elasticache:replicationgroup-interrupt-az-power": .crash,
         "aws:elasticache:interrupt-cluster-az-power": .crash,
         "aws:network:disrupt-connectivity": .partition,
-        "aws:fis:inject-api-unavailable-error": .errors,
-        "aws:fis:inject-api-internal-error": .errors,
-        "aws:fis:inject-api-throttle-error": .errors,
-        "aws:ec2:inject-latency": .latency,
+        "aws:lambda:invocation-add-delay": .latency,
+        "aws:lambda:invocation-error": .errors,
     ]
+
+    /// The FIS action names for a session store's zone power loss (the current one first).
+    public static let elastiCacheZonePowerActions = [
+        "aws:elasticache:replicationgroup-interrupt-az-power", "aws:elasticache:interrupt-cluster-az-power",
+    ]
+
+    /// Names a file may write that are not FIS actions, or FIS actions that act on nothing
+    /// topobench models, with what to write instead: refused with exit 65.
+    public static let refusedFISActions: [String: String] = {
+        let api = "acts on the EC2 or Kinesis API calls made by an IAM role (its 'service' is ec2 or kinesis, per the AWS FIS actions reference); "
+            + "it cannot make an SQS queue, an SNS topic, an API Gateway or a database fail. For a component that answers with errors, use kind: errors with code 500, 503 or 429"
+        return [
+            "aws:ec2:inject-latency": "is not an AWS FIS action. The real actions that come closest: aws:ssm:send-command with the AWSFIS-Run-Network-Latency document (EC2), "
+                + "aws:lambda:invocation-add-delay, aws:ecs:task-network-latency, aws:eks:pod-network-latency; in topobench, kind: latency (or aws:lambda:invocation-add-delay on a lambda)",
+            "aws:fis:inject-api-internal-error": api,
+            "aws:fis:inject-api-unavailable-error": api,
+            "aws:fis:inject-api-throttle-error": api,
+        ]
+    }()
 
     /// Loads a file and expands its sweep.
     public static func load(path: String, overrides: ScenarioOverrides = .init()) throws -> [Scenario] {

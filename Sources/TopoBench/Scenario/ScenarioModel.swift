@@ -140,7 +140,11 @@ public struct Component: Sendable {
 /// A fault to inject, as written in the file (resolved against each topology at run time).
 public struct FaultSpec: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
-        case crash, zoneOutage = "zone_outage", latency, errors, zombie, partition
+        case crash, stop, terminate, reboot, zoneOutage = "zone_outage", latency, errors, zombie, partition
+
+        /// The faults that act on an EC2 instance rather than on the process it runs: EC2 status
+        /// checks see them (``AutoscalingSpec/healthCheckType``).
+        public var isInstanceLevel: Bool { self == .stop || self == .terminate || self == .reboot }
     }
     public var kind: Kind
     /// The name the file used (a kind or an AWS FIS action name).

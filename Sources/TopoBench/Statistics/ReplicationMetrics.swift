@@ -47,8 +47,10 @@ struct ReplicationMetrics {
     var latencySum: Double = 0
     var latencyMax: SimTime = 0
     var latency: HistogramRecorder
-    /// Every request that ended: successes, and failures at the moment the client gave up.
-    var latencyAll: HistogramRecorder
+    /// The failures, at the moment the client gave up; with ``latency`` (the successes) they
+    /// make the histogram of every request that ended, summed when the figures are read, so a
+    /// success is recorded once.
+    var failureLatency: HistogramRecorder
     var faultsIgnored = 0
     var e2e: HistogramRecorder
     var window: HistogramRecorder
@@ -66,7 +68,7 @@ struct ReplicationMetrics {
         self.slo = slo
         windowStart = measureFrom
         latency = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .three)
-        latencyAll = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .three)
+        failureLatency = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .three)
         e2e = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .three)
         window = HistogramRecorder(highestTrackableValue: Self.highestMicros, digits: .two)
     }
@@ -74,7 +76,7 @@ struct ReplicationMetrics {
     /// Frees the histograms' recording buffers (the owning simulation calls this once).
     mutating func deallocate() {
         latency.deallocate()
-        latencyAll.deallocate()
+        failureLatency.deallocate()
         e2e.deallocate()
         window.deallocate()
     }
@@ -83,7 +85,7 @@ struct ReplicationMetrics {
     /// ``latencyLadder()`` read them.
     mutating func flushHistograms() {
         latency.flush()
-        latencyAll.flush()
+        failureLatency.flush()
         e2e.flush()
     }
 
@@ -106,7 +108,6 @@ struct ReplicationMetrics {
         if t > latencyMax { latencyMax = t }
         let us = Self.micros(t)
         latency.record(us)
-        latencyAll.record(us)
         if now < measureTo {
             windowOffered += 1
             windowSucceeded += 1
@@ -116,7 +117,7 @@ struct ReplicationMetrics {
 
     @inline(__always)
     mutating func recordFailure(_ cause: FailureCause, latency t: SimTime, at now: SimTime) {
-        latencyAll.record(Self.micros(t))
+        failureLatency.record(Self.micros(t))
         switch cause {
         case .serverError: serverErrors += 1
         case .timeout: timeouts += 1
@@ -187,7 +188,8 @@ struct ReplicationMetrics {
         let latency = self.latency.histogram, e2e = self.e2e.histogram
         let ok = latency.totalCount > 0
         func pct(_ p: Double) -> Double { ok ? Double(latency.valueAtPercentile(p)) / 1000 : .nan }
-        let all = latencyAll.histogram
+        var all = latency
+        all.add(failureLatency.histogram)
         func pctAll(_ p: Double) -> Double { all.totalCount > 0 ? Double(all.valueAtPercentile(p)) / 1000 : .nan }
         let n = Double(offered)
         let recovery = self.recovery(faultStarts: faultStarts)

@@ -12,12 +12,23 @@ enum ScalerTimer: UInt8 {
 
 /// An EC2 Auto Scaling group over an `instances` component.
 ///
-/// Health: an instance whose EC2 status check fails (its process or host is down), or that its
-/// ALB target group marks unhealthy (ELB health-check type), is terminated and replaced
-/// ("When an Amazon EC2 Auto Scaling health check determines that an InService instance is
-/// unhealthy, it replaces it with a new instance", EC2 Auto Scaling User Guide). Health checks
-/// are ignored for `grace` after an instance is launched. A replacement takes a launch time drawn
-/// from `launch`, then registers with the ALB, which needs one passing probe to route to it.
+/// Health (EC2 Auto Scaling User Guide, "Health checks for instances in an Auto Scaling group"):
+/// - EC2 status checks, every minute, always on. They see the instance, not the application:
+///   an instance that leaves `running` (a `stop` or `terminate` fault) is replaced at once, also
+///   during the grace period; one whose status checks are `impaired` (a reboot, a zone without
+///   power) is replaced only after ``AwsDefaults/asgImpairedWait`` ("waits a few minutes for AWS
+///   to fix the issue") and the grace period. A crashed process on a healthy instance is not
+///   replaced ("If your application crashes, but the instance that it runs on is still
+///   healthy, it may be kicked out of the load balancer, but Auto Scaling won't replace it").
+/// - With `health_check_type: elb`, also what the ALB's target group marks unhealthy, after
+///   the grace period.
+/// A replacement takes a launch time drawn from `launch`, then registers with the ALB, which
+/// needs one passing probe to route to it.
+///
+/// Zones (the group's `balanced-best-effort` launches and AZ rebalancing): a launch into a zone
+/// without power goes to the healthy zone with the fewest instances instead; when the zone
+/// has power again, each instance displaced from it is rebalanced back: a new instance is
+/// launched there first, and the displaced one is then drained and terminated.
 /// Target tracking (optional) evaluates the metric every minute and launches or terminates
 /// instances to keep it at the target, not scaling in until the warm-up of new instances is over.
 ///
@@ -35,6 +46,15 @@ final class AutoScaler: ComponentModel {
     var launchedAt: [SimTime] = []
     var replacements = 0
     var lastScale: SimTime = 0
+    /// When each instance's status checks were first seen impaired (-1: not impaired).
+    var impairedSince: [SimTime] = []
+    /// The ALB marked the instance unhealthy during its grace period (`elb` type): it is
+    /// replaced at the first status check after the grace period if it is still not serving.
+    var failedELBInGrace: [Bool] = []
+    /// The zone each instance was meant for, when a launch put it elsewhere (-1: where it belongs).
+    var displacedFrom: [Int8] = []
+    /// Rebalancing: the instance a launch replaces once it is in service (new slot → old slot).
+    var rebalancing: [Int: Int] = [:]
 
     init(_ sim: Simulation, index: Int32, spec: AutoscalingSpec) {
         self.sim = sim
@@ -47,6 +67,9 @@ final class AutoScaler: ComponentModel {
 
     func link() {
         launchedAt = Array(repeating: -Time.day, count: fleet_.count)
+        impairedSince = Array(repeating: -1, count: fleet_.count)
+        failedELBInGrace = Array(repeating: false, count: fleet_.count)
+        displacedFrom = Array(repeating: -1, count: fleet_.count)
         sim.components.subscribe(index, to: groupComponent)
     }
 
@@ -64,8 +87,19 @@ final class AutoScaler: ComponentModel {
             for k in 0..<fleet_.count {
                 let inst = fleet_.members[k]
                 if inst.terminated || inst.launching { continue }
-                if !inst.up && sim.now - launchedAt[k] >= spec.grace {
+                if !inst.ec2Running {
                     replace(instance: k)
+                } else if inst.impaired {
+                    if impairedSince[k] < 0 { impairedSince[k] = sim.now }
+                    if sim.now - impairedSince[k] >= AwsDefaults.asgImpairedWait && sim.now - launchedAt[k] >= spec.grace {
+                        replace(instance: k)
+                    }
+                } else {
+                    impairedSince[k] = -1
+                    if failedELBInGrace[k] && sim.now - launchedAt[k] >= spec.grace {
+                        failedELBInGrace[k] = false
+                        if !inst.isServing { replace(instance: k) }
+                    }
                 }
             }
             sim.scheduleTimer(after: AwsDefaults.statusCheckInterval, for: index, code: code)
@@ -80,8 +114,11 @@ final class AutoScaler: ComponentModel {
 
     /// The ALB marked an instance unhealthy: with ELB health checks the group replaces it.
     func lifecycle(_ event: Lifecycle, group: Int32, instance k: Int, answer: inout LifecycleAnswer) {
-        guard event == .failedHealthCheck, group == groupComponent else { return }
-        guard sim.now - launchedAt[k] >= spec.grace else { return }
+        guard event == .failedHealthCheck, group == groupComponent, spec.healthCheckType == .elb else { return }
+        guard sim.now - launchedAt[k] >= spec.grace else {
+            failedELBInGrace[k] = true
+            return
+        }
         if !fleet_.members[k].terminated && !fleet_.members[k].launching {
             replace(instance: k)
         }
@@ -95,7 +132,17 @@ final class AutoScaler: ComponentModel {
     }
 
     func launch(instance k: Int) {
-        let zone = fleet_.members[k].zone
+        var zone = fleet_.members[k].zone
+        while displacedFrom.count <= k { displacedFrom.append(-1) }
+        while impairedSince.count <= k { impairedSince.append(-1) }
+        while failedELBInGrace.count <= k { failedELBInGrace.append(false) }
+        impairedSince[k] = -1
+        failedELBInGrace[k] = false
+        if sim.zoneDown(zone), let healthy = healthyZone() {
+            // balanced-best-effort: launch where there is capacity, and remember where it belongs.
+            if displacedFrom[k] < 0 { displacedFrom[k] = zone }
+            zone = healthy
+        }
         var fresh = FleetMember(zone: zone)
         fresh.incarnation = fleet_.members[k].incarnation &+ 1
         fresh.launching = true
@@ -117,9 +164,50 @@ final class AutoScaler: ComponentModel {
         }
         fleet_.members[k].launching = false
         fleet_.members[k].up = true
+        // Its zone has power now (checked above), whether or not it had when the launch began.
+        fleet_.members[k].reachable = true
         launchedAt[k] = sim.now
         sim.components.notify(.launched, group: groupComponent, instance: k)
         sim.components.notify(.up, group: groupComponent, instance: k)
+        if let old = rebalancing.removeValue(forKey: k), !fleet_.members[old].terminated {
+            displacedFrom[old] = -1
+            scaleIn(instance: old)
+        } else if displacedFrom[k] >= 0 && !sim.zoneDown(displacedFrom[k]) {
+            // Launched elsewhere while its zone was down, and the zone is back already.
+            rebalance(instance: k)
+        }
+    }
+
+    /// The healthy zone of the group with the fewest instances (the first such in the group's
+    /// order), or nil when every zone of the group is down.
+    func healthyZone() -> Int8? {
+        var best: (zone: Int8, count: Int)? = nil
+        for z in fleet_.zones where !sim.zoneDown(Int8(z)) {
+            var n = 0
+            for k in 0..<fleet_.count where !fleet_.members[k].terminated && Int(fleet_.members[k].zone) == z { n += 1 }
+            if best == nil || n < best!.count { best = (Int8(z), n) }
+        }
+        return best?.zone
+    }
+
+    /// A zone has power again: each instance displaced from it is rebalanced back (a new
+    /// instance there first; the displaced one leaves when the new one is in service).
+    func zonePower(_ z: Int, on: Bool) {
+        guard on else { return }
+        for k in 0..<min(fleet_.count, displacedFrom.count) where Int(displacedFrom[k]) == z {
+            // One still launching elsewhere is rebalanced once it is in service (`launchDone`).
+            if !fleet_.members[k].launching { rebalance(instance: k) }
+        }
+    }
+
+    /// Launches the instance that takes displaced instance `k`'s place in its own zone.
+    func rebalance(instance k: Int) {
+        guard !fleet_.members[k].terminated, displacedFrom[k] >= 0, !rebalancing.values.contains(k) else { return }
+        let slot = fleet_.count
+        fleet_.members.append(FleetMember(zone: displacedFrom[k]))
+        launchedAt.append(sim.now)
+        rebalancing[slot] = k
+        launch(instance: slot)
     }
 
     /// Target tracking: desired = ceil(in service × metric / target), within [min, max].

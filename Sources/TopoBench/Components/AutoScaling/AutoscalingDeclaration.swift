@@ -1,11 +1,13 @@
 extension MapDeclaration {
     /// `kind: autoscaling`: an EC2 Auto Scaling group over an instances group.
     public static let autoscaling = MapDeclaration.component(
-        "autoscaling", "An EC2 Auto Scaling group: replaces unhealthy instances after the grace period, with a launch time; optional target tracking.",
+        "autoscaling", "An EC2 Auto Scaling group: replaces instances its health checks find unhealthy (EC2 status checks; the ALB's too with health_check_type: elb), launches into healthy zones and rebalances, with a launch time; optional target tracking.",
         keys: [
             KeyDeclaration("group", .reference(["instances"]), required: true, "The instances group it manages."),
             KeyDeclaration("min", .integer(0...ScenarioLoader.Limits.maxInstancesPerGroup), default: .described("the group's count"), source: .assumption("the group's size"), "Smallest size."),
             KeyDeclaration("max", .integer(1...ScenarioLoader.Limits.maxInstancesPerGroup), default: .described("the group's count, or min if larger"), source: .assumption("the group's size"), "Largest size."),
+            KeyDeclaration("health_check_type", .choice(AutoscalingSpec.HealthCheckType.allCases.map(\.rawValue)), default: "ec2", source: .aws("autoscaling.health_check_type"),
+                           "ec2: EC2 status checks, which see the instance (stopped, terminated, impaired) but not a crashed application; elb: also the ALB's health checks."),
             KeyDeclaration("grace", .duration(0...7200 * Time.second), default: "300s", source: .aws("autoscaling.grace"), "Health-check grace period of a new instance."),
             KeyDeclaration("launch", .timeDistribution, default: .described("uniform from 60s to 180s"), source: .assumption("an EC2 instance boots and starts its application in one to three minutes"),
                            "Time from a launch until the instance serves."),

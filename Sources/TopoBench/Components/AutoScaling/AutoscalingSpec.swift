@@ -1,9 +1,18 @@
 // The `autoscaling` kind as the loader reads it (keys: `AutoscalingDeclaration.swift`).
 
 public struct AutoscalingSpec: Sendable {
+    /// What the group's health checks see (`health_check_type`).
+    public enum HealthCheckType: String, Sendable, CaseIterable {
+        /// EC2 status checks only (the default on AWS): the instance, not its application.
+        case ec2
+        /// EC2 status checks and the load balancer's health checks.
+        case elb
+    }
+
     public var group: Int
     public var min: Int
     public var max: Int
+    public var healthCheckType: HealthCheckType
     public var grace: SimTime
     public var launch: Distribution
     public var targetTracking: TargetTrackingSpec?
@@ -42,8 +51,10 @@ extension AutoscalingSpec {
         }
         let launch = try cm.optional("launch").map { try ScenarioLoader.parseDistribution($0).0 }
             ?? (try Distribution.uniform(min: 60, max: 180))
+        let healthCheck = try cm.choice("health_check_type", default: AwsDefaults.asgHealthCheckType.rawValue)
+            .flatMap(HealthCheckType.init(rawValue:)) ?? AwsDefaults.asgHealthCheckType
         return AutoscalingSpec(
-            group: group, min: lo, max: hi,
+            group: group, min: lo, max: hi, healthCheckType: healthCheck,
             grace: try cm.duration("grace", default: AwsDefaults.asgGrace) ?? AwsDefaults.asgGrace,
             launch: launch, targetTracking: tt)
     }

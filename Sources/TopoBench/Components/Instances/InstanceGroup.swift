@@ -8,6 +8,12 @@ struct InstanceWork {
     /// Nested fault counts: a fault that ends restores only its own effect.
     var crashes: Int32 = 0
     var outages: Int32 = 0
+    /// `stop` and `terminate` faults in force (the EC2 instance is not running), and whether one
+    /// was a `terminate` (it never runs again; Auto Scaling replaces it, if there is a group).
+    var stops: Int32 = 0
+    var terminatedByFault = false
+    /// `reboot` faults in force (running, but the OS is restarting).
+    var reboots: Int32 = 0
     var zombies: Int32 = 0
     var latencyMultiplier: Double = 1
     var errorProbability: Double = 0
@@ -309,11 +315,14 @@ final class InstanceGroup: ComponentModel {
         sim.components.notify(.down, group: index, instance: k)
     }
 
-    /// The process runs again once no crash or outage holds it and auto scaling has neither
-    /// terminated it nor is still launching it.
+    /// The process runs again once no crash, stop, reboot or outage holds it, no fault
+    /// terminated the instance, and auto scaling has neither terminated it nor is still
+    /// launching it.
     func bringUpIfNothingHolds(instance k: Int) {
         let m = fleet_.members[k]
-        guard work[k].crashes == 0 && work[k].outages == 0 && !m.terminated && !m.launching && !m.up else { return }
+        let w = work[k]
+        guard w.crashes == 0 && w.outages == 0 && w.stops == 0 && w.reboots == 0 && !w.terminatedByFault
+            && m.ec2Running && !m.terminated && !m.launching && !m.up else { return }
         fleet_.members[k].up = true
         sim.components.notify(.up, group: index, instance: k)
     }
@@ -332,6 +341,29 @@ final class InstanceGroup: ComponentModel {
                     if work[k].crashes == 1 { takeDown(instance: k, silently: false) }
                 } else if work[k].crashes > 0 {
                     work[k].crashes -= 1
+                    bringUpIfNothingHolds(instance: k)
+                }
+            case .stop, .terminate:
+                // The instance leaves `running`: its process and memory go with it.
+                if starting {
+                    work[k].stops += 1
+                    if f.kind == .terminate { work[k].terminatedByFault = true }
+                    fleet_.members[k].ec2Running = false
+                    takeDown(instance: k, silently: false)
+                } else if work[k].stops > 0 {
+                    work[k].stops -= 1
+                    if work[k].stops == 0 && !work[k].terminatedByFault { fleet_.members[k].ec2Running = true }
+                    bringUpIfNothingHolds(instance: k)
+                }
+            case .reboot:
+                // The instance stays `running` while its OS restarts; its memory is lost.
+                if starting {
+                    work[k].reboots += 1
+                    fleet_.members[k].impaired = true
+                    takeDown(instance: k, silently: false)
+                } else if work[k].reboots > 0 {
+                    work[k].reboots -= 1
+                    if work[k].reboots == 0 { fleet_.members[k].impaired = work[k].outages > 0 }
                     bringUpIfNothingHolds(instance: k)
                 }
             case .latency:
@@ -353,12 +385,14 @@ final class InstanceGroup: ComponentModel {
                 work[k].outages += 1
                 if work[k].outages == 1 {
                     fleet_.members[k].reachable = false
+                    fleet_.members[k].impaired = true
                     takeDown(instance: k, silently: true)
                 }
             } else if work[k].outages > 0 {
                 work[k].outages -= 1
                 if work[k].outages == 0 {
                     fleet_.members[k].reachable = true
+                    fleet_.members[k].impaired = work[k].reboots > 0
                     bringUpIfNothingHolds(instance: k)
                 }
             }

@@ -135,8 +135,11 @@ final class SessionStore: ComponentModel {
 
     var faultTargets: Int { nodes.count }
 
+    /// A crash of node `instance` (-1: every node); with a `zone` (FIS's ElastiCache zone power
+    /// interruption), the nodes whose primary is in that zone.
     func apply(_ f: FaultSpec, instance: Int, starting: Bool) {
-        let targets = instance >= 0 ? [instance] : Array(0..<nodes.count)
+        var targets = instance >= 0 ? [instance] : Array(0..<nodes.count)
+        if let z = f.zone { targets = targets.filter { Int(nodes[$0].primaryZone) == z } }
         for k in targets { if starting { nodeFails(k) } else { nodeRecovers(k) } }
     }
 

@@ -7,6 +7,7 @@ extension Variants {
             Variant(names: MapDeclaration.faultNames(kind), declaration: MapDeclaration.fault(kind))
         }
         cases.append(Variant(names: [MapDeclaration.disruptConnectivityName], declaration: MapDeclaration.disruptConnectivity))
+        cases.append(Variant(names: ScenarioLoader.elastiCacheZonePowerActions, declaration: MapDeclaration.elastiCacheZonePower))
         return Variants(
             "fault", "A fault injected at a time (at) or at random (mtbf and mttr), by kind or AWS FIS action name.",
             discriminator: "kind", expectedPrefix: "a fault kind: ", cases: cases,
@@ -22,13 +23,18 @@ extension MapDeclaration {
 
     /// The names that pick a fault of `kind`: the kind, then the FIS action names standing for it.
     static func faultNames(_ kind: FaultKind) -> [String] {
-        [kind.rawValue] + ScenarioLoader.fisActions.filter { $0.value == kind && $0.key != disruptConnectivityName }.keys.sorted()
+        [kind.rawValue] + ScenarioLoader.fisActions.filter {
+            $0.value == kind && $0.key != disruptConnectivityName && !ScenarioLoader.elastiCacheZonePowerActions.contains($0.key)
+        }.keys.sorted()
     }
 
     /// The keys of a fault of `kind` (also when written as an FIS action name).
     static func fault(_ kind: FaultKind) -> MapDeclaration {
         let summaries: [FaultKind: String] = [
-            .crash: "The application process dies; the instance keeps running. recover_after restarts it; without it the process stays down.",
+            .crash: "The application process dies; the instance keeps running. recover_after restarts it; without it the process stays down. EC2 status checks do not see it; an ALB's health checks do.",
+            .stop: "The EC2 instance stops (memory lost); after duration it starts again. It leaves the running state, so Auto Scaling replaces it at its next status check.",
+            .terminate: "The EC2 instance is terminated: it never comes back; Auto Scaling replaces it at its next status check. aws:ec2:send-spot-instance-interruptions terminates two minutes after at.",
+            .reboot: "The instance reboots: down for reboot_time, memory (local sessions) lost. It stays in the running state; Auto Scaling replaces it only if its status checks stay impaired for a few minutes.",
             .zoneOutage: "Every zone-bound resource in the zone loses power.",
             .latency: "Every answer of the target takes multiplier times as long.",
             .errors: "The target answers a share of requests with an error.",
@@ -38,20 +44,46 @@ extension MapDeclaration {
         var keys = [kindKey(faultNames(kind))]
         if kind == .zoneOutage { keys.append(zone) } else { keys.append(target) }
         if kind == .partition { keys.append(peer) }
-        keys += timing
+        var exclusive = timingExclusions
+        var alternatives = timingAlternatives
+        switch kind {
+        case .terminate:
+            // A terminated instance never comes back: no length, no repair.
+            keys += timing.filter { ["instance", "at"].contains($0.name) }
+            alternatives = [["at"]]
+            exclusive = []
+        case .reboot:
+            keys += timing
+            keys.append(KeyDeclaration("reboot_time", .duration(1...Units.maxDuration), default: "60s", source: .aws("fault.reboot.reboot_time"),
+                                       "How long the instance is down (also written duration)."))
+            exclusive += [["reboot_time", "duration"], ["reboot_time", "recover_after"], ["reboot_time", "mtbf"]]
+        default:
+            keys += timing
+        }
         if kind == .latency {
             keys.append(KeyDeclaration("multiplier", .number(1e-6...1e6), default: "10", source: .assumption("ten times slower"), "Factor applied to the target's service times."))
         }
         if kind == .errors {
             keys.append(KeyDeclaration("probability", .number(0...1), default: "1", source: .assumption("every request"), "Share of requests answered with an error."))
             keys.append(KeyDeclaration("code", .integer(400...599),
-                                       default: .described("500; 429 for aws:fis:inject-api-throttle-error, 503 for aws:fis:inject-api-unavailable-error"),
+                                       default: "500",
                                        source: .assumption("the status each FIS action injects"), "HTTP status of the errors: 429, 500 or 503."))
         }
         return MapDeclaration(
             "fault." + kind.rawValue, summaries[kind] ?? "", keys: keys,
-            alternatives: [timingAlternatives], exclusive: timingExclusions)
+            alternatives: [alternatives], exclusive: exclusive)
     }
+
+    /// `kind: aws:elasticache:replicationgroup-interrupt-az-power` (or its older name): the nodes
+    /// of a session store whose primary is in `zone` lose power; a replica elsewhere takes over.
+    static let elastiCacheZonePower = MapDeclaration(
+        "fault.elasticache_az_power", "AWS FIS's ElastiCache zone power interruption: the store's nodes whose primary is in zone fail; a Redis replica in another zone takes over.",
+        keys: [
+            kindKey(ScenarioLoader.elastiCacheZonePowerActions),
+            KeyDeclaration("target", .reference(["session_store"]), required: true, "The session store (an ElastiCache replication group)."),
+            KeyDeclaration("zone", .zone, required: true, "The zone whose nodes lose power."),
+        ] + timing.filter { $0.name != "instance" },
+        alternatives: [timingAlternatives], exclusive: timingExclusions)
 
     /// `kind: aws:network:disrupt-connectivity`: a partition between target and peer, or a zone cut off.
     static let disruptConnectivity = MapDeclaration(
@@ -60,7 +92,7 @@ extension MapDeclaration {
             kindKey([disruptConnectivityName]),
             KeyDeclaration("target", .reference(ComponentKinds.names), "A partition: the component cut off from peer."),
             KeyDeclaration("peer", .reference(ComponentKinds.names), "A partition: the other side."),
-            KeyDeclaration("zone", .zone, "A zone cut off, one the topologies use."),
+            KeyDeclaration("zone", .zone, "Refused: FIS cuts the network of subnets, and the instances keep running and keep their memory, which is not a zone power loss (use kind: zone_outage)."),
         ] + timing,
         alternatives: [[["target", "peer"], ["zone"]], timingAlternatives],
         exclusive: timingExclusions + [["zone", "target"], ["zone", "peer"]])

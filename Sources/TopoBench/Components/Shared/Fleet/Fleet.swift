@@ -11,6 +11,11 @@ struct FleetMember {
     var up: Bool = true
     /// Reachable on the network (its zone has power).
     var reachable: Bool = true
+    /// The EC2 instance is in the `running` state (false: a `stop` or `terminate` fault). An
+    /// instance that leaves `running` fails its EC2 status check at once.
+    var ec2Running: Bool = true
+    /// Running, but its status checks fail: a reboot in progress, or no power in its zone.
+    var impaired: Bool = false
     /// Counts restarts and replacements: a session bound to an older incarnation is gone.
     var incarnation: UInt32 = 0
     /// Being launched by Auto Scaling: not part of the group yet.
