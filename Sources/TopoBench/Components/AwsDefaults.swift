@@ -73,6 +73,15 @@ public enum AwsDefaults {
     public static let sdkBase: SimTime = 100 * Time.millisecond
     public static let sdkCap: SimTime = 20 * Time.second
     public static let sdkQuota = RetryQuota(capacity: 500, retryCost: 5, timeoutRetryCost: 10, successIncrement: 1)
+    /// The standard retry mode before 2026: 3 attempts, full jitter, base 100 ms, cap 20 s.
+    public static let sdkRetry = RetryPolicy(maxAttempts: sdkMaxAttempts, base: sdkBase, cap: sdkCap, jitter: .full, quota: sdkQuota)
+    /// The SDKs' retry defaults since 10 November 2026: transient base 50 ms, throttling base
+    /// 1 s, 3 attempts, cap 20 s; quota 500, 14 per transient or timeout retry, 5 per
+    /// throttled retry (AWS Developer Tools Blog, "Updated default retry behavior for AWS SDKs
+    /// and tools"; aws-sdk-go-v2 issue 3416).
+    public static let sdk2026Retry = RetryPolicy(
+        maxAttempts: 3, base: 50 * Time.millisecond, throttleBase: Time.second, cap: 20 * Time.second, jitter: .full,
+        quota: RetryQuota(capacity: 500, retryCost: 14, timeoutRetryCost: 14, successIncrement: 1, throttleCost: 5))
     /// A ReceiveMessage that gets no answer (the network to SQS is cut) fails after the SDK's
     /// socket timeout and is sent again: 20 s, the longest long poll, is taken as that timeout.
     public static let sdkReceiveTimeout: SimTime = 20 * Time.second
@@ -116,6 +125,8 @@ public enum AwsDefaults {
         Entry(key: "workload.retry.base", value: "100ms", source: "AWS SDK for JavaScript v3: DEFAULT_RETRY_DELAY_BASE 100 ms"),
         Entry(key: "workload.retry.cap", value: "20s", source: "AWS SDKs reference guide: maximum back-off 20 s"),
         Entry(key: "workload.retry.quota", value: "500 / 5 / 10 / 1", source: "AWS SDK standard mode retry quota: 500 tokens, 5 per retry, 10 per timeout retry, 1 back per success"),
+        Entry(key: "workload.retry.sdk_2026", value: "3 attempts, base 50ms (throttling 1s), cap 20s, quota 500 / 14 / 14 / 1, throttled 5",
+              source: "AWS Developer Tools Blog, 'Updated default retry behavior for AWS SDKs and tools' (default since 10 Nov 2026, https://aws.amazon.com/blogs/developer/updated-default-retry-behavior-for-aws-sdks-and-tools/); aws-sdk-go-v2 issue 3416"),
         Entry(key: "instances.timeout", value: "30s", source: "assumption: a typical HTTP client timeout for a calls: edge"),
         Entry(key: "workload.users", value: "10000", source: "SPEC: open-loop requests belong to 10,000 users by default"),
         Entry(key: "lambda.concurrency", value: "1000", source: "Lambda: default account concurrency 1,000 per Region"),

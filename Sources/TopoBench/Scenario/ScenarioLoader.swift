@@ -367,16 +367,24 @@ public enum ScenarioLoader {
             if r.isNull || (r.isScalar && (try? r.string()) == "none") { return nil }
             return try r.duration()
         }
-        var retry = RetryPolicy(
-            maxAttempts: AwsDefaults.sdkMaxAttempts, base: AwsDefaults.sdkBase, cap: AwsDefaults.sdkCap,
-            jitter: .full, quota: AwsDefaults.sdkQuota)
+        var retry = AwsDefaults.sdkRetry
         if let r = w.optional("retry") {
-            if r.isScalar, try r.string() == "none" {
-                retry.maxAttempts = 1
+            if r.isScalar {
+                let presets = ["none", "sdk", "sdk_2026"]
+                let name = try r.string()
+                switch name {
+                case "none": retry.maxAttempts = 1
+                case "sdk": retry = AwsDefaults.sdkRetry
+                case "sdk_2026": retry = AwsDefaults.sdk2026Retry
+                default:
+                    throw r.error(expected: "none, sdk, sdk_2026 or a map of the retry policy's keys", found: "\"\(name)\"",
+                                  suggestion: KeyPath.nearest(name, in: presets))
+                }
             } else {
                 let m = try r.map()
                 retry.maxAttempts = try m.int("max_attempts", default: retry.maxAttempts) ?? retry.maxAttempts
                 retry.base = try m.duration("base", default: retry.base) ?? retry.base
+                retry.throttleBase = try m.duration("throttle_base")
                 retry.cap = try m.duration("cap", default: retry.cap) ?? retry.cap
                 let j = try m.choice("jitter", default: "full") ?? "full"
                 retry.jitter = RetryPolicy.Jitter(rawValue: j) ?? .full
@@ -389,7 +397,8 @@ public enum ScenarioLoader {
                             capacity: try qm.int("capacity", default: 500) ?? 500,
                             retryCost: try qm.int("retry_cost", default: 5) ?? 5,
                             timeoutRetryCost: try qm.int("timeout_cost", default: 10) ?? 10,
-                            successIncrement: try qm.int("success_increment", default: 1) ?? 1)
+                            successIncrement: try qm.int("success_increment", default: 1) ?? 1,
+                            throttleCost: try qm.int("throttle_cost"))
                         try qm.finish()
                     }
                 }

@@ -98,6 +98,8 @@ public struct RetryPolicy: Sendable {
     /// Attempts in all, the first included.
     public var maxAttempts: Int
     public var base: SimTime
+    /// The base after a throttling error (429), when it differs from `base` (`sdk_2026`: 1 s).
+    public var throttleBase: SimTime? = nil
     public var cap: SimTime
     public var jitter: Jitter
     /// The retry quota (token bucket); `nil` turns it off (naive retries).
@@ -110,6 +112,9 @@ public struct RetryQuota: Sendable {
     public var retryCost: Int
     public var timeoutRetryCost: Int
     public var successIncrement: Int
+    /// The cost of a retry after a throttling error, when it differs from `retryCost`
+    /// (`sdk_2026`: 5).
+    public var throttleCost: Int? = nil
 }
 
 /// Network delay of one hop between components.

@@ -12,6 +12,9 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     case succeeded
     case availability
     case firstTryAvailability = "first_try_availability"
+    /// Attempts the end users made per logical request that ended: the load amplification
+    /// their retries cause (1 without retries).
+    case attemptsPerRequest = "attempts_per_request"
     case timeAvailability = "time_availability"
     case latencyMean = "latency_mean_ms"
     case latencyP50 = "latency_p50_ms"
@@ -109,7 +112,7 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
             return true
         case .offered, .succeeded, .latencyMean, .latencyP90, .latencyMax, .errors5xx, .timeouts, .throttled,
             .rejected, .messagesLost, .duplicates, .sessionsLost, .events, .unfinished, .messagesProcessed,
-            .faultsIgnored:
+            .faultsIgnored, .attemptsPerRequest:
             return false
         }
     }
@@ -126,7 +129,7 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
             return .higherIsBetter
         case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .latencyMax, .latencyAllP50,
             .latencyAllP99, .latencyAllP999, .e2eP99, .errors5xx, .timeouts, .throttled, .rejected, .messagesLost,
-            .duplicates, .sessionsLost, .recovery, .unfinished, .faultsIgnored:
+            .duplicates, .sessionsLost, .recovery, .unfinished, .faultsIgnored, .attemptsPerRequest:
             return .lowerIsBetter
         // The workload (offered), the simulator's own work (events) and the messages a topology
         // carries (messages_processed: a fan-out processes more, which is neither good nor bad).
@@ -144,7 +147,7 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
             return .milliseconds
         case .recovery: return .seconds
         case .offered, .succeeded, .errors5xx, .timeouts, .throttled, .rejected, .messagesLost, .duplicates,
-            .sessionsLost, .events, .unfinished, .messagesProcessed, .faultsIgnored:
+            .sessionsLost, .events, .unfinished, .messagesProcessed, .faultsIgnored, .attemptsPerRequest:
             return .count
         }
     }
@@ -158,6 +161,7 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     /// - succeeded: −1 %;
     /// - counts of failures and losses: +10 % of the baseline, so any significant rise from a
     ///   baseline of 0 (no lost session becoming 3,105) is a regression;
+    /// - attempts per request: +10 % (retries amplify the load);
     /// - `faults_ignored`: any rise (a topology that runs without a fault its baseline had);
     /// - `latency_max_ms`: none. It is one request of one replication, with no interval; gate it
     ///   with `--threshold latency_max_ms=VALUE` if wanted (judged on the threshold alone);
@@ -171,7 +175,8 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
             .latencyAllP999, .e2eP99, .recovery:
             return .relative(0.10)
         case .faultsIgnored: return .absolute(0)
-        case .errors5xx, .timeouts, .throttled, .rejected, .messagesLost, .duplicates, .sessionsLost, .unfinished:
+        case .errors5xx, .timeouts, .throttled, .rejected, .messagesLost, .duplicates, .sessionsLost, .unfinished,
+            .attemptsPerRequest:
             return .relative(0.10)
         case .latencyMax, .offered, .events, .messagesProcessed:
             return nil

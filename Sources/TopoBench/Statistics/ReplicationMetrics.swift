@@ -35,6 +35,8 @@ struct ReplicationMetrics {
     var offered = 0
     var succeeded = 0
     var firstTry = 0
+    /// Attempts of the requests that ended (succeeded or failed after their retries).
+    var attempts = 0
     var serverErrors = 0
     var timeouts = 0
     var throttled = 0
@@ -101,8 +103,10 @@ struct ReplicationMetrics {
     }
 
     @inline(__always)
-    mutating func recordSuccess(latency t: SimTime, firstTry first: Bool, at now: SimTime) {
+    mutating func recordSuccess(latency t: SimTime, attempts n: Int32, at now: SimTime) {
         succeeded += 1
+        attempts += Int(n)
+        let first = n == 1
         if first { firstTry += 1 }
         latencySum += Double(t)
         if t > latencyMax { latencyMax = t }
@@ -116,7 +120,8 @@ struct ReplicationMetrics {
     }
 
     @inline(__always)
-    mutating func recordFailure(_ cause: FailureCause, latency t: SimTime, at now: SimTime) {
+    mutating func recordFailure(_ cause: FailureCause, latency t: SimTime, attempts n: Int32, at now: SimTime) {
+        attempts += Int(n)
         failureLatency.record(Self.micros(t))
         switch cause {
         case .serverError: serverErrors += 1
@@ -199,6 +204,9 @@ struct ReplicationMetrics {
             case .succeeded: return Double(succeeded)
             case .availability: return offered > 0 ? Double(succeeded) / n : .nan
             case .firstTryAvailability: return offered > 0 ? Double(firstTry) / n : .nan
+            case .attemptsPerRequest:
+                let ended = succeeded + serverErrors + timeouts + throttled + rejected
+                return ended > 0 ? Double(attempts) / Double(ended) : .nan
             case .timeAvailability: return timeAvailability
             case .latencyMean: return succeeded > 0 ? latencySum / Double(succeeded) / 1e6 : .nan
             case .latencyP50: return pct(50)

@@ -123,7 +123,7 @@ extension Simulation {
             retryTokens = min(q.capacity, retryTokens + back)
         }
         if requests[i].counted {
-            metrics.recordSuccess(latency: now - requests[i].start, firstTry: requests[i].attempt == 1, at: now)
+            metrics.recordSuccess(latency: now - requests[i].start, attempts: requests[i].attempt, at: now)
         }
         endRequest(r)
     }
@@ -136,26 +136,27 @@ extension Simulation {
             var allowed = true
             var cost = 0
             if let q = policy.quota {
-                cost = timeout ? q.timeoutRetryCost : q.retryCost
+                cost = timeout ? q.timeoutRetryCost : cause == .throttled ? q.throttleCost ?? q.retryCost : q.retryCost
                 if retryTokens >= cost { retryTokens -= cost } else { allowed = false }
             }
             if allowed {
                 requests[i].lastCost = Int32(cost)
-                let delay = backoff(attempt: Int(requests[i].attempt), previous: requests[i].lastBackoff, policy)
+                let delay = backoff(attempt: Int(requests[i].attempt), previous: requests[i].lastBackoff, policy, throttled: cause == .throttled)
                 requests[i].lastBackoff = delay
                 requests[i].gen &+= 1
                 schedule(after: delay, .retry, slot: r, gen: requests[i].gen)
                 return
             }
         }
-        if requests[i].counted { metrics.recordFailure(cause, latency: now - requests[i].start, at: now) }
+        if requests[i].counted { metrics.recordFailure(cause, latency: now - requests[i].start, attempts: requests[i].attempt, at: now) }
         endRequest(r)
     }
 
     /// The back-off before retry number `attempt` (1 = the first retry), as in the AWS
     /// Architecture Blog's "Exponential Backoff and Jitter".
-    func backoff(attempt: Int, previous: SimTime, _ p: RetryPolicy) -> SimTime {
-        let exp = Double(p.base) * Double(1 << min(attempt - 1, 40))
+    func backoff(attempt: Int, previous: SimTime, _ p: RetryPolicy, throttled: Bool = false) -> SimTime {
+        let base = throttled ? p.throttleBase ?? p.base : p.base
+        let exp = Double(base) * Double(1 << min(attempt - 1, 40))
         let ceiling = min(Double(p.cap), exp)
         let u = client.retry.uniform()
         let ns: Double
@@ -164,7 +165,7 @@ extension Simulation {
         case .full: ns = u * ceiling
         case .equal: ns = ceiling / 2 + u * ceiling / 2
         case .decorrelated:
-            let lo = Double(p.base), hi = max(lo, Double(previous == 0 ? p.base : previous) * 3)
+            let lo = Double(base), hi = max(lo, Double(previous == 0 ? base : previous) * 3)
             ns = min(Double(p.cap), lo + u * (hi - lo))
         }
         return SimTime(ns.rounded())

@@ -36,9 +36,10 @@ extension MapDeclaration {
             KeyDeclaration("think", .timeDistribution, "Closed loop: a user's think time between the answer and the next request."),
             KeyDeclaration("timeout", .anyOf([.choice(["none"]), .duration(Time.microsecond...Limits.maxDelay)]), default: "none", source: .assumption("a client without a timeout"), nullable: true,
                            "How long a client waits for an answer to one attempt; none (or null) to wait for ever."),
-            KeyDeclaration("retry", .anyOf([.choice(["none"]), .map(.retry)]),
-                           default: .described("the AWS SDKs' standard mode: 3 attempts, base 100ms, cap 20s, full jitter, retry quota 500 / 5 / 10 / 1"),
-                           source: .aws("workload.retry.max_attempts"), "The end user's retries: none (one attempt) or the retry policy's keys."),
+            KeyDeclaration("retry", .anyOf([.choice(["none", "sdk", "sdk_2026"]), .map(.retry)]),
+                           default: .described("sdk, the AWS SDKs' standard mode before 2026: 3 attempts, base 100ms, cap 20s, full jitter, retry quota 500 / 5 / 10 / 1"),
+                           source: .aws("workload.retry.max_attempts"),
+                           "The end user's retries: none (one attempt), sdk (the standard mode before 2026), sdk_2026 (the SDKs' defaults since 10 Nov 2026: base 50ms, 1s after a throttle, quota costs 14 / 5), or the retry policy's keys."),
             KeyDeclaration("session", .map(.session), default: .described("no login sessions"), nullable: true, "Login sessions: requests per session, after which a user logs in again."),
         ],
         alternatives: [[["arrival"], ["users", "think"]]],
@@ -50,6 +51,7 @@ extension MapDeclaration {
         keys: [
             KeyDeclaration("max_attempts", .integer(1...100), default: "3", source: .aws("workload.retry.max_attempts"), "Attempts in all, the first included."),
             KeyDeclaration("base", .duration(0...Limits.maxDelay), default: "100ms", source: .aws("workload.retry.base"), "Backoff before the first retry; doubles with each retry."),
+            KeyDeclaration("throttle_base", .duration(0...Limits.maxDelay), default: .described("base"), source: .aws("workload.retry.sdk_2026"), "Backoff base after a throttling error (429), when it differs from base (1s in sdk_2026)."),
             KeyDeclaration("cap", .duration(0...Limits.maxDelay), default: "20s", source: .aws("workload.retry.cap"), "Longest backoff."),
             KeyDeclaration("jitter", .choice(RetryPolicy.Jitter.allCases.map(\.rawValue)), default: "full", source: .assumption("the AWS SDKs' standard retry mode uses full jitter"), "How a backoff is randomised (AWS's architecture blog: none, full, equal, decorrelated)."),
             KeyDeclaration("quota", .anyOf([.flag, .map(.retryQuota)]), default: .described("true: 500 tokens, 5 per retry, 10 per timeout retry, 1 back per success"),
@@ -64,6 +66,7 @@ extension MapDeclaration {
             KeyDeclaration("retry_cost", .integer(0...1_000_000), default: "5", source: .aws("workload.retry.quota"), "Tokens a retry after an error takes."),
             KeyDeclaration("timeout_cost", .integer(0...1_000_000), default: "10", source: .aws("workload.retry.quota"), "Tokens a retry after a timeout takes."),
             KeyDeclaration("success_increment", .integer(0...1_000_000), default: "1", source: .aws("workload.retry.quota"), "Tokens a first-try success gives back."),
+            KeyDeclaration("throttle_cost", .integer(0...1_000_000), default: .described("retry_cost"), source: .aws("workload.retry.sdk_2026"), "Tokens a retry after a throttling error takes (5 in sdk_2026)."),
         ])
 
     /// `workload.session`.
