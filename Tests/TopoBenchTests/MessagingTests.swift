@@ -256,14 +256,15 @@ private func topicScenario(subscribers: String, components: String, arrival: Str
 @Suite("SNS")
 struct TopicTests {
     /// Without a filter policy every subscription receives every message: each SQS subscriber's
-    /// consumers and the Lambda subscriber process all 99 messages.
+    /// consumers and the Lambda subscriber process all 99 messages. (No cold start, so that the
+    /// slowest subscriber takes exactly 50 ms.)
     @Test func fanOutReachesEverySubscriber() throws {
         let yaml = topicScenario(
             subscribers: "[billing, shipping, audit]",
             components: """
                       billing: { kind: sqs, consumers: b1, wait: 20s }
                       shipping: { kind: sqs, consumers: b2, wait: 20s }
-                      audit: { kind: lambda, service: 50ms, concurrency: 10 }
+                      audit: { kind: lambda, service: 50ms, concurrency: 10, cold_start: 0s }
                       b1: { kind: instances, count: 1, zones: [a], workers: 2, service: 10ms }
                       b2: { kind: instances, count: 1, zones: [a], workers: 2, service: 20ms }
                 """,
@@ -336,12 +337,13 @@ struct TopicTests {
 
     /// An asynchronously invoked Lambda function (an SNS subscriber) whose invocation fails is
     /// retried twice, 1 minute and then 2 minutes later, then the event is discarded. The
-    /// function fails from 100 s for `failing`; the message is published at 100 s.
+    /// function fails from 100 s for `failing`; the message is published at 100 s (no cold start,
+    /// so that each attempt takes exactly 10 ms).
     @Test(arguments: [("90s", true), ("200s", false)])
     func lambdaRetriesAnAsynchronousEventTwice(_ failing: String, _ processed: Bool) throws {
         let sim = try ComponentBench.simulate(topicScenario(
             subscribers: "[audit]",
-            components: "      audit: { kind: lambda, service: 10ms, concurrency: 10 }",
+            components: "      audit: { kind: lambda, service: 10ms, concurrency: 10, cold_start: 0s }",
             arrival: "{ dist: constant, value: 100s }", duration: "101s",
             faults: "[{ kind: errors, target: audit, at: 100s, duration: \(failing), probability: 1 }]"))
         #expect(sim.lambdas[0].asyncProcessed == (processed ? 1 : 0))

@@ -89,6 +89,23 @@ public enum AwsDefaults {
     public static let callTimeout: SimTime = 30 * Time.second
     public static let openLoopUsers = 10_000
     public static let lambdaConcurrency = 1_000
+    // Lambda as an SQS consumer (Lambda Developer Guide, "Configuring scaling behavior for SQS
+    // event source mappings"): "Lambda starts processing five batches at a time with five
+    // concurrent invocations", "increases the number of processes that are reading batches by up
+    // to 300 more instances per minute", "The maximum number of batches that an event source
+    // mapping can process simultaneously is 1,000", "When traffic is low, Lambda scales back the
+    // processing to five concurrent batches". The 300 a minute are taken as 5 more every second.
+    public static let lambdaSqsInitialBatches = 5
+    public static let lambdaSqsScaleStep = 5
+    public static let lambdaSqsScaleInterval: SimTime = Time.second
+    public static let lambdaSqsMaxBatches = 1_000
+    /// CloudFormation `AWS::Lambda::EventSourceMapping` ScalingConfig: MaximumConcurrency 2–1000.
+    public static let lambdaMaximumConcurrency = 2...1_000
+    /// Assumption from a third-party measurement (see the table): median 250 ms, p90 about 610 ms.
+    public static let lambdaColdStart = try! Distribution.lognormal(median: 0.25, sigma: 0.7)
+    /// Assumption: AWS does not say how long an idle execution environment is kept.
+    public static let lambdaKeepWarm: SimTime = 10 * Time.minute
+    public static let lambdaMaxKeepWarm: SimTime = Time.day
 
     public static let table: [Entry] = [
         Entry(key: "alb.algorithm", value: "round_robin", source: "ELB ALB guide, target group attributes: routing algorithm (default round robin)"),
@@ -130,6 +147,14 @@ public enum AwsDefaults {
         Entry(key: "instances.timeout", value: "30s", source: "assumption: a typical HTTP client timeout for a calls: edge"),
         Entry(key: "workload.users", value: "10000", source: "SPEC: open-loop requests belong to 10,000 users by default"),
         Entry(key: "lambda.concurrency", value: "1000", source: "Lambda: default account concurrency 1,000 per Region"),
+        Entry(key: "lambda.sqs_scaling", value: "5 batches, +5 every second while messages are visible, at most 1000; back to 5 when the queue is empty",
+              source: "Lambda guide, 'Configuring scaling behavior for SQS event source mappings': starts with five concurrent batches, adds up to 300 per minute while messages are available, at most 1,000 batches, scales back to five when traffic is low (the step of 5 a second and when it scales back are assumptions)"),
+        Entry(key: "lambda.maximum_concurrency", value: "none: min(concurrency, 1000)",
+              source: "CloudFormation AWS::Lambda::EventSourceMapping ScalingConfig: MaximumConcurrency 2-1000, not set by default"),
+        Entry(key: "lambda.cold_start", value: "lognormal, median 250ms, sigma 0.7",
+              source: "assumption from a third-party measurement (A. Tanasa, Nov 2023, nodejs20.x 256 MB, 1 KB package: Init Duration mean 242 ms, p90 584 ms); AWS: 'from under 100 ms to over 1 second' (Lambda guide, execution environment lifecycle)"),
+        Entry(key: "lambda.keep_warm", value: "10m",
+              source: "assumption: AWS keeps an idle execution environment 'for a period of time' it does not document; third-party observations say 5-15 minutes"),
         Entry(key: "autoscaling.status_check", value: "60s", source: "EC2 status checks run every minute"),
         Entry(key: "autoscaling.target_tracking.period", value: "60s", source: "EC2 Auto Scaling target tracking: CloudWatch alarms on one-minute metrics"),
         Entry(key: "sqs.receive_timeout", value: "20s", source: "assumption: a ReceiveMessage with no answer (partition) is retried after 20 s, the longest long poll"),

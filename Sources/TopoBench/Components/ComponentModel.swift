@@ -77,14 +77,21 @@ protocol ComponentModel: AnyObject {
     // MARK: as the consumers of an SQS queue (instances, Lambda)
     /// Consumer instances (pollers are per instance; a Lambda function is one).
     var consumerInstances: Int { get }
-    /// Pollers per consumer instance when the queue does not say (workers, or concurrency).
-    var defaultPollers: Int { get }
+    /// How the consumer polls: pollers per instance given the queue's `pollers` key (nil: not
+    /// set), whether they scale (Lambda's event source mapping), whether a batch is an
+    /// invocation. Asked once, when the queue links.
+    func consumerPolling(queueSetting pollers: Int?) -> ConsumerPolling
     /// Whether consumer instance `k` runs and can reach SQS.
     func consumerUp(_ k: Int32) -> Bool
     /// The zone of consumer instance `k` (-1: regional).
     func consumerZone(_ k: Int32) -> Int8
     /// The time instance `k` takes to process one message.
     func processingTime(_ k: Int32) -> SimTime
+    /// A poller of instance `k` starts work on a received batch, one invocation of a consumer
+    /// whose ``ConsumerPolling/batchIsInvocation``: the time before the work begins (a cold start).
+    func batchStarts(_ k: Int32) -> SimTime
+    /// That invocation is over (its last message processed, or its poller stopped).
+    func batchEnds(_ k: Int32)
     /// Whether the processing on instance `k` fails (a zombie, or an `errors` fault), drawn from
     /// `stream` (the queue's own, so that the draw does not depend on the consumer's other work).
     func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool
@@ -115,9 +122,11 @@ extension ComponentModel {
     /// A kind that takes no messages loses them (the loader refuses such subscriptions).
     func accept(message m: Int32) { sim.components.messages.lost(m) }
     var consumerInstances: Int { 0 }
-    var defaultPollers: Int { 1 }
+    func consumerPolling(queueSetting pollers: Int?) -> ConsumerPolling { ConsumerPolling(pollers: pollers ?? 1) }
     func consumerUp(_ k: Int32) -> Bool { false }
     func consumerZone(_ k: Int32) -> Int8 { -1 }
     func processingTime(_ k: Int32) -> SimTime { 0 }
+    func batchStarts(_ k: Int32) -> SimTime { 0 }
+    func batchEnds(_ k: Int32) {}
     func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool { true }
 }

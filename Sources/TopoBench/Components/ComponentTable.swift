@@ -142,10 +142,14 @@ struct ComponentTable {
     }
     func accept(_ c: Int, message m: Int32) { models[c].accept(AcceptMessage(message: m)) }
     func consumerInstances(_ c: Int) -> Int { models[c].accept(ConsumerInstances()) }
-    func defaultPollers(_ c: Int) -> Int { models[c].accept(DefaultPollers()) }
+    func consumerPolling(_ c: Int, queueSetting pollers: Int?) -> ConsumerPolling {
+        models[c].accept(GetConsumerPolling(pollers: pollers))
+    }
     @inline(__always) func consumerUp(_ c: Int, _ k: Int32) -> Bool { models[c].accept(ConsumerUp(k: k)) }
     @inline(__always) func consumerZone(_ c: Int, _ k: Int32) -> Int8 { models[c].accept(ConsumerZone(k: k)) }
     @inline(__always) func processingTime(_ c: Int, _ k: Int32) -> SimTime { models[c].accept(ProcessingTime(k: k)) }
+    func batchStarts(_ c: Int, _ k: Int32) -> SimTime { models[c].accept(BatchStarts(k: k)) }
+    func batchEnds(_ c: Int, _ k: Int32) { models[c].accept(BatchEnds(k: k)) }
     @inline(__always) func processingFails(_ c: Int, _ k: Int32, stream: RandomGenerator) -> Bool {
         models[c].accept(ProcessingFails(k: k, stream: stream))
     }
@@ -245,8 +249,9 @@ private struct AcceptMessage: ComponentVisitor {
 private struct ConsumerInstances: ComponentVisitor {
     func visit<M: ComponentModel>(_ m: M) -> Int { m.consumerInstances }
 }
-private struct DefaultPollers: ComponentVisitor {
-    func visit<M: ComponentModel>(_ m: M) -> Int { m.defaultPollers }
+private struct GetConsumerPolling: ComponentVisitor {
+    let pollers: Int?
+    func visit<M: ComponentModel>(_ m: M) -> ConsumerPolling { m.consumerPolling(queueSetting: pollers) }
 }
 private struct ConsumerUp: ComponentVisitor {
     let k: Int32
@@ -259,6 +264,14 @@ private struct ConsumerZone: ComponentVisitor {
 private struct ProcessingTime: ComponentVisitor {
     let k: Int32
     @inline(__always) func visit<M: ComponentModel>(_ m: M) -> SimTime { m.processingTime(k) }
+}
+private struct BatchStarts: ComponentVisitor {
+    let k: Int32
+    func visit<M: ComponentModel>(_ m: M) -> SimTime { m.batchStarts(k) }
+}
+private struct BatchEnds: ComponentVisitor {
+    let k: Int32
+    func visit<M: ComponentModel>(_ m: M) { m.batchEnds(k) }
 }
 private struct ProcessingFails: ComponentVisitor {
     let k: Int32, stream: RandomGenerator

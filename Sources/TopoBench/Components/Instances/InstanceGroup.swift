@@ -413,7 +413,8 @@ final class InstanceGroup: ComponentModel {
 
 extension InstanceGroup {
     var consumerInstances: Int { fleet_.count }
-    var defaultPollers: Int { spec.workers }
+    /// One poller per worker of each instance unless the queue's `pollers` says, all from the start.
+    func consumerPolling(queueSetting pollers: Int?) -> ConsumerPolling { ConsumerPolling(pollers: pollers ?? spec.workers) }
     func consumerUp(_ k: Int32) -> Bool { fleet_.members[Int(k)].isServing }
     func consumerZone(_ k: Int32) -> Int8 { fleet_.members[Int(k)].zone }
     func processingTime(_ k: Int32) -> SimTime {

@@ -1,9 +1,16 @@
 extension MapDeclaration {
     /// `kind: lambda`: a Lambda function.
     public static let lambda = MapDeclaration.component(
-        "lambda", "A Lambda function: a service time and a concurrency limit.",
+        "lambda", "A Lambda function: a service time, a concurrency limit, execution environments with cold starts, and, as an SQS consumer, the scaling of its event source mapping.",
         keys: [
             KeyDeclaration("service", .timeDistribution, required: true, "Duration of one invocation."),
             KeyDeclaration("concurrency", .integer(1...ScenarioLoader.Limits.maxWorkers), default: "1000", source: .aws("lambda.concurrency"), "Invocations at once."),
+            KeyDeclaration("maximum_concurrency", .integer(AwsDefaults.lambdaMaximumConcurrency), default: .described("none: the function's concurrency, at most 1,000 batches"),
+                           source: .aws("lambda.maximum_concurrency"),
+                           "As an SQS consumer: the most batches its event source mapping processes at once (ScalingConfig MaximumConcurrency). Concurrency starts at 5 batches and grows by 5 a second while messages are visible."),
+            KeyDeclaration("cold_start", .timeDistribution, default: .described("lognormal, median 250ms, sigma 0.7"), source: .aws("lambda.cold_start"),
+                           "Init duration paid by an invocation that needs a new execution environment (none is idle)."),
+            KeyDeclaration("keep_warm", .duration(0...AwsDefaults.lambdaMaxKeepWarm), default: "10m", source: .aws("lambda.keep_warm"),
+                           "How long an idle execution environment is kept before it is recycled."),
         ])
 }

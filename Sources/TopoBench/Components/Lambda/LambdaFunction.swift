@@ -9,8 +9,13 @@ enum LambdaTimer: UInt8 {
 /// An AWS Lambda function: at most `concurrency` invocations at once.
 ///
 /// A synchronous invocation beyond the concurrency limit is throttled (429); an asynchronous one
-/// (from SNS) waits in Lambda's internal queue until a slot frees. As an SQS consumer its
-/// pollers run at its concurrency.
+/// (from SNS) waits in Lambda's internal queue until a slot frees. As an SQS consumer, its event
+/// source mapping processes 5 batches at once, 5 more every second while messages are visible,
+/// up to `maximum_concurrency`, its concurrency and 1,000 (``PollerScaling``, run by the queue).
+///
+/// Every invocation, whatever its path, runs in an execution environment: an idle one if there
+/// is one (the most recently used), else a new one, which first pays its init duration
+/// (`cold_start`). An environment idle for `keep_warm` is recycled.
 final class LambdaFunction: ComponentModel {
     let index: Int32
     /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
@@ -27,6 +32,18 @@ final class LambdaFunction: ComponentModel {
     var pending = 0
     /// Asynchronous events done: processed, or discarded after the retries.
     var asyncProcessed = 0, asyncDiscarded = 0
+    /// The idle execution environments, by the time each became idle, from `idleBottom` on:
+    /// oldest first, as they are pushed at the end and reused from there, so the first ones are
+    /// those to recycle once idle for `keep_warm`. A slab: no allocation once it has grown.
+    var idleSince: Slab<SimTime> = []
+    var idleBottom = 0
+    /// Environments running an invocation (synchronous, asynchronous or an SQS batch).
+    var busyEnvironments = 0
+    /// Invocations that needed a new environment, and environments recycled after `keep_warm`.
+    var coldStarts = 0, recycled = 0
+    /// Init durations are drawn from a stream of their own (`<function>.cold_start`), so that
+    /// cold starts move no other draw.
+    let coldStartStream: RandomGenerator
 
     init(_ sim: Simulation, index: Int32, spec: LambdaSpec) {
         self.sim = sim
@@ -34,9 +51,53 @@ final class LambdaFunction: ComponentModel {
         self.spec = spec
         streams = sim.componentStreams[Int(index)]
         book = sim.components.messages
+        coldStartStream = sim.stream(sim.topology.components[Int(index)].name + ".cold_start")
     }
 
+    deinit { idleSince.deallocate() }
+
     var hasBackgroundWork: Bool { pending > 0 }
+
+    // MARK: execution environments
+
+    /// Idle environments now (after recycling those idle for `keep_warm`).
+    var idleEnvironments: Int {
+        recycleIdle()
+        return idleSince.count - idleBottom
+    }
+
+    /// An invocation starts: it takes the most recently used idle environment, or a new one,
+    /// and returns the init duration it pays first (0 when warm).
+    func startInvocation() -> SimTime {
+        recycleIdle()
+        busyEnvironments += 1
+        if idleSince.count > idleBottom {
+            _ = idleSince.popLast()
+            return 0
+        }
+        coldStarts += 1
+        return spec.coldStart.sampleNanoseconds(coldStartStream)
+    }
+
+    /// An invocation ends: its environment is idle from now.
+    func endInvocation() {
+        busyEnvironments -= 1
+        idleSince.append(sim.now)
+    }
+
+    /// Recycles the environments idle for `keep_warm` (when the next invocation looks: an
+    /// environment nobody asks for makes no difference until then).
+    func recycleIdle() {
+        let keep = spec.keepWarm, now = sim.now
+        while idleBottom < idleSince.count && idleSince[idleBottom] + keep <= now {
+            idleBottom += 1
+            recycled += 1
+        }
+        if idleBottom > 0 && (idleBottom == idleSince.count || (idleBottom > 64 && idleBottom * 2 > idleSince.count)) {
+            idleSince.removeFirst(idleBottom)
+            idleBottom = 0
+        }
+    }
 
     func receive(call: Int32, after carry: SimTime) {
         if running >= Int32(spec.concurrency) {
@@ -45,7 +106,8 @@ final class LambdaFunction: ComponentModel {
         }
         running += 1
         sim.calls[Int(call)].phase = .inService
-        sim.scheduleTimer(after: duration(), for: index, code: LambdaTimer.callDone.rawValue, slot: call, gen: sim.calls[Int(call)].gen)
+        let initDuration = startInvocation()
+        sim.scheduleTimer(after: initDuration + duration(), for: index, code: LambdaTimer.callDone.rawValue, slot: call, gen: sim.calls[Int(call)].gen)
     }
 
     func duration() -> SimTime {
@@ -65,6 +127,7 @@ final class LambdaFunction: ComponentModel {
     func callDone(call: Int32, gen: UInt32) {
         guard sim.calls[Int(call)].gen == gen, sim.calls[Int(call)].phase == .inService else { return }
         running -= 1
+        endInvocation()
         let failed = errorProbability > 0 && streams.misc.uniform() < errorProbability
         sim.reply(call, failed ? .serverError : .ok)
         drainBacklog()
@@ -81,7 +144,8 @@ final class LambdaFunction: ComponentModel {
             let m = backlog.popFirst(in: book.messages, MessageLinks.self)
             running += 1
             book.messages[Int(m)].inflight = true
-            sim.scheduleTimer(after: duration(), for: index, code: LambdaTimer.eventDone.rawValue, slot: m, gen: book.messages[Int(m)].gen)
+            let initDuration = startInvocation()
+            sim.scheduleTimer(after: initDuration + duration(), for: index, code: LambdaTimer.eventDone.rawValue, slot: m, gen: book.messages[Int(m)].gen)
         }
     }
 
@@ -95,6 +159,7 @@ final class LambdaFunction: ComponentModel {
         }
         book.messages[Int(m)].inflight = false
         running -= 1
+        endInvocation()
         let failed = errorProbability > 0 && streams.misc.uniform() < errorProbability
         if failed {
             // "Lambda retries the function two more times, with a one-minute wait between the
@@ -131,13 +196,23 @@ extension LambdaFunction {
     }
 }
 
-/// As an SQS consumer: one consumer "instance" whose pollers run at the function's concurrency.
+/// As an SQS consumer: one consumer "instance", the event source mapping, whose pollers scale
+/// (unless the queue sets `pollers`); each batch is one invocation, in an environment of the
+/// function's.
 extension LambdaFunction {
     var consumerInstances: Int { 1 }
-    var defaultPollers: Int { spec.concurrency }
+    func consumerPolling(queueSetting pollers: Int?) -> ConsumerPolling {
+        let scaling = PollerScaling(
+            initial: AwsDefaults.lambdaSqsInitialBatches, step: AwsDefaults.lambdaSqsScaleStep,
+            interval: AwsDefaults.lambdaSqsScaleInterval)
+        return ConsumerPolling(
+            pollers: spec.sqsPollers(queueSetting: pollers), scaling: pollers == nil ? scaling : nil, batchIsInvocation: true)
+    }
     func consumerUp(_ k: Int32) -> Bool { true }
     func consumerZone(_ k: Int32) -> Int8 { -1 }
     func processingTime(_ k: Int32) -> SimTime { duration() }
+    func batchStarts(_ k: Int32) -> SimTime { startInvocation() }
+    func batchEnds(_ k: Int32) { endInvocation() }
     func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool {
         errorProbability > 0 && stream.uniform() < errorProbability
     }
@@ -145,8 +220,8 @@ extension LambdaFunction {
 
 extension LambdaSpec: ComponentSpec {
     static var declaration: MapDeclaration { .lambda }
-    /// The Lambda service polls a queue for the function with at most `concurrency` pollers.
-    func consumerPollers(perInstance pollers: Int?) -> Int { pollers ?? concurrency }
+    /// The pollers a queue allocates for the function's event source mapping (``sqsPollers(queueSetting:)``).
+    func consumerPollers(perInstance pollers: Int?) -> Int { sqsPollers(queueSetting: pollers) }
     static var faultKinds: Set<FaultSpec.Kind> { [.errors, .latency, .partition, .zoneOutage] }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = LambdaFunction(sim, index: index, spec: self)

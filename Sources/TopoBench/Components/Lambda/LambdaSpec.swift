@@ -3,6 +3,12 @@
 public struct LambdaSpec: Sendable {
     public var service: Distribution
     public var concurrency: Int
+    /// As an SQS consumer: the event source mapping's MaximumConcurrency (nil: not set).
+    public var maximumConcurrency: Int?
+    /// The init duration of a new execution environment.
+    public var coldStart: Distribution
+    /// How long an idle execution environment is kept before it is recycled.
+    public var keepWarm: SimTime
 }
 
 
@@ -11,6 +17,24 @@ extension LambdaSpec {
     static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
         return LambdaSpec(
             service: try ScenarioLoader.parseDistribution(try cm.required("service")).0,
-            concurrency: try cm.int("concurrency", default: AwsDefaults.lambdaConcurrency) ?? AwsDefaults.lambdaConcurrency)
+            concurrency: try cm.int("concurrency", default: AwsDefaults.lambdaConcurrency) ?? AwsDefaults.lambdaConcurrency,
+            maximumConcurrency: try cm.int("maximum_concurrency"),
+            coldStart: try cm.optional("cold_start").map { try ScenarioLoader.parseDistribution($0).0 } ?? AwsDefaults.lambdaColdStart,
+            keepWarm: try cm.duration("keep_warm", default: AwsDefaults.lambdaKeepWarm) ?? AwsDefaults.lambdaKeepWarm)
+    }
+
+    /// The most batches the event source mapping of a queue processes at once: its
+    /// MaximumConcurrency, the function's concurrency and 1,000, whichever is least.
+    var sqsBatchCeiling: Int {
+        min(maximumConcurrency ?? AwsDefaults.lambdaSqsMaxBatches, concurrency, AwsDefaults.lambdaSqsMaxBatches)
+    }
+
+    /// The pollers a queue runs for this function. Without the queue's `pollers`: one per batch
+    /// the event source mapping may process at once (``sqsBatchCeiling``), of which only some
+    /// poll at a time (``PollerScaling``). With it: that many, all polling from the start
+    /// (the model before 0.2), at most `maximum_concurrency` when that is set.
+    func sqsPollers(queueSetting pollers: Int?) -> Int {
+        guard let pollers else { return sqsBatchCeiling }
+        return min(pollers, maximumConcurrency ?? pollers)
     }
 }

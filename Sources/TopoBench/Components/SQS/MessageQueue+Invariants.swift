@@ -18,6 +18,16 @@ extension MessageQueue {
                          "queue \(index): poller \(p) batch position")
         }
         precondition(waitingHead <= waiting.count, "queue \(index): waiting head beyond the list")
+        // The pollers that poll are counted; only a scaling consumer's are ever off, and at
+        // least its initial number poll.
+        var off = 0
+        for p in 0..<pollers.count where pollers[p].state == .off { off += 1 }
+        precondition(activePollers == pollers.count - off, "queue \(index): \(activePollers) pollers counted on, \(pollers.count - off) are")
+        if let s = scaling {
+            precondition(activePollers >= min(s.initial, pollers.count), "queue \(index): fewer pollers than the initial \(s.initial)")
+        } else {
+            precondition(off == 0, "queue \(index): \(off) pollers off for a consumer that does not scale")
+        }
     }
 }
 #endif

@@ -2,7 +2,8 @@ import Foundation
 
 /// A consumer thread polling a queue from one instance.
 struct Poller {
-    enum State: UInt8 { case idle, waiting, processing, down }
+    /// `off`: a poller of a consumer whose pollers scale (``PollerScaling``) that does not poll now.
+    enum State: UInt8 { case idle, waiting, processing, down, off }
     var instance: Int32
     var state: State = .idle
     var gen: UInt32 = 0
@@ -12,6 +13,28 @@ struct Poller {
     var position = 0
     /// When a short-polling poller found the queue empty and was parked.
     var parkedAt: SimTime = -1
+}
+
+/// How a consumer polls a queue (``ComponentModel/consumerPolling(queueSetting:)``).
+struct ConsumerPolling {
+    /// Pollers per consumer instance.
+    var pollers: Int
+    /// How many of them poll at a time, when that varies (Lambda's event source mapping);
+    /// nil: all of them, from the start.
+    var scaling: PollerScaling? = nil
+    /// Each received batch is one invocation of the consumer, whose start and end the queue
+    /// reports (``ComponentModel/batchStarts(_:)``, ``ComponentModel/batchEnds(_:)``).
+    var batchIsInvocation = false
+}
+
+/// Pollers that scale with the backlog, as Lambda's event source mapping for SQS does: `initial`
+/// poll from the start; every `interval` while messages are visible, up to `step` more start
+/// (up to all of them); while none are visible, those that have waited a whole `interval`
+/// without a message stop (down to `initial`).
+struct PollerScaling {
+    var initial: Int
+    var step: Int
+    var interval: SimTime
 }
 
 /// An Amazon SQS queue (standard or FIFO) and its consumers.
@@ -54,6 +77,16 @@ final class MessageQueue: ComponentModel {
     /// have left the waiting state since are skipped).
     var waiting: Slab<Int32> = []
     var waitingHead = 0
+    /// Pollers per consumer instance, and whether each batch is an invocation of the consumer
+    /// (``ConsumerPolling``).
+    var pollersPerInstance = 0
+    var batchIsInvocation = false
+    /// When the consumer's pollers scale (a Lambda function's event source mapping): how, the
+    /// pollers that poll now (the others are `off`; the count is the mapping's concurrency),
+    /// and whether the next scaling step is scheduled.
+    var scaling: PollerScaling? = nil
+    var activePollers = 0
+    var scalingArmed = false
     var errorProbability: Double = 0
     /// What an `errors` fault answers (500, 503 or 429 for FIS's throttle error).
     var errorStatus: CallStatus = .serverError
@@ -94,6 +127,7 @@ struct BatchItem {
 extension MessageQueue {
     func addPoller(instance: Int32) {
         pollers.append(Poller(instance: instance))
+        activePollers += 1
         for _ in 0..<spec.batch { batchItems.append(BatchItem()) }
     }
 
@@ -120,6 +154,8 @@ enum QueueTimer: UInt8 {
     case visibility
     /// A poller's next step: receive again, or finish the message it works on (`slot` = poller).
     case poller
+    /// The consumer's pollers scale up or down (``PollerScaling``).
+    case scale
 }
 
 extension MessageQueue {
@@ -238,15 +274,24 @@ extension MessageQueue {
         // A stream of the queue's own: whether a consumer's work on a message fails must not
         // depend on what else the consumer does, nor shift when another queue is added.
         consumerFailureStream = sim.stream(sim.topology.components[Int(index)].name + ".consumers")
-        let per = spec.pollers ?? sim.components.defaultPollers(c)
+        let polling = sim.components.consumerPolling(c, queueSetting: spec.pollers)
+        pollersPerInstance = polling.pollers
+        batchIsInvocation = polling.batchIsInvocation
         for k in 0..<sim.components.consumerInstances(c) {
-            for _ in 0..<per { addPoller(instance: Int32(k)) }
+            for _ in 0..<pollersPerInstance { addPoller(instance: Int32(k)) }
+        }
+        if let s = polling.scaling {
+            scaling = s
+            for p in min(s.initial, pollers.count)..<pollers.count {
+                pollers[p].state = .off
+                activePollers -= 1
+            }
         }
         sim.components.subscribe(index, to: Int32(c))
     }
 
     func start() {
-        for p in 0..<pollers.count { poll(poller: p) }
+        for p in 0..<pollers.count where pollers[p].state != .off { poll(poller: p) }
     }
 
     func apply(_ f: FaultSpec, instance: Int, starting: Bool) {
@@ -274,8 +319,11 @@ extension MessageQueue {
         pollers[p].gen &+= 1
         if got > 0 {
             // The batch reaches the consumer after the round trip and its first message is worked
-            // on at once: one event, at the end of that work.
-            processNext(poller: p, after: receiveLatency(poller: p))
+            // on at once (after the invocation's cold start, for a Lambda function): one event, at
+            // the end of that work.
+            var carry = receiveLatency(poller: p)
+            if batchIsInvocation { carry += sim.components.batchStarts(Int(consumerComponent), k) }
+            processNext(poller: p, after: carry)
         } else {
             // Nothing to receive. Long polling (`wait` > 0): the request waits up to `wait` and
             // returns as soon as a message arrives; an empty answer is followed at once by the
@@ -356,6 +404,7 @@ extension MessageQueue {
     }
 
     func wakeWaitingPoller() {
+        if scaling != nil && !scalingArmed { armScaling() }
         let short = spec.wait == 0
         while waitingHead < waiting.count && visible > 0 {
             let p = Int(waiting[waitingHead])
@@ -385,6 +434,7 @@ extension MessageQueue {
 
     func timer(_ code: UInt8, slot: Int32, gen: UInt32) {
         if code == QueueTimer.visibility.rawValue { visibilityExpired(); return }
+        if code == QueueTimer.scale.rawValue { scalePollers(); return }
         let p = Int(slot)
         guard pollers[p].gen == gen else { return }
         switch pollers[p].state {
@@ -395,9 +445,58 @@ extension MessageQueue {
             poll(poller: p)
         case .processing:
             finishMessage(poller: p)
-        case .down:
+        case .down, .off:
             break
         }
+    }
+
+    // MARK: scaling pollers (Lambda's event source mapping)
+
+    /// Schedules the next scaling step, if there is something to scale: messages visible and
+    /// pollers off, or more pollers on than the initial number.
+    func armScaling() {
+        guard let s = scaling, !scalingArmed else { return }
+        let grow = visible > 0 && activePollers < pollers.count
+        let shrink = activePollers > min(s.initial, pollers.count)
+        guard grow || shrink else { return }
+        scalingArmed = true
+        sim.scheduleTimer(after: s.interval, for: index, code: QueueTimer.scale.rawValue)
+    }
+
+    /// One scaling step. Messages visible: up to `step` more pollers start, each receiving at
+    /// once (the lowest-numbered `off` ones first). None visible: pollers parked for a whole
+    /// interval without a message stop (the highest-numbered first), down to `initial`.
+    func scalePollers() {
+        scalingArmed = false
+        guard let s = scaling else { return }
+        if visible > 0 {
+            var add = min(s.step, pollers.count - activePollers)
+            var p = 0
+            while add > 0 && p < pollers.count && visible > 0 {
+                if pollers[p].state == .off {
+                    pollers[p].state = .idle
+                    activePollers += 1
+                    add -= 1
+                    poll(poller: p)
+                }
+                p += 1
+            }
+        } else {
+            let floor = min(s.initial, pollers.count)
+            var p = pollers.count - 1
+            while activePollers > floor && p >= 0 {
+                if pollers[p].state == .waiting && sim.now - pollers[p].parkedAt >= s.interval {
+                    // Its empty receives while parked are counted, as when it is woken.
+                    let interval = spec.wait == 0 ? shortPollInterval(poller: p) : spec.wait
+                    emptyReceives += Int((sim.now - pollers[p].parkedAt) / interval)
+                    pollers[p].state = .off
+                    pollers[p].gen &+= 1
+                    activePollers -= 1
+                }
+                p -= 1
+            }
+        }
+        armScaling()
     }
 
     /// The poller works on the next message of its batch, or asks for more. `carry`: the time
@@ -405,6 +504,7 @@ extension MessageQueue {
     func processNext(poller p: Int, after carry: SimTime = 0) {
         let pos = pollers[p].position
         guard pos < pollers[p].batchCount else {
+            if batchIsInvocation { sim.components.batchEnds(Int(consumerComponent), pollers[p].instance) }
             poll(poller: p)
             return
         }
@@ -449,7 +549,10 @@ extension MessageQueue {
     /// A consumer instance went down: its pollers stop; what they held comes back after the
     /// visibility timeout.
     func consumersDown(instance k: Int) {
-        for p in 0..<pollers.count where Int(pollers[p].instance) == k {
+        for p in 0..<pollers.count where Int(pollers[p].instance) == k && pollers[p].state != .off {
+            if batchIsInvocation && pollers[p].state == .processing {
+                sim.components.batchEnds(Int(consumerComponent), pollers[p].instance)
+            }
             pollers[p].gen &+= 1
             pollers[p].state = .down
             pollers[p].batchCount = 0
@@ -466,8 +569,7 @@ extension MessageQueue {
     /// Adds pollers for a newly launched consumer instance.
     func addPollers(instance k: Int) {
         if pollers.contains(where: { Int($0.instance) == k }) { return }
-        let n = spec.pollers ?? sim.components.defaultPollers(Int(consumerComponent))
-        for _ in 0..<n {
+        for _ in 0..<pollersPerInstance {
             addPoller(instance: Int32(k))
             poll(poller: pollers.count - 1)
         }
@@ -545,6 +647,7 @@ extension MessageQueue {
 extension QueueSpec: ComponentSpec {
     static var declaration: MapDeclaration { .sqs }
     static var faultKinds: Set<FaultSpec.Kind> { [.errors, .partition, .zoneOutage] }
+    /// The pollers allocated (those of a scaling consumer included, polling or not).
     func queuePollers(in components: [Component]) -> Int {
         consumers.map { components[$0].kind.spec.consumerPollers(perInstance: pollers) } ?? 0
     }

@@ -15,8 +15,10 @@ extension MapDeclaration {
             KeyDeclaration("batch", .integer(1...AwsDefaults.sqsMaxBatch), default: "1", source: .aws("sqs.batch"), "Messages per ReceiveMessage (MaxNumberOfMessages)."),
             KeyDeclaration("wait", .duration(0...AwsDefaults.sqsMaxWait), default: "0s", source: .aws("sqs.wait"), "Long-polling wait (ReceiveMessageWaitTimeSeconds); 0 is short polling."),
             KeyDeclaration("inflight_limit", .integer(1...10_000_000), default: "120000", source: .aws("sqs.inflight_limit"), "Messages in flight (received, not deleted) past which a receive gets none."),
-            KeyDeclaration("pollers", .integer(1...ScenarioLoader.Limits.maxWorkers), default: .described("one per worker of each consuming instance (the concurrency of a lambda)"),
-                           source: .assumption("a consumer polls with each of its workers"), "Receive loops per consuming instance."),
+            KeyDeclaration("pollers", .integer(1...ScenarioLoader.Limits.maxWorkers),
+                           default: .described("one per worker of each consuming instance; a lambda's event source mapping scales from 5 batches (see lambda.maximum_concurrency)"),
+                           source: .assumption("a consumer polls with each of its workers"),
+                           "Receive loops per consuming instance. Set for a lambda consumer, that many poll from the start, without scaling (at most its maximum_concurrency)."),
             KeyDeclaration("message_groups", .integer(1...1_000_000), default: "100", source: .assumption("a hundred message group ids"), "FIFO: message groups the messages are spread over."),
             KeyDeclaration("throughput", .rate(max: nil), default: "300/s", source: .aws("sqs.fifo_throughput"), "FIFO: messages per second past which sends are throttled."),
         ])
