@@ -115,7 +115,7 @@ struct HealthCheckTypeTests {
         // Replaced after two failed probes, launched in zone b, in service by 100 + 20 + 90 s.
         #expect(s.replacements == 1)
         #expect(group.instances[0].zone == b && group.instances[0].isServing)
-        #expect(s.displacedFrom[0] == a)
+        #expect(s.health[0].displacedFrom == a)
         // The zone is back at 700 s: a new instance in zone a, launched in 90 s; then the
         // displaced one leaves after its 300 s deregistration delay.
         sim.testAdvance(to: .s(700 + 91))

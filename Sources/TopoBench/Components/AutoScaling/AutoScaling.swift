@@ -46,13 +46,17 @@ final class AutoScaler: ComponentModel {
     var launchedAt: [SimTime] = []
     var replacements = 0
     var lastScale: SimTime = 0
-    /// When each instance's status checks were first seen impaired (-1: not impaired).
-    var impairedSince: [SimTime] = []
-    /// The ALB marked the instance unhealthy during its grace period (`elb` type): it is
-    /// replaced at the first status check after the grace period if it is still not serving.
-    var failedELBInGrace: [Bool] = []
-    /// The zone each instance was meant for, when a launch put it elsewhere (-1: where it belongs).
-    var displacedFrom: [Int8] = []
+    /// What the group's health checks and zone balancing remember of each instance slot.
+    struct SlotHealth {
+        /// When its status checks were first seen impaired (-1: not impaired).
+        var impairedSince: SimTime = -1
+        /// The ALB marked it unhealthy during its grace period (`elb` type): it is replaced at
+        /// the first status check after the grace period if it is still not serving.
+        var failedELBInGrace = false
+        /// The zone it was meant for, when a launch put it elsewhere (-1: where it belongs).
+        var displacedFrom: Int8 = -1
+    }
+    var health: [SlotHealth] = []
     /// Rebalancing: the instance a launch replaces once it is in service (new slot → old slot).
     var rebalancing: [Int: Int] = [:]
 
@@ -67,9 +71,7 @@ final class AutoScaler: ComponentModel {
 
     func link() {
         launchedAt = Array(repeating: -Time.day, count: fleet_.count)
-        impairedSince = Array(repeating: -1, count: fleet_.count)
-        failedELBInGrace = Array(repeating: false, count: fleet_.count)
-        displacedFrom = Array(repeating: -1, count: fleet_.count)
+        health = Array(repeating: SlotHealth(), count: fleet_.count)
         sim.components.subscribe(index, to: groupComponent)
     }
 
@@ -90,14 +92,14 @@ final class AutoScaler: ComponentModel {
                 if !inst.ec2Running {
                     replace(instance: k)
                 } else if inst.impaired {
-                    if impairedSince[k] < 0 { impairedSince[k] = sim.now }
-                    if sim.now - impairedSince[k] >= AwsDefaults.asgImpairedWait && sim.now - launchedAt[k] >= spec.grace {
+                    if health[k].impairedSince < 0 { health[k].impairedSince = sim.now }
+                    if sim.now - health[k].impairedSince >= AwsDefaults.asgImpairedWait && sim.now - launchedAt[k] >= spec.grace {
                         replace(instance: k)
                     }
                 } else {
-                    impairedSince[k] = -1
-                    if failedELBInGrace[k] && sim.now - launchedAt[k] >= spec.grace {
-                        failedELBInGrace[k] = false
+                    health[k].impairedSince = -1
+                    if health[k].failedELBInGrace && sim.now - launchedAt[k] >= spec.grace {
+                        health[k].failedELBInGrace = false
                         if !inst.isServing { replace(instance: k) }
                     }
                 }
@@ -116,7 +118,7 @@ final class AutoScaler: ComponentModel {
     func lifecycle(_ event: Lifecycle, group: Int32, instance k: Int, answer: inout LifecycleAnswer) {
         guard event == .failedHealthCheck, group == groupComponent, spec.healthCheckType == .elb else { return }
         guard sim.now - launchedAt[k] >= spec.grace else {
-            failedELBInGrace[k] = true
+            health[k].failedELBInGrace = true
             return
         }
         if !fleet_.members[k].terminated && !fleet_.members[k].launching {
@@ -133,14 +135,12 @@ final class AutoScaler: ComponentModel {
 
     func launch(instance k: Int) {
         var zone = fleet_.members[k].zone
-        while displacedFrom.count <= k { displacedFrom.append(-1) }
-        while impairedSince.count <= k { impairedSince.append(-1) }
-        while failedELBInGrace.count <= k { failedELBInGrace.append(false) }
-        impairedSince[k] = -1
-        failedELBInGrace[k] = false
+        while health.count <= k { health.append(SlotHealth()) }
+        health[k].impairedSince = -1
+        health[k].failedELBInGrace = false
         if sim.zoneDown(zone), let healthy = healthyZone() {
             // balanced-best-effort: launch where there is capacity, and remember where it belongs.
-            if displacedFrom[k] < 0 { displacedFrom[k] = zone }
+            if health[k].displacedFrom < 0 { health[k].displacedFrom = zone }
             zone = healthy
         }
         var fresh = FleetMember(zone: zone)
@@ -170,9 +170,9 @@ final class AutoScaler: ComponentModel {
         sim.components.notify(.launched, group: groupComponent, instance: k)
         sim.components.notify(.up, group: groupComponent, instance: k)
         if let old = rebalancing.removeValue(forKey: k), !fleet_.members[old].terminated {
-            displacedFrom[old] = -1
+            health[old].displacedFrom = -1
             scaleIn(instance: old)
-        } else if displacedFrom[k] >= 0 && !sim.zoneDown(displacedFrom[k]) {
+        } else if health[k].displacedFrom >= 0 && !sim.zoneDown(health[k].displacedFrom) {
             // Launched elsewhere while its zone was down, and the zone is back already.
             rebalance(instance: k)
         }
@@ -194,7 +194,7 @@ final class AutoScaler: ComponentModel {
     /// instance there first; the displaced one leaves when the new one is in service).
     func zonePower(_ z: Int, on: Bool) {
         guard on else { return }
-        for k in 0..<min(fleet_.count, displacedFrom.count) where Int(displacedFrom[k]) == z {
+        for k in 0..<min(fleet_.count, health.count) where Int(health[k].displacedFrom) == z {
             // One still launching elsewhere is rebalanced once it is in service (`launchDone`).
             if !fleet_.members[k].launching { rebalance(instance: k) }
         }
@@ -202,9 +202,9 @@ final class AutoScaler: ComponentModel {
 
     /// Launches the instance that takes displaced instance `k`'s place in its own zone.
     func rebalance(instance k: Int) {
-        guard !fleet_.members[k].terminated, displacedFrom[k] >= 0, !rebalancing.values.contains(k) else { return }
+        guard !fleet_.members[k].terminated, health[k].displacedFrom >= 0, !rebalancing.values.contains(k) else { return }
         let slot = fleet_.count
-        fleet_.members.append(FleetMember(zone: displacedFrom[k]))
+        fleet_.members.append(FleetMember(zone: health[k].displacedFrom))
         launchedAt.append(sim.now)
         rebalancing[slot] = k
         launch(instance: slot)
