@@ -203,7 +203,7 @@ struct ClientTests {
     /// 1 − 0.3³ = 97.3 % in the end (the retry quota is not exhausted: successes refund it).
     @Test func standardRetriesTurnTransientErrorsIntoSuccesses() throws {
         let rs = try ComponentBench.run(clientScenario(
-            workload: "timeout: 5s", faults: "[{ kind: errors, target: web, at: 0s, probability: 0.3 }]", duration: "1000s"))
+            workload: "timeout: 5s\n  retry: sdk", faults: "[{ kind: errors, target: web, at: 0s, probability: 0.3 }]", duration: "1000s"))
         let first = try ComponentBench.column(rs, "first_try_availability")[0]
         let all = try ComponentBench.column(rs, "availability")[0]
         #expect(abs(first - 0.7) < 0.015, "first try \(first)")

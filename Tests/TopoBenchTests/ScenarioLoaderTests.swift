@@ -36,8 +36,9 @@ struct ScenarioLoaderTests {
         #expect(lb.idleTimeout == 60 * Time.second)
         guard let web = s.topologies[0].components[1].kind.spec as? InstancesSpec else { Issue.record("web"); return }
         #expect(web.callTimeout == AwsDefaults.callTimeout)
-        #expect(s.workload.retry.maxAttempts == 3)
-        #expect(s.workload.retry.quota?.capacity == 500)
+        // The end user makes one attempt (workload.retry: none, the SPEC's "Who retries").
+        #expect(s.workload.retry.maxAttempts == 1)
+        #expect(s.workload.retry.quota == nil)
     }
 
     @Test(arguments: [

@@ -20,6 +20,10 @@ public enum AwsDefaults {
     public static let albIdleTimeout: SimTime = 60 * Time.second
     public static let albConnectTimeout: SimTime = 10 * Time.second
     public static let albDeregistrationDelay: SimTime = 300 * Time.second
+    public static let albDNSTTL: SimTime = 60 * Time.second
+    /// How long a client waits for a TCP connection before it tries the next address: a client
+    /// that sets no connect timeout of its own waits for the kernel's SYN retries.
+    public static let clientConnectTimeout: SimTime = 127 * Time.second
     // SQS (Amazon SQS Developer Guide)
     public static let sqsVisibilityTimeout: SimTime = 30 * Time.second
     public static let sqsMaxVisibilityTimeout: SimTime = 12 * Time.hour
@@ -79,6 +83,9 @@ public enum AwsDefaults {
     /// 1 s, 3 attempts, cap 20 s; quota 500, 14 per transient or timeout retry, 5 per
     /// throttled retry (AWS Developer Tools Blog, "Updated default retry behavior for AWS SDKs
     /// and tools"; aws-sdk-go-v2 issue 3416).
+    /// One attempt, no retry (`retry: none`): the end user's default, and that of an edge to
+    /// something other than an AWS API.
+    public static let noRetry = RetryPolicy(maxAttempts: 1, base: sdkBase, cap: sdkCap, jitter: .full, quota: nil)
     public static let sdk2026Retry = RetryPolicy(
         maxAttempts: 3, base: 50 * Time.millisecond, throttleBase: Time.second, cap: 20 * Time.second, jitter: .full,
         quota: RetryQuota(capacity: 500, retryCost: 14, timeoutRetryCost: 14, successIncrement: 1, throttleCost: 5))
@@ -115,6 +122,10 @@ public enum AwsDefaults {
         Entry(key: "alb.health_check.unhealthy", value: "2", source: "ELB ALB guide: UnhealthyThresholdCount default 2 (2-10)"),
         Entry(key: "alb.idle_timeout", value: "60s", source: "ELB ALB guide / re:Post: idle timeout 60 s; 504 when the target does not answer in time"),
         Entry(key: "alb.connect_timeout", value: "10s", source: "ELB ALB troubleshooting, HTTP 504: connection to the target not established within 10 s"),
+        Entry(key: "alb.dns_ttl", value: "60s",
+              source: "ELB user guide, 'How Elastic Load Balancing works': the DNS entry has a TTL of 60 seconds; ALB guide, 'Target group health': client DNS caches may keep a node's addresses until the TTL expires (https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html)"),
+        Entry(key: "workload.connect_timeout", value: "127s",
+              source: "assumption: a client that sets no connect timeout of its own waits for the kernel's SYN retries (Linux tcp(7): tcp_syn_retries 6, 'retrying for up to approximately 127 seconds'); the AWS SDK for Java 2.x sets 2 s (connect_timeout: 2s)"),
         Entry(key: "alb.deregistration_delay", value: "300s", source: "ELB ALB guide, 'Deregistration delay': default 300 s (0-3600)"),
         Entry(key: "sqs.visibility_timeout", value: "30s", source: "SQS guide / ChangeMessageVisibility: default 30 s, max 12 h"),
         Entry(key: "sqs.wait", value: "0s", source: "SQS guide, long polling: ReceiveMessageWaitTimeSeconds default 0 (short polling), max 20 s"),
@@ -138,12 +149,16 @@ public enum AwsDefaults {
         Entry(key: "autoscaling.zones", value: "balanced-best-effort", source: "EC2 Auto Scaling: the default AZ distribution launches in a healthy zone when one is impaired, and AZ rebalancing launches before it terminates (https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html)"),
         Entry(key: "fault.reboot.reboot_time", value: "60s", source: "assumption: EC2 User Guide, 'Reboot your instance': 'in most cases, it takes only a few minutes'; 1 minute for a small Linux instance"),
         Entry(key: "fault.spot_notice", value: "2m", source: "EC2 Spot interruption notice: two minutes before the instance is interrupted (aws:ec2:send-spot-instance-interruptions)"),
+        Entry(key: "workload.retry", value: "none",
+              source: "SPEC 'Who retries': the end user is a person in a browser placing an order, who makes one attempt; sdk or sdk_2026 model a program that calls the entry through an AWS SDK"),
         Entry(key: "workload.retry.max_attempts", value: "3", source: "AWS SDKs reference guide, standard retry mode: 3 attempts"),
         Entry(key: "workload.retry.base", value: "100ms", source: "AWS SDK for JavaScript v3: DEFAULT_RETRY_DELAY_BASE 100 ms"),
         Entry(key: "workload.retry.cap", value: "20s", source: "AWS SDKs reference guide: maximum back-off 20 s"),
         Entry(key: "workload.retry.quota", value: "500 / 5 / 10 / 1", source: "AWS SDK standard mode retry quota: 500 tokens, 5 per retry, 10 per timeout retry, 1 back per success"),
         Entry(key: "workload.retry.sdk_2026", value: "3 attempts, base 50ms (throttling 1s), cap 20s, quota 500 / 14 / 14 / 1, throttled 5",
               source: "AWS Developer Tools Blog, 'Updated default retry behavior for AWS SDKs and tools' (default since 10 Nov 2026, https://aws.amazon.com/blogs/developer/updated-default-retry-behavior-for-aws-sdks-and-tools/); aws-sdk-go-v2 issue 3416"),
+        Entry(key: "instances.retry", value: "sdk to sqs, sns, api_gateway, lambda; none otherwise",
+              source: "SPEC 'Who retries': a call to an AWS API is an SDK call and retries in the SDK's standard mode, with one retry quota per calling process (AWS SDKs and Tools Reference Guide, 'Retry behavior'); a plain HTTP call retries only if the application does"),
         Entry(key: "instances.timeout", value: "30s", source: "assumption: a typical HTTP client timeout for a calls: edge"),
         Entry(key: "workload.users", value: "10000", source: "SPEC: open-loop requests belong to 10,000 users by default"),
         Entry(key: "lambda.concurrency", value: "1000", source: "Lambda: default account concurrency 1,000 per Region"),

@@ -63,6 +63,10 @@ struct Call {
     /// Zones of both ends, for the network delay of the answer (-1 regional).
     var callerZone: Int8 = -1
     var calleeZone: Int8 = -1
+    /// Attempts made on the call's own downstream edge (a worker's retried `calls:`), and the
+    /// quota tokens its last retry cost (refunded if that retry succeeds).
+    var attempts: UInt8 = 0
+    var retryCost: UInt8 = 0
     /// The component that made the call (-1 the client).
     var caller: Int32 = -1
     /// The logical request's start time (end-to-end latency of asynchronous work).

@@ -277,6 +277,7 @@ public final class Simulation {
         calls[i].timeoutList = -1
         calls[i].callerZone = -1
         calls[i].calleeZone = -1
+        calls[i].attempts = 0
         return slot
     }
 

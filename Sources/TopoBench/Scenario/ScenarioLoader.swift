@@ -367,51 +367,58 @@ public enum ScenarioLoader {
             if r.isNull || (r.isScalar && (try? r.string()) == "none") { return nil }
             return try r.duration()
         }
-        var retry = AwsDefaults.sdkRetry
-        if let r = w.optional("retry") {
-            if r.isScalar {
-                let presets = ["none", "sdk", "sdk_2026"]
-                let name = try r.string()
-                switch name {
-                case "none": retry.maxAttempts = 1
-                case "sdk": retry = AwsDefaults.sdkRetry
-                case "sdk_2026": retry = AwsDefaults.sdk2026Retry
-                default:
-                    throw r.error(expected: "none, sdk, sdk_2026 or a map of the retry policy's keys", found: "\"\(name)\"",
-                                  suggestion: KeyPath.nearest(name, in: presets))
-                }
-            } else {
-                let m = try r.map()
-                retry.maxAttempts = try m.int("max_attempts", default: retry.maxAttempts) ?? retry.maxAttempts
-                retry.base = try m.duration("base", default: retry.base) ?? retry.base
-                retry.throttleBase = try m.duration("throttle_base")
-                retry.cap = try m.duration("cap", default: retry.cap) ?? retry.cap
-                let j = try m.choice("jitter", default: "full") ?? "full"
-                retry.jitter = RetryPolicy.Jitter(rawValue: j) ?? .full
-                if let q = m.optional("quota") {
-                    if q.isScalar {
-                        if try !q.bool() { retry.quota = nil }
-                    } else {
-                        let qm = try q.map()
-                        retry.quota = RetryQuota(
-                            capacity: try qm.int("capacity", default: 500) ?? 500,
-                            retryCost: try qm.int("retry_cost", default: 5) ?? 5,
-                            timeoutRetryCost: try qm.int("timeout_cost", default: 10) ?? 10,
-                            successIncrement: try qm.int("success_increment", default: 1) ?? 1,
-                            throttleCost: try qm.int("throttle_cost"))
-                        try qm.finish()
-                    }
-                }
-                try m.finish()
-            }
-        }
+        var retry = AwsDefaults.noRetry
+        if let r = w.optional("retry") { retry = try parseRetry(r) }
         var sessionRequests: Int? = nil
         if let s = try w.map("session") {
             sessionRequests = try s.int("requests")
             try s.finish()
         }
+        let connectTimeout = try w.duration("connect_timeout", default: AwsDefaults.clientConnectTimeout) ?? AwsDefaults.clientConnectTimeout
         try w.finish()
-        return Workload(mode: mode, users: users, timeout: timeout, retry: retry, sessionRequests: sessionRequests)
+        return Workload(mode: mode, users: users, timeout: timeout, retry: retry, sessionRequests: sessionRequests, connectTimeout: connectTimeout)
+    }
+
+    /// A retry policy: `none`, `sdk`, `sdk_2026`, or a map of the policy's keys over `sdk`
+    /// (`workload.retry`, and `retry` of a `calls:` edge).
+    static func parseRetry(_ r: NodeReader) throws -> RetryPolicy {
+        var retry = AwsDefaults.sdkRetry
+        if r.isScalar {
+            let presets = ["none", "sdk", "sdk_2026"]
+            let name = try r.string()
+            switch name {
+            case "none": retry = AwsDefaults.noRetry
+            case "sdk": retry = AwsDefaults.sdkRetry
+            case "sdk_2026": retry = AwsDefaults.sdk2026Retry
+            default:
+                throw r.error(expected: "none, sdk, sdk_2026 or a map of the retry policy's keys", found: "\"\(name)\"",
+                              suggestion: KeyPath.nearest(name, in: presets))
+            }
+        } else {
+            let m = try r.map()
+            retry.maxAttempts = try m.int("max_attempts", default: retry.maxAttempts) ?? retry.maxAttempts
+            retry.base = try m.duration("base", default: retry.base) ?? retry.base
+            retry.throttleBase = try m.duration("throttle_base")
+            retry.cap = try m.duration("cap", default: retry.cap) ?? retry.cap
+            let j = try m.choice("jitter", default: "full") ?? "full"
+            retry.jitter = RetryPolicy.Jitter(rawValue: j) ?? .full
+            if let q = m.optional("quota") {
+                if q.isScalar {
+                    if try !q.bool() { retry.quota = nil }
+                } else {
+                    let qm = try q.map()
+                    retry.quota = RetryQuota(
+                        capacity: try qm.int("capacity", default: 500) ?? 500,
+                        retryCost: try qm.int("retry_cost", default: 5) ?? 5,
+                        timeoutRetryCost: try qm.int("timeout_cost", default: 10) ?? 10,
+                        successIncrement: try qm.int("success_increment", default: 1) ?? 1,
+                        throttleCost: try qm.int("throttle_cost"))
+                    try qm.finish()
+                }
+            }
+            try m.finish()
+        }
+        return retry
     }
 
     static func parseProfile(_ p: MapReader) throws -> RateProfile {

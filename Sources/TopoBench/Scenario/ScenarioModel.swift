@@ -50,6 +50,9 @@ public struct Workload: Sendable {
     public var retry: RetryPolicy
     /// Requests per login session (`session.requests`); `nil` means a session never ends by itself.
     public var sessionRequests: Int?
+    /// How long a client waits for a TCP connection to an address that does not answer before it
+    /// tries the next one (an ALB node in a zone without power, still in its DNS cache).
+    public var connectTimeout: SimTime = AwsDefaults.clientConnectTimeout
 }
 
 /// An open-loop arrival process: inter-arrival times from a distribution, optionally modulated.

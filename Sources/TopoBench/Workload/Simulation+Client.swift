@@ -136,7 +136,7 @@ extension Simulation {
             var allowed = true
             var cost = 0
             if let q = policy.quota {
-                cost = timeout ? q.timeoutRetryCost : cause == .throttled ? q.throttleCost ?? q.retryCost : q.retryCost
+                cost = q.cost(timeout: timeout, throttled: cause == .throttled)
                 if retryTokens >= cost { retryTokens -= cost } else { allowed = false }
             }
             if allowed {
@@ -152,23 +152,9 @@ extension Simulation {
         endRequest(r)
     }
 
-    /// The back-off before retry number `attempt` (1 = the first retry), as in the AWS
-    /// Architecture Blog's "Exponential Backoff and Jitter".
+    /// The back-off before the end user's retry number `attempt` (1 = the first retry).
     func backoff(attempt: Int, previous: SimTime, _ p: RetryPolicy, throttled: Bool = false) -> SimTime {
-        let base = throttled ? p.throttleBase ?? p.base : p.base
-        let exp = Double(base) * Double(1 << min(attempt - 1, 40))
-        let ceiling = min(Double(p.cap), exp)
-        let u = client.retry.uniform()
-        let ns: Double
-        switch p.jitter {
-        case .none: ns = ceiling
-        case .full: ns = u * ceiling
-        case .equal: ns = ceiling / 2 + u * ceiling / 2
-        case .decorrelated:
-            let lo = Double(base), hi = max(lo, Double(previous == 0 ? base : previous) * 3)
-            ns = min(Double(p.cap), lo + u * (hi - lo))
-        }
-        return SimTime(ns.rounded())
+        p.backoff(attempt: attempt, previous: previous, throttled: throttled, draw: client.retry.uniform())
     }
 
     func handleRetry(_ r: Int32, gen: UInt32) {
@@ -194,6 +180,33 @@ extension Simulation {
         if case .closed(_, let think) = scenario.workload.mode, now < endOfArrivals {
             schedule(after: think.sampleNanoseconds(client.think), .userWake, slot: user)
         }
+    }
+}
+
+extension RetryPolicy {
+    /// The back-off before retry number `attempt` (1 = the first retry), as in the AWS
+    /// Architecture Blog's "Exponential Backoff and Jitter"; `u` is a uniform draw on [0, 1).
+    func backoff(attempt: Int, previous: SimTime, throttled: Bool, draw u: Double) -> SimTime {
+        let base = throttled ? throttleBase ?? self.base : self.base
+        let exp = Double(base) * Double(1 << min(attempt - 1, 40))
+        let ceiling = min(Double(cap), exp)
+        let ns: Double
+        switch jitter {
+        case .none: ns = ceiling
+        case .full: ns = u * ceiling
+        case .equal: ns = ceiling / 2 + u * ceiling / 2
+        case .decorrelated:
+            let lo = Double(base), hi = max(lo, Double(previous == 0 ? base : previous) * 3)
+            ns = min(Double(cap), lo + u * (hi - lo))
+        }
+        return SimTime(ns.rounded())
+    }
+}
+
+extension RetryQuota {
+    /// The tokens a retry costs after a timeout, a throttling error or another error.
+    @inline(__always) func cost(timeout: Bool, throttled: Bool) -> Int {
+        timeout ? timeoutRetryCost : throttled ? throttleCost ?? retryCost : retryCost
     }
 }
 

@@ -14,6 +14,8 @@ extension MapDeclaration {
                            "How long the ALB tries to connect to a target that does not answer."),
             KeyDeclaration("deregistration_delay", .duration(0...3600 * Time.second), default: "300s", source: .aws("alb.deregistration_delay"),
                            "How long a deregistered target keeps its in-flight requests."),
+            KeyDeclaration("dns_ttl", .duration(0...Time.day), default: "60s", source: .aws("alb.dns_ttl"),
+                           "How long clients cache the answer for the ALB's name; a client holding the address of a node without power pays a connect timeout before it tries the next address. 0s resolves at every call."),
             KeyDeclaration("sticky", .flag, default: .described("true when the targets keep sessions local"), source: .assumption("an ALB's duration-based cookie in front of local sessions"),
                            "Sticky sessions: a user's requests go to the same target while it is healthy."),
         ])

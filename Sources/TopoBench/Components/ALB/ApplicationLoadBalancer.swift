@@ -4,6 +4,9 @@ enum ALBTimer: UInt8 {
     case probe
     /// A probe got no answer within the health check's timeout: it fails.
     case probeTimedOut
+    /// A client's connect to a node without power timed out (`slot` = the call, `gen` = its
+    /// generation): it tries the next address of its cached answer.
+    case clientConnect
 }
 
 /// An Application Load Balancer in front of one target group (an `instances` component).
@@ -13,8 +16,15 @@ enum ALBTimer: UInt8 {
 /// registered target it answers 503. It does not retry: a target that resets the connection
 /// (a crashed process) gives the client a 502; a target that does not answer within the idle
 /// timeout (60 s) a 504, as does one it cannot connect to within 10 s (an unreachable zone).
-/// Cross-zone load balancing is always on: one ALB node per zone of its targets, and each
-/// request reaches a node of a zone that has power (DNS drops the others).
+/// Cross-zone load balancing is always on: one ALB node per zone of its targets.
+///
+/// Clients reach a node through DNS (``ClientDNSCache``): each client (an end user, or an
+/// instance that calls the ALB) caches the answer for `dns_ttl` (60 s, the fixed TTL of an ELB
+/// name) and connects to its first address. DNS stops returning a node the moment its zone loses
+/// power (the shortest withdrawal: AWS documents no figure), but a client that still holds the
+/// node's address pays a connect timeout (`workload.connect_timeout`) before it tries the next
+/// address of its answer, and fails when none is left. With `dns_ttl: 0s` every call resolves
+/// afresh and only reaches nodes with power.
 ///
 /// An ALB adds no processing time of its own. A request is therefore routed when it is sent and
 /// travels client → node → target in one step, whose delay is the sum of the two hops' draws; an
@@ -48,6 +58,8 @@ final class LoadBalancer: ComponentModel {
     var connectList: Int32 = -1
     /// Zones its nodes are in (the zones of its targets).
     var nodeZones: Slab<Int8> = []
+    /// The clients' cached answers for the ALB's name (empty with `dns_ttl: 0s`).
+    var dns: ClientDNSCache
     /// Forwarded requests per target: how an ALB spreads load (kept for tests and plots).
     var forwarded: Slab<Int> = []
     /// Answers the ALB generated itself, by code.
@@ -62,9 +74,11 @@ final class LoadBalancer: ComponentModel {
         streams = sim.componentStreams[Int(index)]
         targetComponent = Int32(spec.targets)
         group = sim.components.fleet(spec.targets)!
+        dns = ClientDNSCache(ttl: spec.dnsTTL, users: max(1, sim.scenario.workload.users))
     }
 
     deinit {
+        dns.deallocate()
         targets.deallocate()
         nodeZones.deallocate()
         forwarded.deallocate()
@@ -96,12 +110,86 @@ final class LoadBalancer: ComponentModel {
     /// A request reaches the ALB `carry` from now: the ALB routes it now (it adds no processing
     /// time), and the request goes on to the target, arriving after both hops.
     func receive(call: Int32, after carry: SimTime) {
+        if dns.ttl == 0 {
+            forward(call, nodeZone: nil, after: carry)
+        } else {
+            tryAddress(call, position: 0, after: carry)
+        }
+    }
+
+    /// The call's client connects to the address at `position` of its cached answer (resolving
+    /// the name first when the answer has expired): a node with power takes the call, one
+    /// without keeps the client waiting for its connect timeout.
+    func tryAddress(_ call: Int32, position: Int, after carry: SimTime) {
+        let i = Int(call)
+        let c = sim.calls[i]
+        let instance = c.caller >= 0 && c.parent >= 0 ? sim.calls[Int(c.parent)].instance : -1
+        let zone = dns.withAnswer(user: c.user, caller: c.caller, instance: instance) { a -> Int8 in
+            if position == 0 && a.expires <= sim.now { resolve(&a) }
+            return position < Int(a.count) ? nodeZones[a.address(position)] : -1
+        }
+        if zone < 0 {
+            // Every address of the answer failed: the client gives up on this call.
+            sim.calls[i].instance = -1
+            sim.reply(call, .noResponse, after: carry)
+            return
+        }
+        if !sim.zoneDown(zone) {
+            forward(call, nodeZone: zone, after: carry)
+            return
+        }
+        sim.calls[i].phase = .dropped
+        sim.calls[i].status = .noResponse
+        sim.calls[i].instance = Int32(position)
+        sim.scheduleTimer(after: carry + sim.scenario.workload.connectTimeout, for: index,
+                          code: ALBTimer.clientConnect.rawValue, slot: call, gen: sim.calls[i].gen)
+    }
+
+    /// A client's connect timed out: unless its caller has given up, it tries the next address.
+    func clientConnectTimedOut(_ call: Int32, gen: UInt32) {
+        let i = Int(call)
+        guard sim.calls[i].gen == gen, sim.calls[i].phase == .dropped, !sim.calls[i].abandoned else { return }
+        let next = Int(sim.calls[i].instance) + 1
+        sim.calls[i].phase = .sent
+        sim.calls[i].status = .pending
+        let c = sim.calls[i]
+        tryAddress(call, position: next, after: sim.hopDelay(c.callerZone, c.calleeZone, sender: c.caller))
+    }
+
+    /// DNS's answer for the ALB's name now: its nodes in zones with power (all of them when no
+    /// zone has), at most eight, in a seeded rotation; valid for the TTL.
+    func resolve(_ a: inout DNSAnswer) {
+        let n = min(nodeZones.count, DNSAnswer.maxAddresses)
+        var list: UInt32 = 0
+        var m = 0
+        for k in 0..<n where !sim.zoneDown(nodeZones[k]) {
+            list |= UInt32(k) << (4 * UInt32(m))
+            m += 1
+        }
+        if m == 0 {
+            for k in 0..<n { list |= UInt32(k) << (4 * UInt32(k)) }
+            m = n
+        }
+        let start = m > 1 ? streams.route.uniformInt(m) : 0
+        var order: UInt32 = 0
+        for p in 0..<m {
+            let from = (start + p) % m
+            order |= ((list >> (4 * UInt32(from))) & 0xF) << (4 * UInt32(p))
+        }
+        a.order = order
+        a.count = UInt8(m)
+        a.expires = sim.now + spec.dnsTTL
+    }
+
+    /// Routes a call that reached the node in `nodeZone` (nil: any node with power, drawn once a
+    /// target is found) to a target.
+    func forward(_ call: Int32, nodeZone node: Int8?, after carry: SimTime) {
         guard let t = chooseTarget(user: sim.calls[Int(call)].user) else {
             generated503 += 1
             sim.reply(call, .unavailable, after: carry)
             return
         }
-        let nodeZone = chooseNodeZone()
+        let nodeZone = node ?? chooseNodeZone()
         sim.calls[Int(call)].phase = .forwarded
         sim.calls[Int(call)].instance = Int32(t)
         targets[t].outstanding += 1
@@ -123,7 +211,8 @@ final class LoadBalancer: ComponentModel {
         sim.send(child, fromZone: nodeZone, toZone: target.zone, sender: index, after: carry)
     }
 
-    /// The zone of the ALB node a request reaches: any zone of the ALB's that has power.
+    /// The zone of the ALB node a request reaches when every call resolves afresh
+    /// (`dns_ttl: 0s`): any zone of the ALB's that has power.
     func chooseNodeZone() -> Int8 {
         let n = nodeZones.count
         if n == 0 { return -1 }
@@ -233,6 +322,7 @@ final class LoadBalancer: ComponentModel {
         case .probeTimedOut:
             guard targets[Int(t)].probeGen == gen else { return }
             applyHealthResult(Int(t), ok: false)
+        case .clientConnect: clientConnectTimedOut(t, gen: gen)
         case nil: break
         }
     }

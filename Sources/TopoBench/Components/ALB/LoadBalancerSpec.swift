@@ -15,6 +15,8 @@ public struct LoadBalancerSpec: Sendable {
     public var deregistrationDelay: SimTime
     /// Sticky sessions (duration-based cookie): on when the targets keep sessions locally.
     public var sticky: Bool
+    /// How long a client keeps the answer for the ALB's name; 0 resolves at every call.
+    public var dnsTTL: SimTime = AwsDefaults.albDNSTTL
 }
 
 
@@ -44,6 +46,7 @@ extension LoadBalancerSpec {
             idleTimeout: try cm.duration("idle_timeout", default: AwsDefaults.albIdleTimeout) ?? AwsDefaults.albIdleTimeout,
             connectTimeout: try cm.duration("connect_timeout", default: AwsDefaults.albConnectTimeout) ?? AwsDefaults.albConnectTimeout,
             deregistrationDelay: try cm.duration("deregistration_delay", default: AwsDefaults.albDeregistrationDelay) ?? AwsDefaults.albDeregistrationDelay,
-            sticky: try cm.bool("sticky", default: t.localSessions.contains(targetName)) ?? false)
+            sticky: try cm.bool("sticky", default: t.localSessions.contains(targetName)) ?? false,
+            dnsTTL: try cm.duration("dns_ttl", default: AwsDefaults.albDNSTTL) ?? AwsDefaults.albDNSTTL)
     }
 }

@@ -15,6 +15,8 @@ struct InstanceWork {
     /// `reboot` faults in force (running, but the OS is restarting).
     var reboots: Int32 = 0
     var zombies: Int32 = 0
+    /// The retry quota of the instance's SDK client (its `calls:` edge's `retry`).
+    var retryTokens: Int32 = 0
     var latencyMultiplier: Double = 1
     var errorProbability: Double = 0
 }
@@ -23,6 +25,8 @@ struct InstanceWork {
 enum InstancesTimer: UInt8 {
     /// A worker finishes the service of a call (`slot` = call).
     case serviceDone
+    /// The back-off before a retry of the downstream call is over (`slot` = the served call).
+    case retryCall
 }
 
 /// An `instances` component: a group of identical EC2 instances, each with `workers` concurrent
@@ -42,6 +46,10 @@ final class InstanceGroup: ComponentModel {
     /// The `calls:` edge's timeout list (-1 none) and circuit breaker.
     var callTimeouts: Int32 = -1
     var breaker: CircuitBreaker?
+    /// Whether the `calls:` edge retries at all (`retry` other than none).
+    let retries: Bool
+    /// Attempts made on the `calls:` edge, retries included.
+    var downstreamAttempts = 0
 
     init(_ sim: Simulation, index: Int32, spec: InstancesSpec) {
         self.sim = sim
@@ -52,6 +60,9 @@ final class InstanceGroup: ComponentModel {
         streams = sim.componentStreams[Int(index)]
         serviceDraws = DrawBuffer(spec.service, streams.service)
         if let b = spec.circuitBreaker { breaker = CircuitBreaker(spec: b) }
+        retries = spec.callRetry.maxAttempts > 1
+        let tokens = Int32(spec.callRetry.quota?.capacity ?? 0)
+        for k in 0..<work.count { work[k].retryTokens = tokens }
     }
 
     deinit {
@@ -146,19 +157,30 @@ final class InstanceGroup: ComponentModel {
     }
 
     func timer(_ code: UInt8, slot: Int32, gen: UInt32) {
-        // One code: the end of a service.
-        serviceDone(slot, gen: gen)
+        if code == InstancesTimer.serviceDone.rawValue {
+            serviceDone(slot, gen: gen)
+        } else {
+            let c = Int(slot)
+            guard sim.calls[c].gen == gen, sim.calls[c].phase == .waitingChild else { return }
+            callDownstream(slot, instance: Int(sim.calls[c].instance))
+        }
     }
 
     func serviceDone(_ call: Int32, gen: UInt32) {
         let c = Int(call)
         guard sim.calls[c].gen == gen, sim.calls[c].phase == .inService else { return }
         let k = Int(sim.calls[c].instance)
-        guard let downstream = spec.calls else {
+        guard spec.calls != nil else {
             finishService(instance: k, call: call, status: .ok)
             return
         }
-        // The worker now calls its downstream and waits for the answer.
+        callDownstream(call, instance: k)
+    }
+
+    /// The worker calls its downstream (again, after a back-off) and waits for the answer.
+    func callDownstream(_ call: Int32, instance k: Int) {
+        let c = Int(call)
+        let downstream = spec.calls!
         if var b = breaker {
             let allowed = b.allow(now: sim.now)
             breaker = b
@@ -168,6 +190,8 @@ final class InstanceGroup: ComponentModel {
             }
         }
         sim.calls[c].phase = .waitingChild
+        sim.calls[c].attempts &+= 1
+        downstreamAttempts += 1
         let child = sim.newCall(
             callee: Int32(downstream), caller: index, parent: call, request: sim.calls[c].request,
             user: sim.calls[c].user, origin: sim.calls[c].origin)
@@ -191,6 +215,13 @@ final class InstanceGroup: ComponentModel {
         guard sim.calls[Int(call)].phase == .waitingChild else { return }
         recordBreaker(success: status == .ok)
         let k = Int(sim.calls[Int(call)].instance)
+        if retries {
+            if status == .ok {
+                refundRetryQuota(call, instance: k)
+            } else if retryDownstream(call, instance: k, timeout: false, throttled: status == .throttled) {
+                return
+            }
+        }
         let upstream: CallStatus
         switch status {
         case .ok: upstream = .ok
@@ -203,7 +234,39 @@ final class InstanceGroup: ComponentModel {
     func childTimedOut(call: Int32, child: Int32, connect: Bool) {
         guard sim.calls[Int(call)].phase == .waitingChild else { return }
         recordBreaker(success: false)
+        if retries && retryDownstream(call, instance: Int(sim.calls[Int(call)].instance), timeout: true, throttled: false) { return }
         finishService(instance: Int(sim.calls[Int(call)].instance), call: call, status: .gatewayTimeout)
+    }
+
+    /// A failed downstream attempt is retried as the SDK does (every error it sees is a 5xx, a
+    /// 429, a timeout or a connection failure, all retryable): while attempts are left and the
+    /// instance's retry quota has the tokens, after an exponential back-off with jitter, the
+    /// worker held meanwhile. False when the failure stands.
+    func retryDownstream(_ call: Int32, instance k: Int, timeout: Bool, throttled: Bool) -> Bool {
+        let c = Int(call)
+        let p = spec.callRetry
+        guard Int(sim.calls[c].attempts) < p.maxAttempts, sim.now < sim.hardStop else { return false }
+        var cost = 0
+        if let q = p.quota {
+            cost = q.cost(timeout: timeout, throttled: throttled)
+            guard work[k].retryTokens >= Int32(cost) else { return false }
+            work[k].retryTokens -= Int32(cost)
+        }
+        sim.calls[c].retryCost = UInt8(min(cost, 255))
+        // Decorrelated jitter needs the previous back-off, which an edge does not keep: it starts
+        // from the base at each retry.
+        let delay = p.backoff(attempt: Int(sim.calls[c].attempts), previous: 0, throttled: throttled, draw: streams.misc.uniform())
+        sim.scheduleTimer(after: delay, for: index, code: InstancesTimer.retryCall.rawValue, slot: call, gen: sim.calls[c].gen)
+        return true
+    }
+
+    /// A success gives the instance's quota a token back, or the retry's cost after a retry.
+    @inline(__always)
+    func refundRetryQuota(_ call: Int32, instance k: Int) {
+        guard let q = spec.callRetry.quota else { return }
+        let c = Int(call)
+        let back = sim.calls[c].attempts > 1 ? Int32(sim.calls[c].retryCost) : Int32(q.successIncrement)
+        work[k].retryTokens = min(Int32(q.capacity), work[k].retryTokens + back)
     }
 
     func recordBreaker(success: Bool) {

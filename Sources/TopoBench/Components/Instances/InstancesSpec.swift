@@ -24,6 +24,9 @@ public struct InstancesSpec: Sendable {
     public var callTimeout: SimTime?
     public var sessions: SessionPolicy
     public var circuitBreaker: CircuitBreakerSpec?
+    /// Retries of the downstream call (`retry`): the SDK's standard mode for an AWS API, none
+    /// for a plain HTTP call; each instance holds its own retry quota.
+    public var callRetry: RetryPolicy = AwsDefaults.noRetry
 }
 
 
@@ -69,8 +72,19 @@ extension InstancesSpec {
             try b.finish()
             if calls == nil { throw b.reader.error(expected: "a circuit breaker only on a group that has 'calls'") }
         }
+        var retry = AwsDefaults.noRetry
+        if let c = calls, let kind = t.kinds[t.names[c]], Self.awsAPIKinds.contains(kind) { retry = AwsDefaults.sdkRetry }
+        if let r = cm.optional("retry") {
+            if calls == nil { throw r.error(expected: "retries only on a group that has 'calls'") }
+            retry = try ScenarioLoader.parseRetry(r)
+        }
         return InstancesSpec(
             count: count, zones: try t.zones(cm, default: [0]), workers: workers, queue: queue, service: service,
-            calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker)
+            calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker, callRetry: retry)
     }
+
+    /// The kinds a call reaches through an AWS API (an SDK call), whose edge retries by default.
+    static let awsAPIKinds: Set<String> = ["sqs", "sns", "api_gateway", "lambda"]
 }
+
+

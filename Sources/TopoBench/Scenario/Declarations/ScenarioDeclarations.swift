@@ -37,10 +37,11 @@ extension MapDeclaration {
             KeyDeclaration("timeout", .anyOf([.choice(["none"]), .duration(Time.microsecond...Limits.maxDelay)]), default: "none", source: .assumption("a client without a timeout"), nullable: true,
                            "How long a client waits for an answer to one attempt; none (or null) to wait for ever."),
             KeyDeclaration("retry", .anyOf([.choice(["none", "sdk", "sdk_2026"]), .map(.retry)]),
-                           default: .described("sdk, the AWS SDKs' standard mode before 2026: 3 attempts, base 100ms, cap 20s, full jitter, retry quota 500 / 5 / 10 / 1"),
-                           source: .aws("workload.retry.max_attempts"),
+                           default: "none", source: .aws("workload.retry"),
                            "The end user's retries: none (one attempt), sdk (the standard mode before 2026), sdk_2026 (the SDKs' defaults since 10 Nov 2026: base 50ms, 1s after a throttle, quota costs 14 / 5), or the retry policy's keys."),
             KeyDeclaration("session", .map(.session), default: .described("no login sessions"), nullable: true, "Login sessions: requests per session, after which a user logs in again."),
+            KeyDeclaration("connect_timeout", .duration(Time.millisecond...Limits.maxDelay), default: "127s", source: .aws("workload.connect_timeout"),
+                           "How long a client waits for a connection to an address that does not answer (an ALB node without power, still in its DNS cache) before it tries the next address: 127s, the Linux kernel's SYN retries, for a client that sets none; 2s for the AWS SDK for Java 2.x."),
         ],
         alternatives: [[["arrival"], ["users", "think"]]],
         exclusive: [["arrival", "think"]])
