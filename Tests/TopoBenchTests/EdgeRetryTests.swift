@@ -75,3 +75,47 @@ struct EdgeRetryTests {
         #expect(try Self.web(naive).downstreamAttempts == 3 * naive.metrics.offered)
     }
 }
+
+/// Issue 13, point 4: `pairing: same_index` wires web instance i to backend instance i.
+@Suite("Pairing of a direct call")
+struct PairingTests {
+    /// Two web instances in front (the entry picks one per request), three backend instances;
+    /// with `same_index` web 0 calls backend 0 and web 1 backend 1, and backend 2 is never called.
+    static func scenario(pairing: String, crashed: Int) -> String {
+        """
+        name: pairs
+        duration: 600s
+        warmup: 0s
+        replications: 1
+        seed: 3
+        network: none
+        workload:
+          arrival: { dist: exponential, rate: 50/s }
+          timeout: 5s
+        faults:
+          - { kind: crash, target: backend, instance: \(crashed), at: 100s, recover_after: 300s }
+        topologies:
+          t:
+            entry: web
+            components:
+              web:     { kind: instances, count: 2, zones: [a, b], workers: 16, service: 1ms, calls: backend, pairing: \(pairing) }
+              backend: { kind: instances, count: 3, zones: [a, b, c], workers: 16, service: 1ms }
+        """
+    }
+
+    /// A crashed backend fails exactly its partner's requests during the crash: half of the 300 s
+    /// × 50/s (web 1 gets one request in two); the unpaired backend 2 fails nothing, while with
+    /// random pairing it fails a third.
+    @Test func aCrashedBackendFailsOnlyItsPartnersRequests() throws {
+        let partner = try ComponentBench.simulate(Self.scenario(pairing: "same_index", crashed: 1)).metrics
+        let failed = Double(partner.offered - partner.succeeded)
+        #expect(abs(failed - 7_500) < 4 * 61, "failed \(failed), expected 15,000 / 2")
+        let unpaired = try ComponentBench.simulate(Self.scenario(pairing: "same_index", crashed: 2)).metrics
+        #expect(unpaired.succeeded == unpaired.offered, "backend 2 has no partner")
+        let random = try ComponentBench.simulate(Self.scenario(pairing: "random", crashed: 2)).metrics
+        #expect(abs(Double(random.offered - random.succeeded) - 5_000) < 4 * 58, "random pairing fails a third of the window")
+        #expect(throws: ScenarioError.self) {
+            _ = try ComponentBench.scenarios(Self.scenario(pairing: "same_index", crashed: 0).replacingOccurrences(of: "calls: backend, ", with: ""))
+        }
+    }
+}

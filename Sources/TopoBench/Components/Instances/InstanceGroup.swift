@@ -196,15 +196,18 @@ final class InstanceGroup: ComponentModel {
             callee: Int32(downstream), caller: index, parent: call, request: sim.calls[c].request,
             user: sim.calls[c].user, origin: sim.calls[c].origin)
         sim.calls[c].child = child
+        if spec.pairing == .sameIndex { sim.calls[Int(child)].instance = Int32(k) }
         if callTimeouts >= 0 { sim.timeoutAppend(call: child, list: callTimeouts) }
         let zone = fleet_.members[k].zone
         sim.send(child, fromZone: zone, toZone: sim.components.zone(ofCallTo: downstream, call: child), sender: index)
     }
 
-    /// A direct call (no load balancer) lands on an instance the caller picks at random.
+    /// A direct call (no load balancer) lands on an instance the caller picks at random, or on
+    /// the one it names (`pairing: same_index`: its own index, modulo the group's size).
     func zone(forCall call: Int32) -> Int8 {
         let n = fleet_.count
-        let k = n == 1 ? 0 : streams.route.uniformInt(n)
+        let named = Int(sim.calls[Int(call)].instance)
+        let k = named >= 0 ? named % n : n == 1 ? 0 : streams.route.uniformInt(n)
         sim.calls[Int(call)].instance = Int32(k)
         return fleet_.members[k].zone
     }

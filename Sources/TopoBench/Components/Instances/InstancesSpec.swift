@@ -9,6 +9,15 @@ public enum SessionPolicy: Sendable, Equatable {
     case store(Int)
 }
 
+/// Which instance of the callee a direct call (`calls:` to an `instances` group) reaches.
+public enum Pairing: String, Sendable, CaseIterable {
+    /// Any instance, drawn per call (a name or service discovery in front of the group).
+    case random
+    /// Instance i of the caller calls instance i of the callee (modulo its size): an instance
+    /// that talks to another by its address, the tight coupling of the article.
+    case sameIndex = "same_index"
+}
+
 /// An EC2 group: `count` identical instances spread over zones.
 public struct InstancesSpec: Sendable {
     public var count: Int
@@ -27,6 +36,7 @@ public struct InstancesSpec: Sendable {
     /// Retries of the downstream call (`retry`): the SDK's standard mode for an AWS API, none
     /// for a plain HTTP call; each instance holds its own retry quota.
     public var callRetry: RetryPolicy = AwsDefaults.noRetry
+    public var pairing: Pairing = .random
 }
 
 
@@ -78,9 +88,13 @@ extension InstancesSpec {
             if calls == nil { throw r.error(expected: "retries only on a group that has 'calls'") }
             retry = try ScenarioLoader.parseRetry(r)
         }
+        let pairing = Pairing(rawValue: try cm.choice("pairing", default: "random") ?? "random") ?? .random
+        if pairing == .sameIndex, calls.map({ t.kinds[t.names[$0]] }) != "instances" {
+            throw (cm.optional("pairing") ?? cm.reader).error(expected: "same_index only on a group whose calls: names an instances group")
+        }
         return InstancesSpec(
             count: count, zones: try t.zones(cm, default: [0]), workers: workers, queue: queue, service: service,
-            calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker, callRetry: retry)
+            calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker, callRetry: retry, pairing: pairing)
     }
 
     /// The kinds a call reaches through an AWS API (an SDK call), whose edge retries by default.
