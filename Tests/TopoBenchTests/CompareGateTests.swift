@@ -98,7 +98,7 @@ struct CompareGateTests {
 
     /// One figure at a time, made worse in every replication: each is a regression alone.
     @Test(arguments: [
-        (Figure.timeouts, "az_outage", "alb", [300.0, 320, 340]),
+        (Figure.timeouts, "az_outage", "alb", [600.0, 620, 640]),
         (.errors5xx, "instance_crash", "alb", [1000, 1100, 1200]),
         (.duplicates, "instance_crash", "sqs", [5, 6, 7]),
         (.sessionsLost, "yearly", "tight", [1000, 1100, 1200]),

@@ -74,6 +74,13 @@ enum ComponentBench {
                 sourceLocation: sourceLocation)
             #expect(q.visible >= 0 && q.inflight >= 0, sourceLocation: sourceLocation)
         }
+        for t in sim.topics {
+            let queueSubscriptions = t.spec.subscriptions.filter(\.targetIsQueue).count
+            #expect(
+                t.published * queueSubscriptions == t.queueDelivered + t.queueGivenUp + t.queuePending,
+                "topic: published \(t.published) × \(queueSubscriptions) SQS subscriptions ≠ stored \(t.queueDelivered) + given up \(t.queueGivenUp) + pending \(t.queuePending)",
+                sourceLocation: sourceLocation)
+        }
         for e in sim.endpoints {
             var published = 0
             for t in sim.topics where t.spec.subscribers.contains(Int(e.index)) { published += t.published }

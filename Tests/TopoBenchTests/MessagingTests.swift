@@ -318,19 +318,22 @@ struct TopicTests {
     func httpDefaultPolicyGivesUpAfterThreeRetries(_ down: String, _ retries: Int, _ delivered: Bool) throws {
         for dlq in [false, true] {
             let sim = try ComponentBench.simulate(topicScenario(
-                subscribers: "[partner]",
+                subscribers: dlq ? "[{ target: partner, dead_letter: dlq }]" : "[partner]",
                 components: """
                           partner: { kind: http_endpoint, target: papi, retry_policy: aws_default }
                           papi: { kind: instances, count: 1, zones: [a], workers: 2, service: 10ms }
+                          dlq: { kind: sqs }
                     """,
                 arrival: "{ dist: constant, value: 100s }", duration: "101s",
-                faults: "[{ kind: crash, target: papi, at: 99s, recover_after: \(down) }]",
-                topicExtra: dlq ? ", dead_letter_queue: true" : ""))
+                faults: "[{ kind: crash, target: papi, at: 99s, recover_after: \(down) }]"))
             let e = sim.endpoints[0]
             #expect(e.retried == retries)
             #expect(e.delivered == (delivered ? 1 : 0))
             #expect(sim.metrics.messagesLost == (delivered ? 0 : 1))
             #expect(e.deadLettered == (dlq && !delivered ? 1 : 0))
+            #expect(sim.metrics.messagesDeadLettered == (dlq && !delivered ? 1 : 0))
+            // The dead letter is kept in the subscription's queue.
+            #expect(sim.queues[0].sent == (dlq && !delivered ? 1 : 0))
             if delivered { #expect(abs(maxEndToEnd(sim) - Double(20 * retries)) < 0.05) }
         }
     }

@@ -318,14 +318,15 @@ struct MutationTests {
                      circuit_breaker: { error_threshold: 0.5, minimum_calls: 10, window: 500ms, open: 200ms, half_open_probes: 2 } }
               cache: { kind: session_store, engine: memcached, nodes: 2, replicas: 0, zones: [a, b] }
               orders: { kind: sqs, type: fifo, visibility_timeout: 2s, max_receive_count: 3, retention: 60s,
-                        consumers: worker, batch: 5, wait: 0s, inflight_limit: 1000, message_groups: 10, throughput: 300/s }
+                        consumers: worker, batch: 5, wait: 0s, inflight_limit: 1000, message_groups: 10, high_throughput: false }
               worker: { kind: lambda, service: { dist: empirical, values: [1ms, 2ms, 3ms, 8ms] }, concurrency: 5 }
           fanout:
             entry: web
             components:
               web: { kind: instances, count: 2, zones: [a, b], workers: 4, service: { dist: normal, mean: 3ms, sd: 1ms },
                      calls: topic, sessions: local }
-              topic: { kind: sns, subscribers: [q, hook], dead_letter_queue: true }
+              topic: { kind: sns, subscribers: [q, { target: hook, dead_letter: dlq }] }
+              dlq: { kind: sqs }
               q: { kind: sqs, consumers: backend, pollers: 2 }
               hook: { kind: http_endpoint, target: backend, timeout: 1s,
                       retry_policy: { immediate_retries: 1, pre_backoff_retries: 1, pre_backoff_delay: 1s, num_retries: 2,
@@ -626,7 +627,7 @@ struct MutationTests {
             ("multiplier 0", Hostile.map([("kind", s("latency")), ("target", s(target)), ("at", s("1s")), ("multiplier", s("0"))]), "multiplier", true),
             ("multiplier 1e6", Hostile.map([("kind", s("latency")), ("target", s(target)), ("at", s("1s")), ("duration", s("100ms")), ("multiplier", s("1e6"))]), "multiplier", false),
             ("probability 2", Hostile.map([("kind", s("errors")), ("target", s(target)), ("at", s("1s")), ("probability", s("2"))]), "probability", true),
-            ("code 404", Hostile.map([("kind", s("errors")), ("target", s(target)), ("at", s("1s")), ("code", s("404"))]), "code", true),
+            ("code 418", Hostile.map([("kind", s("errors")), ("target", s(target)), ("at", s("1s")), ("code", s("418"))]), "code", true),
             ("multiplier on crash", Hostile.map([("kind", s("crash")), ("target", s(target)), ("at", s("1s")), ("multiplier", s("2"))]), "multiplier", true),
             ("at 100 years", Hostile.map([("kind", s("crash")), ("target", s(target)), ("at", s("36525d")), ("duration", s("36525d"))]), "at", false),
             ("fault is a list", Hostile.list([s("crash")]), "", true),

@@ -35,7 +35,11 @@ public enum AwsDefaults {
     public static let sqsMinRetention: SimTime = 60 * Time.second
     public static let sqsMaxRetention: SimTime = 14 * Time.day
     public static let sqsInflightLimit = 120_000
-    public static let sqsFifoThroughput = 300.0
+    /// FIFO quotas per API action (SendMessage, ReceiveMessage, DeleteMessage), in calls per
+    /// second: 300 without high throughput, 70,000 with it in us-east-1 ("Amazon SQS message
+    /// quotas").
+    public static let sqsFifoCalls = 300.0
+    public static let sqsFifoHighThroughputCalls = 70_000.0
     public static let sqsFifoDedupWindow: SimTime = 5 * Time.minute
     // SNS (Amazon SNS Developer Guide, "Amazon SNS message delivery retries")
     public static let snsHTTPPolicy = DeliveryPolicy(
@@ -50,6 +54,10 @@ public enum AwsDefaults {
     public static let apiRate = 10_000.0
     public static let apiBurst = 5_000
     public static let apiTimeout: SimTime = 29 * Time.second
+    /// The account's throttle per Region, shared by every API: 10,000 requests per second with a
+    /// bucket of 5,000 (us-east-1; API Gateway quotas).
+    public static let apiAccountRate = 10_000.0
+    public static let apiAccountBurst = 5_000
     // ElastiCache
     public static let redisFailover: SimTime = 30 * Time.second
     public static let redisReplicas = 1
@@ -72,6 +80,16 @@ public enum AwsDefaults {
     public static let statusCheckInterval: SimTime = Time.minute
     /// Target tracking's alarms evaluate one-minute metrics.
     public static let targetTrackingPeriod: SimTime = Time.minute
+    /// The alarms EC2 Auto Scaling creates for a target-tracking policy: scale out when the
+    /// metric is above the target for 3 one-minute data points out of 3, scale in when it is
+    /// below the scale-in threshold for 15 out of 15 (the shape of the alarms AWS creates, as
+    /// seen in the console; AWS documents no figure).
+    public static let targetTrackingScaleOutPoints = 3
+    public static let targetTrackingScaleInPoints = 15
+    /// The scale-in threshold as a share of the target: "only when utilization falls below a
+    /// threshold sufficiently below the target value (usually more than 10% lower)" (Application
+    /// Auto Scaling User Guide, "How target tracking scaling works"): 0.9.
+    public static let targetTrackingScaleInRatio = 0.9
     // AWS SDK standard retry mode
     public static let sdkMaxAttempts = 3
     public static let sdkBase: SimTime = 100 * Time.millisecond
@@ -132,13 +150,22 @@ public enum AwsDefaults {
         Entry(key: "sqs.batch", value: "1", source: "SQS ReceiveMessage: MaxNumberOfMessages default 1, max 10"),
         Entry(key: "sqs.retention", value: "4d", source: "SQS CreateQueue: MessageRetentionPeriod default 345,600 s (60 s - 14 d)"),
         Entry(key: "sqs.inflight_limit", value: "120000", source: "SQS quotas: about 120,000 in-flight messages per standard queue (OverLimit)"),
-        Entry(key: "sqs.fifo_throughput", value: "300/s", source: "SQS FIFO quotas: 300 messages/s per action without batching"),
+        Entry(key: "sqs.fifo.quota", value: "300 calls/s per action; high_throughput: 70000 calls/s per action",
+              source: "SQS Developer Guide, 'Amazon SQS message quotas': FIFO 'limited to 300 transactions per second, per API action (SendMessage, ReceiveMessage, and DeleteMessage)', 3,000 messages/s with batches of 10; high throughput 'Up to 70,000 transactions per second (TPS)' in US East (N. Virginia), US West (Oregon), Europe (Ireland); 'FIFO limits are based on the number of API requests, not message limits'; 'Requests over 300 TPS get the ThrottlingException error' ('Troubleshoot FIFO throttling issues') (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html)"),
         Entry(key: "sqs.fifo.dedup_window", value: "5m", source: "SQS FIFO: deduplication interval 5 minutes"),
         Entry(key: "sns.http.retry_policy", value: "3 retries, 20 s apart", source: "SNS guide, HTTP/S delivery policy default: 3 retries, linear, 20 s"),
         Entry(key: "sns.managed.retry_policy", value: "3 immediate, 2 x 1 s, 10 backoff 1-20 s, 100,000 x 20 s", source: "SNS guide, 'Amazon SNS message delivery retries', AWS-managed endpoints"),
         Entry(key: "sns.http.timeout", value: "15s", source: "SNS HTTP/S delivery: 15 s per attempt (assumption: not in the retries page)"),
-        Entry(key: "api_gateway.rate", value: "10000/s", source: "API Gateway quotas: 10,000 RPS per account and Region"),
-        Entry(key: "api_gateway.burst", value: "5000", source: "API Gateway quotas: burst 5,000"),
+        Entry(key: "sns.retryable", value: "5xx, 429, timeouts, connection failures",
+              source: "SNS guide, 'Amazon SNS message delivery retries': 'all 5XX errors and 429 (too many requests sent) errors as retryable ... All other errors are considered as permanent failures and retries will not be attempted'; 'Amazon SNS dead-letter queues': client-side errors are not retried; a message that gives up goes to the subscription's DLQ, else is discarded (https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html)"),
+        Entry(key: "sns.jitter", value: "equal jitter on the backoff phase, never below min_delay",
+              source: "assumption: the SNS guide says 'Amazon SNS applies jittering to delivery retries' (pointing to the AWS Architecture Blog's 'Exponential Backoff and Jitter') but not which; the backoff phase's delay d becomes d/2 + U(0, d/2), at least min_delay (https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html)"),
+        Entry(key: "sns.sqs.retry_policy", value: "managed (100,015 attempts over 23 days)",
+              source: "SNS guide, 'Amazon SNS message delivery retries': AWS managed endpoints (Lambda, SQS): 3 immediate, 2 x 1 s, 10 backoff 1-20 s, 100,000 x 20 s, '100,015 times, over 23 days'; 'With the exception of HTTP/S, you can't change Amazon SNS-defined delivery policies'"),
+        Entry(key: "api_gateway.rate", value: "10000/s", source: "API Gateway: a stage without throttling settings is limited by the account's 10,000 RPS only (stage limits 'cannot be higher than' the account's)"),
+        Entry(key: "api_gateway.burst", value: "5000", source: "API Gateway: a stage without throttling settings is limited by the account's burst of 5,000 only"),
+        Entry(key: "api_gateway.account", value: "10000/s, burst 5000, shared by every gateway of the topology",
+              source: "API Gateway quotas: 'Throttle quota per account, per Region across HTTP APIs, REST APIs, WebSocket APIs, and WebSocket callback APIs: 10,000 requests per second (RPS) with ... a maximum bucket capacity of 5,000 requests' (us-east-1; 2,500/1,250 in some newer Regions); 'API Gateway examines the rate and a burst of request submissions against all APIs in your account, per Region' (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html, .../api-gateway-request-throttling.html)"),
         Entry(key: "api_gateway.timeout", value: "29s", source: "API Gateway: integration timeout 50 ms - 29 s (default 29 s), 504 past it"),
         Entry(key: "session_store.failover", value: "30s", source: "AWS Database Blog, ElastiCache Redis automatic failover: 'usually about 30 seconds'"),
         Entry(key: "session_store.replicas", value: "1", source: "ElastiCache Multi-AZ needs at least one replica (assumed on unless the file says 0)"),
@@ -172,6 +199,10 @@ public enum AwsDefaults {
               source: "assumption: AWS keeps an idle execution environment 'for a period of time' it does not document; third-party observations say 5-15 minutes"),
         Entry(key: "autoscaling.status_check", value: "60s", source: "EC2 status checks run every minute"),
         Entry(key: "autoscaling.target_tracking.period", value: "60s", source: "EC2 Auto Scaling target tracking: CloudWatch alarms on one-minute metrics"),
+        Entry(key: "autoscaling.target_tracking.alarms", value: "scale out: > target for 3 of 3 minutes; scale in: < 0.9 x target for 15 of 15 minutes",
+              source: "Application Auto Scaling User Guide, 'How target tracking scaling works': scales in only when utilization falls below a threshold 'sufficiently below the target value (usually more than 10% lower)'; CloudWatch 'Alarm actions': Auto Scaling actions repeat while the alarm stays in ALARM; the 3 and 15 one-minute data points are the shape of the alarms AWS creates (AlarmHigh/AlarmLow, seen in the console; assumption: AWS documents no figure) (https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html)"),
+        Entry(key: "session_store.remap", value: "next_node",
+              source: "assumption: what a Memcached client does when a node dies is the client library's choice; next_node is consistent hashing with failed nodes ejected (ketama with auto-eject), none keeps sending a dead node's keys to it"),
         Entry(key: "sqs.receive_timeout", value: "20s", source: "assumption: a ReceiveMessage with no answer (partition) is retried after 20 s, the longest long poll"),
     ]
 }

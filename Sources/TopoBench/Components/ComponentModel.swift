@@ -71,8 +71,12 @@ protocol ComponentModel: AnyObject {
     func readSession(user: Int32, fromZone zone: Int8, sender: Int32) -> SessionReadResult
 
     // MARK: as an SNS subscription's endpoint (SQS, Lambda, HTTP/S)
-    /// Takes a new message (already in the ``MessageBook``) from a topic.
-    func accept(message m: Int32)
+    /// Takes a new message (already in the ``MessageBook``) from the topic `sender`, or refuses
+    /// it: the status the delivery attempt gets (`.ok`: taken; otherwise the message stays the
+    /// topic's, to retry or give up).
+    func accept(message m: Int32, from sender: Int32) -> CallStatus
+    /// Keeps a message moved to it as an SNS subscription's dead-letter queue (an SQS queue).
+    func storeDeadLetter(_ m: Int32)
 
     // MARK: as the consumers of an SQS queue (instances, Lambda)
     /// Consumer instances (pollers are per instance; a Lambda function is one).
@@ -120,7 +124,12 @@ extension ComponentModel {
     func checkInvariants() {}
     func readSession(user: Int32, fromZone zone: Int8, sender: Int32) -> SessionReadResult { .unavailable }
     /// A kind that takes no messages loses them (the loader refuses such subscriptions).
-    func accept(message m: Int32) { sim.components.messages.lost(m) }
+    func accept(message m: Int32, from sender: Int32) -> CallStatus {
+        sim.components.messages.lost(m)
+        return .ok
+    }
+    /// A kind that keeps no dead letters frees them (the loader refuses such queues).
+    func storeDeadLetter(_ m: Int32) { sim.components.messages.freeMessage(m) }
     var consumerInstances: Int { 0 }
     func consumerPolling(queueSetting pollers: Int?) -> ConsumerPolling { ConsumerPolling(pollers: pollers ?? 1) }
     func consumerUp(_ k: Int32) -> Bool { false }

@@ -9,6 +9,10 @@ final class ComponentServices {
     var fleets: [Fleet?] = []
     /// Owns the models (``AnyComponent`` refers to them unmanaged).
     var owned: [AnyObject] = []
+    /// API Gateway's account-level throttle in the Region, shared by every gateway of the
+    /// topology ("API Gateway examines the rate and a burst of request submissions against all
+    /// APIs in your account, per Region").
+    var apiGatewayAccount = TokenBucket(rate: AwsDefaults.apiAccountRate, capacity: Double(AwsDefaults.apiAccountBurst))
 
     init(_ sim: Simulation, components: Int) {
         subscribers = Array(repeating: [], count: components)
@@ -140,7 +144,10 @@ struct ComponentTable {
     @inline(__always) func readSession(_ c: Int, user: Int32, fromZone zone: Int8, sender: Int32) -> SessionReadResult {
         models[c].accept(ReadSession(user: user, zone: zone, sender: sender))
     }
-    func accept(_ c: Int, message m: Int32) { models[c].accept(AcceptMessage(message: m)) }
+    func accept(_ c: Int, message m: Int32, from sender: Int32) -> CallStatus {
+        models[c].accept(AcceptMessage(message: m, sender: sender))
+    }
+    func store(_ c: Int, deadLetter m: Int32) { models[c].accept(StoreDeadLetter(message: m)) }
     func consumerInstances(_ c: Int) -> Int { models[c].accept(ConsumerInstances()) }
     func consumerPolling(_ c: Int, queueSetting pollers: Int?) -> ConsumerPolling {
         models[c].accept(GetConsumerPolling(pollers: pollers))
@@ -243,8 +250,12 @@ private struct ReadSession: ComponentVisitor {
     }
 }
 private struct AcceptMessage: ComponentVisitor {
+    let message: Int32, sender: Int32
+    func visit<M: ComponentModel>(_ m: M) -> CallStatus { m.accept(message: message, from: sender) }
+}
+private struct StoreDeadLetter: ComponentVisitor {
     let message: Int32
-    func visit<M: ComponentModel>(_ m: M) { m.accept(message: message) }
+    func visit<M: ComponentModel>(_ m: M) { m.storeDeadLetter(message) }
 }
 private struct ConsumerInstances: ComponentVisitor {
     func visit<M: ComponentModel>(_ m: M) -> Int { m.consumerInstances }

@@ -13,8 +13,17 @@ public enum CallStatus: UInt8, Sendable {
     case rejected
     /// Nothing ever comes back (a powered-off zone, a partition): the caller's timeout decides.
     case noResponse
+    /// A 4xx other than 429: the callee refuses this request for good (access denied, endpoint
+    /// deleted). Only an `errors` fault with a 4xx `code` answers it.
+    case clientError
 
     var isSuccess: Bool { self == .ok }
+
+    /// Whether a caller that retries should try again: every failure but a client error (4xx
+    /// other than 429). Amazon SNS: "all 5XX errors and 429 (too many requests sent) errors
+    /// [are] retryable ... All other errors are considered as permanent failures"; a timeout or
+    /// a connection failure is a failed attempt too.
+    var isRetryable: Bool { self != .ok && self != .clientError }
 }
 
 /// Where a call is in its life.

@@ -151,11 +151,13 @@ extension Simulation {
 }
 
 extension CallStatus {
-    /// What an `errors` fault answers: 500, 503, or 429 (FIS's throttle error).
+    /// What an `errors` fault answers: 500, 503, 429 (FIS's throttle error), or a client error
+    /// for 400, 403 and 404.
     init(faultCode code: Int) {
         switch code {
         case 429: self = .throttled
         case 503: self = .unavailable
+        case 400..<500: self = .clientError
         default: self = .serverError
         }
     }

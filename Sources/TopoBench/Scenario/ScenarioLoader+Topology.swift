@@ -234,7 +234,9 @@ extension ScenarioLoader {
             spec.probability = try m.double("probability", default: 1) ?? 1
             let defaultCode = written.hasSuffix("throttle-error") ? 429 : written.hasSuffix("unavailable-error") ? 503 : 500
             let code = try m.int("code", default: defaultCode) ?? defaultCode
-            if ![429, 500, 503].contains(code) { throw (m.optional("code") ?? m.reader).error(expected: "429, 500 or 503", found: "\(code)") }
+            if ![400, 403, 404, 429, 500, 503].contains(code) {
+                throw (m.optional("code") ?? m.reader).error(expected: "400, 403, 404, 429, 500 or 503", found: "\(code)")
+            }
             spec.errorCode = code
         default: break
         }

@@ -45,6 +45,10 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     /// not 0 means the topology ran without them, so its figures are not comparable with the
     /// others'.
     case faultsIgnored = "faults_ignored"
+    /// Messages that ended in a dead-letter queue: an SQS queue's redrive policy
+    /// (`max_receive_count`) or an SNS subscription's `dead_letter` queue. A part of
+    /// `messages_lost` (the work behind them was not done).
+    case messagesDeadLettered = "messages_dead_lettered"
 
     /// How the replications of one row become its `summary.csv` figure.
     public enum Aggregation: Sendable, Equatable {
@@ -112,7 +116,7 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
             return true
         case .offered, .succeeded, .latencyMean, .latencyP90, .latencyMax, .errors5xx, .timeouts, .throttled,
             .rejected, .messagesLost, .duplicates, .sessionsLost, .events, .unfinished, .messagesProcessed,
-            .faultsIgnored, .attemptsPerRequest:
+            .faultsIgnored, .attemptsPerRequest, .messagesDeadLettered:
             return false
         }
     }
@@ -129,7 +133,7 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
             return .higherIsBetter
         case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .latencyMax, .latencyAllP50,
             .latencyAllP99, .latencyAllP999, .e2eP99, .errors5xx, .timeouts, .throttled, .rejected, .messagesLost,
-            .duplicates, .sessionsLost, .recovery, .unfinished, .faultsIgnored, .attemptsPerRequest:
+            .duplicates, .sessionsLost, .recovery, .unfinished, .faultsIgnored, .attemptsPerRequest, .messagesDeadLettered:
             return .lowerIsBetter
         // The workload (offered), the simulator's own work (events) and the messages a topology
         // carries (messages_processed: a fan-out processes more, which is neither good nor bad).
@@ -147,7 +151,8 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
             return .milliseconds
         case .recovery: return .seconds
         case .offered, .succeeded, .errors5xx, .timeouts, .throttled, .rejected, .messagesLost, .duplicates,
-            .sessionsLost, .events, .unfinished, .messagesProcessed, .faultsIgnored, .attemptsPerRequest:
+            .sessionsLost, .events, .unfinished, .messagesProcessed, .faultsIgnored, .attemptsPerRequest,
+            .messagesDeadLettered:
             return .count
         }
     }
@@ -176,7 +181,7 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
             return .relative(0.10)
         case .faultsIgnored: return .absolute(0)
         case .errors5xx, .timeouts, .throttled, .rejected, .messagesLost, .duplicates, .sessionsLost, .unfinished,
-            .attemptsPerRequest:
+            .attemptsPerRequest, .messagesDeadLettered:
             return .relative(0.10)
         case .latencyMax, .offered, .events, .messagesProcessed:
             return nil

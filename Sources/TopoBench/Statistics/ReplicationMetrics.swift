@@ -42,6 +42,8 @@ struct ReplicationMetrics {
     var throttled = 0
     var rejected = 0
     var messagesLost = 0
+    /// The part of `messagesLost` that ended in a dead-letter queue.
+    var messagesDeadLettered = 0
     var duplicates = 0
     var sessionsLost = 0
     var unfinished = 0
@@ -230,6 +232,7 @@ struct ReplicationMetrics {
             case .unfinished: return Double(unfinished)
             case .messagesProcessed: return Double(messagesProcessed)
             case .faultsIgnored: return Double(faultsIgnored)
+            case .messagesDeadLettered: return Double(messagesDeadLettered)
             }
         }
     }

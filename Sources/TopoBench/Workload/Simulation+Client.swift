@@ -5,7 +5,8 @@
 /// jitter `rand(0, min(cap, base·2^attempt))` capped at 20 s, and a retry quota: a bucket of 500
 /// tokens, 5 spent per retry, 10 per retry after a timeout, and on success 1 back (or the retry's
 /// cost back when the success came from a retry). An empty bucket stops retries but never a
-/// first attempt. Which errors are retried: 5xx, 429 and timeouts, as the SDKs do.
+/// first attempt. Which errors are retried: 5xx, 429, timeouts and connection failures, as the
+/// SDKs do; a 4xx other than 429 is not (it is counted with the 5xx, as an error answer).
 extension Simulation {
     func startClients() {
         let w = scenario.workload
@@ -100,7 +101,7 @@ extension Simulation {
         if status == .ok {
             succeed(r)
         } else {
-            failAttempt(r, cause: FailureCause(status), timeout: false)
+            failAttempt(r, cause: FailureCause(status), timeout: false, retryable: status.isRetryable)
         }
     }
 
@@ -129,10 +130,10 @@ extension Simulation {
     }
 
     /// An attempt failed: retry if the policy and the quota allow it, otherwise give up.
-    func failAttempt(_ r: Int32, cause: FailureCause, timeout: Bool) {
+    func failAttempt(_ r: Int32, cause: FailureCause, timeout: Bool, retryable: Bool = true) {
         let i = Int(r)
         let policy = scenario.workload.retry
-        if requests[i].attempt < maxAttempts && now < hardStop {
+        if retryable && requests[i].attempt < maxAttempts && now < hardStop {
             var allowed = true
             var cost = 0
             if let q = policy.quota {

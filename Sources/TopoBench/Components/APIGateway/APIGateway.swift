@@ -1,28 +1,33 @@
 /// Amazon API Gateway in front of one integration.
 ///
 /// Throttling is a token bucket, "a token counts for a request" (API Gateway Developer Guide,
-/// "Throttle requests to your REST APIs"): `burst` tokens at most, refilled at `rate` per second;
-/// a request that finds the bucket empty gets 429 at once and is not queued. The integration
-/// timeout is 29 s by default, after which the client gets 504.
+/// "Throttle requests to your REST APIs"), at two levels: the account's bucket in the Region
+/// (10,000 requests per second, burst 5,000 in us-east-1), which every gateway of the topology
+/// shares, and the stage's own limits on top (`rate` and `burst`: `burst` tokens at most,
+/// refilled at `rate` per second). A request must find a token in both, else it gets 429 at
+/// once and is not queued (and takes no token). The integration timeout is 29 s by default,
+/// after which the client gets 504.
 final class APIGateway: ComponentModel {
     let index: Int32
     /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
     let sim: Simulation
     let spec: APIGatewaySpec
     let streams: ComponentStreams
-    var tokens: Double
-    var lastRefill: SimTime = 0
+    /// The stage's throttle.
+    var stage: TokenBucket
     var timeoutList: Int32 = -1
     var errorProbability: Double = 0
     var errorStatus: CallStatus = .serverError
     var throttledCount = 0
+    /// Requests that passed both throttles.
+    var passed = 0
 
     init(_ sim: Simulation, index: Int32, spec: APIGatewaySpec) {
         self.sim = sim
         self.index = index
         self.spec = spec
         streams = sim.componentStreams[Int(index)]
-        tokens = Double(spec.burst)
+        stage = TokenBucket(rate: spec.rate, capacity: Double(spec.burst))
     }
 
     func start() {
@@ -30,15 +35,16 @@ final class APIGateway: ComponentModel {
     }
 
     func receive(call: Int32, after carry: SimTime) {
-        let elapsed = Double(sim.now - lastRefill) / 1e9
-        tokens = min(Double(spec.burst), tokens + elapsed * spec.rate)
-        lastRefill = sim.now
-        if tokens < 1 {
+        stage.refill(at: sim.now)
+        sim.components.services.apiGatewayAccount.refill(at: sim.now)
+        guard stage.hasToken && sim.components.services.apiGatewayAccount.hasToken else {
             throttledCount += 1
             sim.reply(call, .throttled)
             return
         }
-        tokens -= 1
+        stage.take()
+        sim.components.services.apiGatewayAccount.take()
+        passed += 1
         if errorProbability > 0 && streams.misc.uniform() < errorProbability {
             sim.reply(call, errorStatus)
             return

@@ -29,8 +29,12 @@ enum ScalerTimer: UInt8 {
 /// without power goes to the healthy zone with the fewest instances instead; when the zone
 /// has power again, each instance displaced from it is rebalanced back: a new instance is
 /// launched there first, and the displaced one is then drained and terminated.
-/// Target tracking (optional) evaluates the metric every minute and launches or terminates
-/// instances to keep it at the target, not scaling in until the warm-up of new instances is over.
+/// Target tracking (optional) takes one data point of the metric every minute and acts through
+/// the two alarms AWS creates for the policy: it scales out (to in service × metric / target)
+/// when the metric is above the target for 3 data points in a row, and scales in (one instance
+/// a minute, while that alarm stays in ALARM) only when the metric is clearly below the target,
+/// under 90 % of it for 15 data points in a row, and not until the warm-up of new instances is
+/// over (``AwsDefaults/targetTrackingScaleOutPoints`` and the two after it).
 ///
 /// It changes the group's ``Fleet`` and tells everyone with ``Lifecycle`` notifications: the
 /// group fails the work of what it terminates, the ALB registers what it launches.
@@ -46,6 +50,11 @@ final class AutoScaler: ComponentModel {
     var launchedAt: [SimTime] = []
     var replacements = 0
     var lastScale: SimTime = 0
+    /// Target tracking: consecutive data points above the target (the scale-out alarm) and below
+    /// the scale-in threshold (the scale-in alarm); scale-ins made, and when the first was.
+    var pointsAbove = 0, pointsBelow = 0
+    var scaleIns = 0
+    var firstScaleInAt: SimTime = -1
     /// What the group's health checks and zone balancing remember of each instance slot.
     struct SlotHealth {
         /// When its status checks were first seen impaired (-1: not impaired).
@@ -229,10 +238,16 @@ final class AutoScaler: ComponentModel {
         }
         guard inService > 0, workers > 0 else { return }
         let metric = 100.0 * Double(busy) / Double(workers)
+        // The alarms: each needs its number of one-minute data points in a row.
+        pointsAbove = metric > tt.target ? pointsAbove + 1 : 0
+        pointsBelow = metric < tt.target * AwsDefaults.targetTrackingScaleInRatio ? pointsBelow + 1 : 0
+        let scaleOut = pointsAbove >= AwsDefaults.targetTrackingScaleOutPoints
+        let belowLongEnough = pointsBelow >= AwsDefaults.targetTrackingScaleInPoints
+        guard scaleOut || belowLongEnough else { return }
         let current = inService + warming + launching
         var desired = Int((Double(inService) * metric / tt.target).rounded(.up))
         desired = min(spec.max, max(spec.min, desired))
-        if desired > current {
+        if scaleOut && desired > current {
             for _ in 0..<(desired - current) {
                 let k = fleet_.count
                 fleet_.members.append(FleetMember(zone: Fleet.zone(forSlot: k, in: fleet_.zones)))
@@ -240,13 +255,15 @@ final class AutoScaler: ComponentModel {
                 launch(instance: k)
             }
             lastScale = sim.now
-        } else if desired < current && launching == 0 && warming == 0 && sim.now - lastScale >= tt.warmup {
+        } else if belowLongEnough && desired < current && launching == 0 && warming == 0 && sim.now - lastScale >= tt.warmup {
             // Scale in: the newest running instance leaves the group.
             var newest: Int? = nil
             for k in 0..<fleet_.count where !fleet_.members[k].terminated && !fleet_.members[k].launching { newest = k }
             if let k = newest, current > spec.min {
                 scaleIn(instance: k)
                 lastScale = sim.now
+                scaleIns += 1
+                if firstScaleInAt < 0 { firstScaleInAt = sim.now }
             }
         }
     }

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Codes of an HTTP/S endpoint's own events.
 enum HTTPEndpointTimer: UInt8 {
@@ -17,6 +16,7 @@ final class HTTPEndpoint: ComponentModel {
     let sim: Simulation
     let spec: HTTPEndpointSpec
     let book: MessageBook
+    let streams: ComponentStreams
     var timeoutList: Int32 = -1
     /// Messages being delivered or waiting to be retried.
     var pending = 0
@@ -28,6 +28,7 @@ final class HTTPEndpoint: ComponentModel {
         self.sim = sim
         self.index = index
         self.spec = spec
+        streams = sim.componentStreams[Int(index)]
         book = sim.components.messages
     }
 
@@ -55,6 +56,9 @@ final class HTTPEndpoint: ComponentModel {
             pending -= 1
             delivered += 1
             book.processed(m)
+        } else if !status.isRetryable {
+            // A client error (4xx other than 429) is a permanent failure: no retry.
+            giveUp(message: m)
         } else {
             retry(message: m)
         }
@@ -66,37 +70,31 @@ final class HTTPEndpoint: ComponentModel {
         retry(message: m)
     }
 
+    /// The subscription's delivery policy: its own, or the endpoint's `retry_policy`.
+    func policy(of m: Int32) -> DeliveryPolicy {
+        let p = book.messages[Int(m)].policy
+        return p >= 0 ? book.policies[Int(p)] : spec.policy
+    }
+
     /// Schedules the next attempt per the delivery policy, or gives the message up.
     func retry(message m: Int32) {
-        let policy = spec.policy
+        let policy = policy(of: m)
         let attempts = Int(book.messages[Int(m)].receiveCount)  // attempts made so far
         guard attempts < policy.totalAttempts else {
-            pending -= 1
-            failed += 1
-            if book.messages[Int(m)].deadLetter { deadLettered += 1 }
-            book.lost(m)
+            giveUp(message: m)
             return
         }
         retried += 1
-        let delay = Self.delay(policy, retry: attempts)
+        let delay = policy.delay(beforeRetry: attempts, jitter: streams.misc)
         sim.scheduleTimer(after: delay, for: index, code: HTTPEndpointTimer.retry.rawValue, slot: m, gen: book.messages[Int(m)].gen)
     }
 
-    /// The delay before retry number `retry` (1-based): the immediate phase, then pre-backoff,
-    /// backoff (exponential from `minDelay` to `maxDelay`), post-backoff.
-    static func delay(_ p: DeliveryPolicy, retry: Int) -> SimTime {
-        var r = retry
-        if r <= p.immediateRetries { return 0 }
-        r -= p.immediateRetries
-        if r <= p.preBackoffRetries { return p.preBackoffDelay }
-        r -= p.preBackoffRetries
-        if r <= p.backoffRetries {
-            if p.backoffRetries <= 1 || p.minDelay == p.maxDelay { return p.minDelay }
-            let lo = Double(max(1, p.minDelay)), hi = Double(p.maxDelay)
-            let f = Double(r - 1) / Double(p.backoffRetries - 1)
-            return SimTime((lo * pow(hi / lo, f)).rounded())
-        }
-        return p.postBackoffDelay
+    /// The delivery gives up: to the subscription's dead-letter queue, or discarded.
+    func giveUp(message m: Int32) {
+        pending -= 1
+        failed += 1
+        if book.messages[Int(m)].deadLetterQueue >= 0 { deadLettered += 1 }
+        book.deliveryGivenUp(m)
     }
 
     func timer(_ code: UInt8, slot m: Int32, gen: UInt32) {
@@ -107,9 +105,10 @@ final class HTTPEndpoint: ComponentModel {
 
 /// An SNS subscription: the topic's copy is delivered at once.
 extension HTTPEndpoint {
-    func accept(message m: Int32) {
+    func accept(message m: Int32, from sender: Int32) -> CallStatus {
         pending += 1
         attempt(message: m)
+        return .ok
     }
 }
 

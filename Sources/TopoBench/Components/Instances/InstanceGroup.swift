@@ -221,7 +221,7 @@ final class InstanceGroup: ComponentModel {
         if retries {
             if status == .ok {
                 refundRetryQuota(call, instance: k)
-            } else if retryDownstream(call, instance: k, timeout: false, throttled: status == .throttled) {
+            } else if status.isRetryable && retryDownstream(call, instance: k, timeout: false, throttled: status == .throttled) {
                 return
             }
         }
@@ -241,8 +241,8 @@ final class InstanceGroup: ComponentModel {
         finishService(instance: Int(sim.calls[Int(call)].instance), call: call, status: .gatewayTimeout)
     }
 
-    /// A failed downstream attempt is retried as the SDK does (every error it sees is a 5xx, a
-    /// 429, a timeout or a connection failure, all retryable): while attempts are left and the
+    /// A failed downstream attempt is retried as the SDK does (5xx, 429, timeouts and connection
+    /// failures; a 4xx other than 429 is not retried): while attempts are left and the
     /// instance's retry quota has the tokens, after an exponential back-off with jitter, the
     /// worker held meanwhile. False when the failure stands.
     func retryDownstream(_ call: Int32, instance k: Int, timeout: Bool, throttled: Bool) -> Bool {

@@ -190,9 +190,10 @@ final class LambdaFunction: ComponentModel {
 
 /// An SNS subscription: an asynchronous invocation waits for a free slot.
 extension LambdaFunction {
-    func accept(message m: Int32) {
+    func accept(message m: Int32, from sender: Int32) -> CallStatus {
         pending += 1
         enqueue(message: m)
+        return .ok
     }
 }
 

@@ -26,7 +26,15 @@ struct Poller {
 /// long polling (`wait` up to 20 s) waits for one to arrive, short polling (`wait: 0`, the default)
 /// answers at once. FIFO queues deliver the messages of one message group in order, to one
 /// consumer at a time (one receive may return several of them), deduplicate sends within
-/// 5 minutes, and accept 300 sends per second without batching.
+/// 5 minutes, and have quotas per API action counted in calls ("Amazon SQS FIFO limits are
+/// based on the number of API requests, not message limits"; SQS Developer Guide, "Amazon SQS
+/// message quotas"): 300 SendMessage, 300 ReceiveMessage and 300 DeleteMessage calls per
+/// second, 70,000 each in high-throughput mode (us-east-1). A ReceiveMessage returns up to 10
+/// messages, and a consumer that receives batches deletes each batch with one
+/// DeleteMessageBatch, so batches of 10 carry 3,000 messages per second. Past a quota the call
+/// gets ThrottlingException: a SendMessage answers 429 to its caller; a consumer's throttled
+/// receive or delete is made again after its SDK's backoff (``throttledBackoff()``). Each
+/// quota is a bucket of one second's calls (assumption: AWS documents no burst).
 final class MessageQueue: ComponentModel {
     let index: Int32
     /// The replication (a strong reference: `Simulation.run()` ends the cycle when it is done).
@@ -72,8 +80,12 @@ final class MessageQueue: ComponentModel {
     var groupInflight: [Int32] = []
     var dedup: [Int64: SimTime] = [:]
     var dedupSweep: SimTime = 0
-    var sendTokens: Double = 0
-    var lastRefill: SimTime = 0
+    /// FIFO: the per-action quotas (a token per call, one second's worth at most).
+    var sendQuota: TokenBucket
+    var receiveQuota: TokenBucket
+    var deleteQuota: TokenBucket
+    /// FIFO: calls refused by a quota.
+    var throttledSends = 0, throttledReceives = 0, throttledDeletes = 0
     var sent = 0, received = 0, deleted = 0, emptyReceives = 0, deadLettered = 0, expired = 0
 
     init(_ sim: Simulation, index: Int32, spec: QueueSpec) {
@@ -83,7 +95,10 @@ final class MessageQueue: ComponentModel {
         streams = sim.componentStreams[Int(index)]
         book = sim.components.messages
         groupInflight = Array(repeating: 0, count: max(1, spec.messageGroups))
-        sendTokens = spec.fifoThroughput
+        let quota = spec.fifoCallsPerSecond
+        sendQuota = TokenBucket(rate: quota, capacity: quota)
+        receiveQuota = TokenBucket(rate: quota, capacity: quota)
+        deleteQuota = TokenBucket(rate: quota, capacity: quota)
     }
 
     deinit {
@@ -147,14 +162,11 @@ extension MessageQueue {
         }
         var group: Int32 = 0
         if spec.type == .fifo {
-            let elapsed = Double(sim.now - lastRefill) / 1e9
-            sendTokens = min(spec.fifoThroughput, sendTokens + elapsed * spec.fifoThroughput)
-            lastRefill = sim.now
-            if sendTokens < 1 {
+            guard sendQuota.take(at: sim.now) else {
+                throttledSends += 1
                 sim.reply(call, .throttled)
                 return
             }
-            sendTokens -= 1
             // Content-based deduplication: a retried send of the same request within 5 minutes is
             // acknowledged but not stored again.
             let key = Int64(sim.calls[Int(call)].request) << 40 ^ Int64(sim.calls[Int(call)].origin)
@@ -293,6 +305,14 @@ extension MessageQueue {
             sim.scheduleTimer(after: AwsDefaults.sdkReceiveTimeout, for: index, code: QueueTimer.poller.rawValue, slot: Int32(p), gen: pollers[p].gen)
             return
         }
+        if spec.type == .fifo && !receiveQuota.take(at: sim.now) {
+            // ThrottlingException: the poller asks again when the quota has room.
+            throttledReceives += 1
+            pollers[p].state = .idle
+            pollers[p].gen &+= 1
+            sim.scheduleTimer(after: throttledBackoff(), for: index, code: QueueTimer.poller.rawValue, slot: Int32(p), gen: pollers[p].gen)
+            return
+        }
         let got = receiveBatch(poller: p)
         pollers[p].gen &+= 1
         if got > 0 {
@@ -340,7 +360,7 @@ extension MessageQueue {
             if let maxReceives = spec.maxReceiveCount, book.messages[Int(m)].receiveCount >= Int32(maxReceives) {
                 unlinkVisible(m)
                 deadLettered += 1
-                book.lost(m)
+                book.deadLettered(m)
                 m = next
                 continue
             }
@@ -496,9 +516,23 @@ extension MessageQueue {
         consumerComponent < 0 ? 0 : sim.components.processingTime(Int(consumerComponent), pollers[p].instance)
     }
 
+    /// How long a consumer whose receive or delete was throttled waits before it makes the call
+    /// again: its SDK's backoff, full jitter over the 100 ms base (at least 1 ms).
+    func throttledBackoff() -> SimTime {
+        max(Time.millisecond, SimTime(streams.misc.uniform() * Double(AwsDefaults.sdkBase)))
+    }
+
     /// A consumer finished a message: it deletes it, unless the work failed.
     func finishMessage(poller p: Int) {
         let pos = pollers[p].position
+        // FIFO: the delete is a DeleteMessage call, or for a batch one DeleteMessageBatch made
+        // with its first message. A throttled one is made again when the quota has room.
+        if spec.type == .fifo && pos == 0 && !deleteQuota.take(at: sim.now) {
+            throttledDeletes += 1
+            pollers[p].gen &+= 1
+            sim.scheduleTimer(after: throttledBackoff(), for: index, code: QueueTimer.poller.rawValue, slot: Int32(p), gen: pollers[p].gen)
+            return
+        }
         let item = batchItem(p, pos)
         pollers[p].position = pos + 1
         var failed = false
@@ -609,9 +643,22 @@ extension MessageQueue {
     }
 }
 
-/// An SNS subscription: the topic's copy of a message is stored in the queue.
+/// An SNS subscription: the topic's copy of a message is stored in the queue, unless the queue
+/// fails the delivery (an `errors` fault) or the topic cannot reach it (a partition).
 extension MessageQueue {
-    func accept(message m: Int32) {
+    func accept(message m: Int32, from sender: Int32) -> CallStatus {
+        if errorProbability > 0 && streams.misc.uniform() < errorProbability { return errorStatus }
+        if sim.isPartitioned(sender, index) { return .noResponse }
+        book.messages[Int(m)].receiveCount = 0
+        book.messages[Int(m)].deliverTo = -1
+        store(message: m)
+        return .ok
+    }
+
+    /// A message moved here as an SNS subscription's dead-letter queue.
+    func storeDeadLetter(_ m: Int32) { store(message: m) }
+
+    func store(message m: Int32) {
         if spec.type == .fifo {
             let origin = book.messages[Int(m)].origin
             book.messages[Int(m)].group = Int32(Int(origin % 1_000_003) % max(1, spec.messageGroups))

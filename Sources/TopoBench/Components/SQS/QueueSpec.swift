@@ -15,7 +15,12 @@ public struct QueueSpec: Sendable {
     public var pollers: Int?
     /// FIFO: number of message groups the messages are spread over.
     public var messageGroups: Int
-    public var fifoThroughput: Double
+    /// FIFO high-throughput mode (`high_throughput`): the higher per-action quotas.
+    public var highThroughput: Bool
+    /// FIFO: calls per second per API action (SendMessage, ReceiveMessage, DeleteMessage).
+    public var fifoCallsPerSecond: Double {
+        highThroughput ? AwsDefaults.sqsFifoHighThroughputCalls : AwsDefaults.sqsFifoCalls
+    }
     public var dedupWindow: SimTime
 }
 
@@ -36,7 +41,7 @@ extension QueueSpec {
             inflightLimit: try cm.int("inflight_limit", default: AwsDefaults.sqsInflightLimit) ?? AwsDefaults.sqsInflightLimit,
             pollers: try cm.int("pollers"),
             messageGroups: try cm.int("message_groups", default: 100) ?? 100,
-            fifoThroughput: try cm.rate("throughput", default: AwsDefaults.sqsFifoThroughput) ?? AwsDefaults.sqsFifoThroughput,
+            highThroughput: try cm.bool("high_throughput", default: false) ?? false,
             dedupWindow: AwsDefaults.sqsFifoDedupWindow)
     }
 }

@@ -20,6 +20,7 @@ extension MapDeclaration {
                            source: .assumption("a consumer polls with each of its workers"),
                            "Receive loops per consuming instance. Set for a lambda consumer, that many poll from the start, without scaling (at most its maximum_concurrency)."),
             KeyDeclaration("message_groups", .integer(1...1_000_000), default: "100", source: .assumption("a hundred message group ids"), "FIFO: message groups the messages are spread over."),
-            KeyDeclaration("throughput", .rate(max: nil), default: "300/s", source: .aws("sqs.fifo_throughput"), "FIFO: messages per second past which sends are throttled."),
+            KeyDeclaration("high_throughput", .flag, default: "false", source: .aws("sqs.fifo.quota"),
+                           "FIFO: high-throughput mode. Off: 300 calls/s per API action (SendMessage, ReceiveMessage, DeleteMessage); on: 70,000 (us-east-1). Past a quota the call is throttled."),
         ])
 }

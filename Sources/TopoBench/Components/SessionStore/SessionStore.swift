@@ -49,8 +49,9 @@ final class SessionStore: ComponentModel {
         let n = nodes.count
         guard user >= 0, n > 0 else { return .ok(0) }
         var node = n == 1 ? 0 : Int(user) % n
-        if spec.engine == .memcached {
-            // Consistent hashing: a dead node's keys go to the next live node.
+        if spec.engine == .memcached && spec.remap == .nextNode {
+            // Consistent hashing with failed nodes ejected: a dead node's keys go to the next
+            // live node (`remap: none`: they stay on the dead node, and fail).
             var tries = 0
             while nodes[node].state != .up && tries < n {
                 node = (node + 1) % n

@@ -9,6 +9,8 @@ extension MapDeclaration {
             KeyDeclaration("failover", .duration(0...ScenarioLoader.Limits.maxDelay), default: "30s", source: .aws("session_store.failover"), "Time for a replica to take over a failed primary."),
             KeyDeclaration("zones", .list(.zone, minItems: 1), default: .described("the scenario's first two zones (its only one if it has one)"), source: .assumption("Multi-AZ over two zones"),
                            "Zones the nodes and replicas are placed in."),
+            KeyDeclaration("remap", .choice(MemcachedRemap.allCases.map(\.rawValue)), default: "next_node", source: .aws("session_store.remap"),
+                           "Memcached: where the client sends a dead node's keys. next_node: the next live node (consistent hashing, failed nodes ejected), where those users log in again; none: nowhere, their requests fail until the node is back (empty). An assumption: a client-library choice."),
             KeyDeclaration("replace", .duration(0...ScenarioLoader.Limits.maxDelay), default: "10m", source: .aws("session_store.replace"), "Time to replace a failed node that has no replica (empty)."),
         ])
 }

@@ -2,6 +2,14 @@
 
 public enum SessionEngine: String, Sendable, CaseIterable { case redis, memcached }
 
+/// What a Memcached client does with the keys of a node that died (a client-library choice).
+public enum MemcachedRemap: String, Sendable, CaseIterable {
+    /// Consistent hashing with failed nodes ejected: the keys go to the next live node.
+    case nextNode = "next_node"
+    /// The client keeps the node in its ring: its keys fail until it is back.
+    case none
+}
+
 public struct SessionStoreSpec: Sendable {
     public var engine: SessionEngine
     public var nodes: Int
@@ -10,10 +18,21 @@ public struct SessionStoreSpec: Sendable {
     public var zones: [Int]
     /// Time to bring a failed node back (replacement) when no replica can take over.
     public var replace: SimTime
+    /// Memcached: where a dead node's keys go.
+    public var remap: MemcachedRemap
 }
 
 
 extension SessionStoreSpec {
+    /// `remap`, Memcached only.
+    static func readRemap(_ cm: MapReader, engine: SessionEngine) throws -> MemcachedRemap {
+        let written = try cm.choice("remap", default: MemcachedRemap.nextNode.rawValue) ?? MemcachedRemap.nextNode.rawValue
+        if engine != .memcached, let r = cm.optional("remap") {
+            throw r.error(expected: "no remap for redis (a Redis replica takes over; remap is what a Memcached client does)", found: r.foundDescription)
+        }
+        return MemcachedRemap(rawValue: written) ?? .nextNode
+    }
+
     /// Reads a `session_store` component's keys (declared in its `…Declaration.swift`).
     static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
         let engine = try cm.choice("engine", default: "redis") ?? "redis"
@@ -26,6 +45,7 @@ extension SessionStoreSpec {
             engine: e, nodes: try cm.int("nodes", default: 1) ?? 1, replicas: replicas,
             failover: try cm.duration("failover", default: AwsDefaults.redisFailover) ?? AwsDefaults.redisFailover,
             zones: try t.zones(cm, default: t.zoneNames.count > 1 ? [0, 1] : [0]),
-            replace: try cm.duration("replace", default: AwsDefaults.storeReplace) ?? AwsDefaults.storeReplace)
+            replace: try cm.duration("replace", default: AwsDefaults.storeReplace) ?? AwsDefaults.storeReplace,
+            remap: try readRemap(cm, engine: e))
     }
 }

@@ -67,7 +67,7 @@ extension MapDeclaration {
             keys.append(KeyDeclaration("probability", .number(0...1), default: "1", source: .assumption("every request"), "Share of requests answered with an error."))
             keys.append(KeyDeclaration("code", .integer(400...599),
                                        default: "500",
-                                       source: .assumption("the status each FIS action injects"), "HTTP status of the errors: 429, 500 or 503."))
+                                       source: .assumption("the status each FIS action injects"), "HTTP status of the errors: 429, 500 or 503 (retryable), or 400, 403, 404 (client errors, never retried by SNS)."))
         }
         return MapDeclaration(
             "fault." + kind.rawValue, summaries[kind] ?? "", keys: keys,

@@ -25,9 +25,13 @@ struct Message {
     var tprev: Int32 = -1
     /// The SNS publish this message is a copy of (-1: none).
     var publish: Int32 = -1
-    /// Its SNS subscription has a dead-letter queue: a delivery that gives up is kept there
-    /// (still counted lost: the work behind it was not done).
-    var deadLetter = false
+    /// The dead-letter queue (an `sqs` component) of its SNS subscription, -1 none: a delivery
+    /// that gives up is moved there (still counted lost: the work behind it was not done).
+    var deadLetterQueue: Int32 = -1
+    /// While an SNS topic retries a delivery to an SQS subscriber itself: that queue (-1 none).
+    var deliverTo: Int32 = -1
+    /// Its SNS subscription's own delivery policy (``MessageBook/policies``), -1: the endpoint's.
+    var policy: Int32 = -1
 }
 
 /// One SNS publish: its copies still unresolved and the latest end of processing among them, so

@@ -11,6 +11,8 @@ final class MessageBook {
     var freeMessages: Slab<Int32> = []
     var publishes: Slab<Publish> = []
     var freePublish: Slab<Int32> = []
+    /// Delivery policies of SNS subscriptions that set their own (registered by the topics).
+    var policies: [DeliveryPolicy] = []
 
     init(_ sim: Simulation) { self.sim = sim }
 
@@ -20,6 +22,12 @@ final class MessageBook {
         freeMessages.deallocate()
         publishes.deallocate()
         freePublish.deallocate()
+    }
+
+    /// Keeps a subscription's delivery policy; its messages refer to it by the index returned.
+    func register(policy: DeliveryPolicy) -> Int32 {
+        policies.append(policy)
+        return Int32(policies.count - 1)
     }
 
     func newMessage(origin: SimTime, counted: Bool) -> Int32 {
@@ -38,7 +46,9 @@ final class MessageBook {
         messages[i].tprev = -1
         messages[i].queue = -1
         messages[i].publish = -1
-        messages[i].deadLetter = false
+        messages[i].deadLetterQueue = -1
+        messages[i].deliverTo = -1
+        messages[i].policy = -1
         return m
     }
 
@@ -78,6 +88,41 @@ final class MessageBook {
             publishResolved(messages[Int(m)].publish, processed: false)
         }
         freeMessage(m)
+    }
+
+    /// A message ends in a dead-letter queue (an SQS redrive, or an SNS subscription's): counted
+    /// lost and dead-lettered, and freed.
+    func deadLettered(_ m: Int32) {
+        if messages[Int(m)].counted && sim.metrics.measuring { sim.metrics.messagesDeadLettered += 1 }
+        lost(m)
+    }
+
+    /// An SNS delivery gives up (its retries exhausted, or a client error): without a
+    /// dead-letter queue SNS discards the message; with one it is moved there (Amazon SNS
+    /// Developer Guide, "Amazon SNS dead-letter queues"). Either way it is counted lost; a moved
+    /// message is then stored in that queue as a message nobody counts again (its consumers, if
+    /// it has any, may process it; its expiry is not a second loss).
+    func deliveryGivenUp(_ m: Int32) {
+        let i = Int(m)
+        let dlq = messages[i].deadLetterQueue
+        guard dlq >= 0 else {
+            lost(m)
+            return
+        }
+        if messages[i].counted && sim.metrics.measuring {
+            sim.metrics.messagesLost += 1
+            sim.metrics.messagesDeadLettered += 1
+        }
+        if messages[i].publish >= 0 && !messages[i].processed {
+            publishResolved(messages[i].publish, processed: false)
+        }
+        messages[i].counted = false
+        messages[i].publish = -1
+        messages[i].deadLetterQueue = -1
+        messages[i].deliverTo = -1
+        messages[i].receiveCount = 0
+        messages[i].enqueuedAt = sim.now
+        sim.components.store(Int(dlq), deadLetter: m)
     }
 
     /// Starts tracking a publish fanned out to `copies` subscribers.
