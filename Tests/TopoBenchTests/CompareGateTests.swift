@@ -131,11 +131,16 @@ struct CompareGateTests {
         let suite = try SuiteSpec.load("default", directory: Repo.path("Benchmarks/suites"))
         let file = Repo.path("Benchmarks/suites/default/instance_crash.yaml")
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        let slower = text.replacingOccurrences(of: "mean: 20ms, shape: 2", with: "mean: 22ms, shape: 2")
-        #expect(slower != text)
-        let overrides = ScenarioOverrides(replications: suite.quickReplications, timeScale: suite.quickScale)
+        // The topologies are the suite's: make its backend slower there.
+        let suiteText = try String(contentsOfFile: suite.file, encoding: .utf8)
+        let slower = suiteText.replacingOccurrences(of: "mean: 20ms, shape: 2", with: "mean: 22ms, shape: 2")
+        #expect(slower != suiteText)
+        let topologies = try #require(try ScenarioDocument.parse(text: slower, file: suite.file)["topologies"])
+        let overrides = ScenarioOverrides(
+            replications: suite.quickReplications, timeScale: suite.quickScale,
+            topologies: SharedTopologies(node: topologies, file: suite.file, text: slower))
         let result = try Runner.run(
-            try ScenarioLoader.parse(text: slower, file: file, overrides: overrides), options: RunOptions(jobs: 2))
+            try ScenarioLoader.parse(text: text, file: file, overrides: overrides), options: RunOptions(jobs: 2))
         let dir = Repo.temporaryFolder("crn")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try result.write(folder: dir + "/instance_crash")

@@ -229,7 +229,7 @@ struct DeclarationTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try ScenarioLoaderTests.base.write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
         let keys = MapDeclaration.suite.keyNames
-        #expect(keys == ["name", "description", "scenarios", "quick"])
+        #expect(keys == ["name", "description", "scenarios", "topologies", "quick"])
         #expect(MapDeclaration.suiteQuick.keyNames == ["scale", "replications"])
         let full = "name: s\ndescription: d\nscenarios: [a.yaml]\nquick: { scale: 0.5, replications: 2 }\n"
         try full.write(to: folder.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)

@@ -123,8 +123,10 @@ struct ResourceBoundsTests {
                     "error at \(e.keyPath), expected \(c.keyPath): \(e)")
             #expect(e.description.contains("bounds.yaml"))
         }
-        // Refused at once: nothing the size asks for was built.
-        #expect(Date().timeIntervalSince(start) < 5, "took \(Date().timeIntervalSince(start)) s to refuse")
+        // Refused without building what the size asks for (that would take minutes or run out of
+        // memory). Parsing the 2,000,000-node document alone takes about 5 s on a loaded 2-core
+        // machine, so the bound is loose: it is not a speed test.
+        #expect(Date().timeIntervalSince(start) < 30, "took \(Date().timeIntervalSince(start)) s to refuse")
     }
 
     /// Sizes at the limits load (they are not run here).

@@ -15,6 +15,8 @@ public struct SuiteSpec: Sendable {
     public var scenarios: [String]
     public var quickScale: Double
     public var quickReplications: Int
+    /// The topologies defined once for every scenario (`topologies:`), if the suite has them.
+    public var topologies: SharedTopologies?
 
     /// Finds a suite by name in `directory` (or takes a path to a suite file) and reads it.
     public static func load(_ nameOrPath: String, directory: String) throws -> SuiteSpec {
@@ -43,6 +45,10 @@ public struct SuiteSpec: Sendable {
             scenarios.append(full)
         }
         if scenarios.isEmpty { throw root.reader.error(expected: "'scenarios': a non-empty list of scenario files", suggestion: "scenarios") }
+        var topologies: SharedTopologies? = nil
+        if let t = root.optional("topologies") {
+            topologies = try SharedTopologies.read(t, text: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
+        }
         var scale = 0.1, reps = 3
         if let q = try root.map("quick") {
             scale = try q.double("scale", default: 0.1, min: 0.0001, max: 1) ?? 0.1
@@ -50,7 +56,27 @@ public struct SuiteSpec: Sendable {
             try q.finish()
         }
         try root.finish()
-        return SuiteSpec(name: name, description: description, file: path, scenarios: scenarios, quickScale: scale, quickReplications: reps)
+        return SuiteSpec(
+            name: name, description: description, file: path, scenarios: scenarios, quickScale: scale, quickReplications: reps,
+            topologies: topologies)
+    }
+
+    /// The suite that lists `scenario` and defines topologies, looked for in the scenario's folder
+    /// and the one above it: what a scenario of such a suite takes when it is run on its own.
+    public static func topologies(for scenario: String) -> SharedTopologies? {
+        let file = URL(fileURLWithPath: scenario).standardizedFileURL
+        let here = file.deletingLastPathComponent()
+        for folder in [here, here.deletingLastPathComponent()] {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+            for n in names {
+                let path = folder.appendingPathComponent(n).path
+                guard path != file.path, let node = try? ScenarioDocument.load(path: path), node["scenarios"] != nil, node["topologies"] != nil,
+                      let suite = try? load(path, directory: folder.path)
+                else { continue }
+                if suite.scenarios.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == file.path }) { return suite.topologies }
+            }
+        }
+        return nil
     }
 
     /// The suite names in a directory.
@@ -61,7 +87,8 @@ public struct SuiteSpec: Sendable {
 
     /// Loads every scenario of the suite (all errors surface before anything runs).
     public func loadScenarios(quick: Bool, seed: UInt64? = nil) throws -> [[Scenario]] {
-        let overrides = ScenarioOverrides(seed: seed, replications: quick ? quickReplications : nil, timeScale: quick ? quickScale : 1)
+        let overrides = ScenarioOverrides(
+            seed: seed, replications: quick ? quickReplications : nil, timeScale: quick ? quickScale : 1, topologies: topologies)
         var all: [[Scenario]] = []
         var names: [(file: String, name: String)] = []
         for file in scenarios {

@@ -7,11 +7,43 @@ public struct ScenarioOverrides: Sendable {
     public var duration: SimTime?
     /// Scales duration, warm-up and window (for `suite --quick`); 1 = unchanged.
     public var timeScale: Double = 1
-    public init(seed: UInt64? = nil, replications: Int? = nil, duration: SimTime? = nil, timeScale: Double = 1) {
+    /// The topologies of the suite the scenario is run in, when the suite defines them.
+    public var topologies: SharedTopologies?
+    public init(seed: UInt64? = nil, replications: Int? = nil, duration: SimTime? = nil, timeScale: Double = 1, topologies: SharedTopologies? = nil) {
         self.seed = seed
         self.replications = replications
         self.duration = duration
         self.timeScale = timeScale
+        self.topologies = topologies
+    }
+}
+
+/// Topologies defined once, for several scenarios: a suite's `topologies:`, inline or in a file
+/// of their own (`topologies: FILE`, a map of topologies by name).
+public struct SharedTopologies: Sendable {
+    /// The map of topologies by name.
+    public var node: ScenarioNode
+    /// The file where they are written, for errors.
+    public var file: String
+    /// Its text, part of the scenario's hash (`run.json`).
+    public var text: String
+
+    /// Reads a `topologies:` value that is a map (written in `file`) or names a file (relative
+    /// to `file`'s folder) holding the map.
+    static func read(_ r: NodeReader, text: String) throws -> SharedTopologies {
+        if r.isMap { return SharedTopologies(node: r.node, file: r.file, text: text) }
+        guard r.isScalar else { throw r.error(expected: "a map of topologies by name, or a file that holds one", found: r.foundDescription) }
+        let rel = try r.string()
+        let base = URL(fileURLWithPath: r.file).deletingLastPathComponent()
+        let path = rel.hasPrefix("/") ? rel : base.appendingPathComponent(rel).path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw r.error(expected: "a file of topologies", found: "\"\(rel)\" (not found)")
+        }
+        let node = try ScenarioDocument.load(path: path)
+        guard case .map = node else {
+            throw ScenarioError(file: path, keyPath: "", line: node.line, expected: "a map of topologies by name", found: node.foundDescription)
+        }
+        return SharedTopologies(node: node, file: path, text: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
     }
 }
 
@@ -100,6 +132,11 @@ public enum ScenarioLoader {
     public static func load(path: String, overrides: ScenarioOverrides = .init()) throws -> [Scenario] {
         let root = try ScenarioDocument.load(path: path)
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        var overrides = overrides
+        if overrides.topologies == nil, root["topologies"] == nil || root["topologies"].map({ if case .list = $0 { true } else { false } }) == true {
+            // A scenario of a suite that defines its topologies, run on its own.
+            overrides.topologies = SuiteSpec.topologies(for: path)
+        }
         return try expand(root: root, file: path, text: text, overrides: overrides)
     }
 
@@ -109,7 +146,11 @@ public enum ScenarioLoader {
         return try expand(root: root, file: file, text: text, overrides: overrides)
     }
 
-    static func expand(root: ScenarioNode, file: String, text: String, overrides: ScenarioOverrides) throws -> [Scenario] {
+    static func expand(root original: ScenarioNode, file: String, text original_text: String, overrides: ScenarioOverrides) throws -> [Scenario] {
+        let (root, shared) = try resolveTopologies(original, file: file, suite: overrides.topologies)
+        let text = original_text + (shared.map { "|topologies:" + $0.text } ?? "")
+        var overrides = overrides
+        overrides.topologies = shared
         let top = try NodeReader(node: root, file: file).map(.scenario)
         var axes: [(column: String, values: [ScenarioNode])] = []
         if let sweep = try top.map("sweep") {
@@ -185,6 +226,47 @@ public enum ScenarioLoader {
         return scenarios
     }
 
+    /// The scenario's topologies: its own map, a file of them (`topologies: FILE`), the suite's
+    /// (when it has none), or some of the suite's (`topologies: [tight, alb]`, in that order).
+    /// Returns the document with that map in place and, when it was written elsewhere, where.
+    static func resolveTopologies(_ root: ScenarioNode, file: String, suite: SharedTopologies?) throws -> (ScenarioNode, SharedTopologies?) {
+        guard case let .map(entries, line) = root else { return (root, nil) }
+        let own = root["topologies"]
+        let shared: SharedTopologies
+        switch own {
+        case .map?:
+            return (root, nil)
+        case .scalar?:
+            shared = try SharedTopologies.read(NodeReader(node: own!, file: file, path: "topologies"), text: "")
+        case .list(let names, _)?:
+            let r = NodeReader(node: own!, file: file, path: "topologies")
+            guard let suite, case let .map(all, suiteLine) = suite.node else {
+                throw r.error(expected: "a map of topologies or a file of them (a list of names picks topologies from a suite that defines them, and this file is not run through one)")
+            }
+            var picked: [(key: String, value: ScenarioNode)] = []
+            for (i, n) in names.enumerated() {
+                let item = NodeReader(node: n, file: file, path: KeyPath.appending(index: i, to: "topologies"))
+                let name = try item.string()
+                guard let t = all.first(where: { $0.key == name }) else {
+                    throw item.error(expected: "a topology of the suite (\(all.map(\.key).joined(separator: ", ")))", found: "\"\(name)\"",
+                                     suggestion: KeyPath.nearest(name, in: all.map(\.key)))
+                }
+                if picked.contains(where: { $0.key == name }) { throw item.error(expected: "each topology once", found: "\"\(name)\" again") }
+                picked.append(t)
+            }
+            shared = SharedTopologies(node: .map(picked, line: suiteLine), file: suite.file, text: suite.text)
+        case nil:
+            guard let suite else { return (root, nil) }
+            shared = suite
+        default:
+            throw NodeReader(node: own!, file: file, path: "topologies").error(
+                expected: "a map of topologies by name, a file that holds one, or a list of the suite's topology names", found: own!.foundDescription)
+        }
+        var replaced = entries.filter { $0.key != "topologies" }
+        replaced.append((key: "topologies", value: shared.node))
+        return (.map(replaced, line: line), shared)
+    }
+
     static func fnv1a(_ s: String) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in s.utf8 {
@@ -236,7 +318,13 @@ public enum ScenarioLoader {
         let workload = timeline.workload(try parseWorkload(workloadReader))
         let network = try parseNetwork(top.optional("network"))
 
-        let topoMap = try top.required("topologies").map()
+        guard let topoEntry = top.optional("topologies") else {
+            throw top.reader.error(
+                expected: "'topologies': a map of topologies by name, or a file that holds one (topologies: FILE); a scenario of a suite that defines its topologies takes them from the suite",
+                suggestion: "topologies")
+        }
+        // Topologies written in another file (a suite's, or topologies: FILE) report their errors there.
+        let topoMap = try NodeReader(node: topoEntry.node, file: overrides.topologies?.file ?? file, path: topoEntry.path, type: topoEntry.type).map()
         var topologies: [Topology] = []
         for (tname, treader) in topoMap.entries() {
             try checkName(tname, treader)

@@ -22,7 +22,8 @@ extension MapDeclaration {
                            default: .described("lognormal, median 250us and sigma 0.3 within a zone; median 1ms and sigma 0.3 across zones"),
                            source: .assumption("a few hundred microseconds within an AWS zone, about a millisecond across zones"),
                            "Delay of every hop between components; none (or free, or 0) for no delay."),
-            KeyDeclaration("topologies", .map(.topologies), required: true, "The architectures compared, by name, under the same workload and faults."),
+            KeyDeclaration("topologies", .anyOf([.map(.topologies), .text, .list(.name, minItems: 1)]), default: .described("the suite's topologies"),
+                           "The architectures compared, by name, under the same workload and faults: a map of them, a file that holds that map, or (in a suite that defines its topologies) a list of the suite's topology names; left out, the suite's."),
             KeyDeclaration("faults", .list(.variants(.fault), minItems: 0), default: .described("no fault"), nullable: true, "Faults injected, the same in every topology of a replication."),
             KeyDeclaration("sweep", .map(.sweep), default: .described("no sweep"), nullable: true, "Values to sweep, by key path; each combination is run with the same seeds."),
         ])

@@ -6,6 +6,8 @@ extension MapDeclaration {
             KeyDeclaration("name", .name, default: .described("the file's name without its extension"), "Names the suite's result folder."),
             KeyDeclaration("description", .text, default: "", "One line about the suite."),
             KeyDeclaration("scenarios", .list(.text, minItems: 1), required: true, "Scenario files, relative to the suite file."),
+            KeyDeclaration("topologies", .anyOf([.map(.topologies), .text]), default: .described("none: each scenario has its own"),
+                           "The topologies of every scenario of the suite, once: a map of them, or a file that holds that map. A scenario without topologies takes them all; topologies: [a, b] picks some; its own map overrides them."),
             KeyDeclaration("quick", .map(.suiteQuick), default: .described("scale 0.1, 3 replications"), nullable: true, "What --quick does."),
         ])
 
