@@ -158,7 +158,7 @@ public struct NodeReader {
             "a number", min: min == -.infinity ? nil : Self.formatNumber(min),
             max: max == .infinity ? nil : Self.formatNumber(max))
         let text = try scalarText(expected: expected)
-        switch Self.scanDouble(text) {
+        switch Self.scanPercentOrDouble(text) {
         case let .value(value):
             guard value >= min, value <= max else { throw error(expected: expected, found: foundDescription) }
             return value
@@ -277,10 +277,18 @@ public struct NodeReader {
         }
         let expected = "a probability from 0 to 1"
         let text = try scalarText(expected: expected)
-        guard case let .value(value) = Self.scanDouble(text), value >= 0, value <= 1 else {
+        guard case let .value(value) = Self.scanPercentOrDouble(text), value >= 0, value <= 1 else {
             throw error(expected: expected, found: foundDescription)
         }
         return value
+    }
+
+    /// A number, or a percentage (`1%` is 0.01).
+    static func scanPercentOrDouble(_ text: String) -> DoubleScan {
+        guard text.hasSuffix("%") else { return scanDouble(text) }
+        let body = text.dropLast().trimmingCharacters(in: .whitespaces)
+        guard case let .value(v) = scanDouble(body) else { return .malformed }
+        return .value(v / 100)
     }
 
     /// The scalar's text, or an error saying `expected` for anything else.

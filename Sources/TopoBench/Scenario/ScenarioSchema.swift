@@ -161,6 +161,9 @@ public enum ScenarioSchema {
             return .object(out + keywords)
         }
 
+        /// A number written as a percentage (`1%` is 0.01), which the loader reads too.
+        static let percentage = JSON.object([("type", .string("string")), ("pattern", .string("^-?[0-9]+(\\.[0-9]+)?\\s*%$"))])
+
         mutating func schema(_ type: ValueType) -> [(String, JSON)] {
             switch type {
             case .duration(let range):
@@ -178,9 +181,11 @@ public enum ScenarioSchema {
                 var out: [(String, JSON)] = [("type", .string("number"))]
                 if let range, range.lowerBound.isFinite { out.append(("minimum", .number(range.lowerBound))) }
                 if let range, range.upperBound.isFinite { out.append(("maximum", .number(range.upperBound))) }
-                return out
+                return [("anyOf", .array([.object(out), Self.percentage]))]
             case .probability:
-                return [("type", .string("number")), ("minimum", .integer(0)), ("maximum", .integer(1))]
+                return [("anyOf", .array([
+                    .object([("type", .string("number")), ("minimum", .integer(0)), ("maximum", .integer(1))]), Self.percentage,
+                ]))]
             case .flag:
                 return [("type", .string("boolean"))]
             case .text, .zone:

@@ -50,6 +50,10 @@ final class InstanceGroup: ComponentModel {
     let retries: Bool
     /// Attempts made on the `calls:` edge, retries included.
     var downstreamAttempts = 0
+    /// When each queued call (by slot) entered the waiting room: kept with `queue_timeout` only.
+    var queuedAt: Slab<SimTime> = []
+    /// Requests dropped by `queue_timeout` before their service.
+    var shed = 0
 
     init(_ sim: Simulation, index: Int32, spec: InstancesSpec) {
         self.sim = sim
@@ -67,6 +71,7 @@ final class InstanceGroup: ComponentModel {
 
     deinit {
         work.deallocate()
+        queuedAt.deallocate()
         serviceDraws.deallocate()
     }
 
@@ -105,7 +110,17 @@ final class InstanceGroup: ComponentModel {
     @inline(__always)
     func enqueue(instance k: Int, call: Int32) {
         sim.calls[Int(call)].phase = .queued
-        work[k].queue.append(call, in: sim.calls, CalleeLinks.self)
+        if spec.queueTimeout != nil {
+            let c = Int(call)
+            while queuedAt.count <= c { queuedAt.append(0) }
+            queuedAt[c] = sim.now
+        }
+        // The waiting room is served from its head: LIFO puts the newest there.
+        if spec.queueDiscipline == .lifo {
+            work[k].queue.prepend(call, in: sim.calls, CalleeLinks.self)
+        } else {
+            work[k].queue.append(call, in: sim.calls, CalleeLinks.self)
+        }
     }
 
     @inline(__always)
@@ -150,6 +165,11 @@ final class InstanceGroup: ComponentModel {
         var service = serviceDraws.draw()
         if w.latencyMultiplier != 1 {
             service = Time.fromSeconds(Double(service) / 1e9 * w.latencyMultiplier)
+        }
+        if let perBusy = spec.slowdownPerBusy {
+            // Contention: longer with every other request in service on the instance.
+            let others = Double(fleet_.members[k].busy - 1)
+            service = SimTime((Double(service) * (1 + perBusy * others)).rounded())
         }
         sim.scheduleTimer(
             after: service + extra, for: index, code: InstancesTimer.serviceDone.rawValue, slot: call,
@@ -291,6 +311,12 @@ final class InstanceGroup: ComponentModel {
     func startNextQueued(instance k: Int) {
         while !work[k].queue.isEmpty && fleet_.members[k].busy < Int32(spec.workers) && fleet_.members[k].up {
             let next = work[k].queue.popFirst(in: sim.calls, CalleeLinks.self)
+            if let limit = spec.queueTimeout, sim.now - queuedAt[Int(next)] > limit {
+                // Waited too long: shed before any work is spent on it (503).
+                shed += 1
+                sim.reply(next, .rejected)
+                continue
+            }
             startService(instance: k, call: next)
         }
     }

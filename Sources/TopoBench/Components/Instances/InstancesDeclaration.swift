@@ -21,10 +21,24 @@ extension MapDeclaration {
             KeyDeclaration("pairing", .choice(Pairing.allCases.map(\.rawValue)), default: "random",
                            source: .assumption("a caller reaches a group through a name or service discovery that picks any instance"),
                            "Which instance a call to an instances group reaches: random (any, per call) or same_index (instance i calls instance i, by address)."),
+            KeyDeclaration("slowdown", .map(.instancesSlowdown), default: .described("none"), nullable: true,
+                           "Load-dependent service time: contention makes each request slower with the others in service on the instance (a GC death spiral's mechanism)."),
+            KeyDeclaration("queue_discipline", .choice(QueueDiscipline.allCases.map(\.rawValue)), default: "fifo", source: .assumption("a server's accept queue is first in, first out"),
+                           "Which waiting request a free worker takes: fifo (the oldest) or lifo (the newest, which sheds the stalest under overload)."),
+            KeyDeclaration("queue_timeout", .duration(Time.microsecond...ScenarioLoader.Limits.maxDelay), default: .described("none"),
+                           "A request that waited longer than this in the waiting room is dropped (503) before its service, with no work spent on it."),
             KeyDeclaration("sessions", .anyOf([.choice(["local", "none"]), .reference(["session_store"])]), default: "none", source: .assumption("no login sessions"),
                            "Where login sessions live: local (in the instance's memory, sticky behind an ALB), none, or a session_store component."),
             KeyDeclaration("circuit_breaker", .map(.circuitBreaker), default: .described("no circuit breaker"), nullable: true,
                            "A circuit breaker on the call: opens past an error threshold, probes when half open."),
+        ])
+
+    /// `slowdown` of an `instances` group.
+    public static let instancesSlowdown = MapDeclaration(
+        "instances.slowdown", "Load-dependent service time (SPEC 0.2, Overload).",
+        keys: [
+            KeyDeclaration("per_busy", .number(0...100), required: true,
+                           "Each other request in service when a request starts multiplies its service time by 1 + this (a number or a percentage: 1% = 0.01)."),
         ])
 
     /// `circuit_breaker` of an `instances` group's call.

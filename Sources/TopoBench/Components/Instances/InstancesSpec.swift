@@ -37,6 +37,17 @@ public struct InstancesSpec: Sendable {
     /// for a plain HTTP call; each instance holds its own retry quota.
     public var callRetry: RetryPolicy = AwsDefaults.noRetry
     public var pairing: Pairing = .random
+    /// `slowdown.per_busy`: a service time is multiplied by 1 + this × the other requests in
+    /// service on the instance when it starts (nil: no slowdown).
+    public var slowdownPerBusy: Double? = nil
+    public var queueDiscipline: QueueDiscipline = .fifo
+    /// A queued request that waited longer is dropped before its service (nil: never).
+    public var queueTimeout: SimTime? = nil
+}
+
+/// The order in which an instance's waiting room is served.
+public enum QueueDiscipline: String, Sendable, CaseIterable {
+    case fifo, lifo
 }
 
 
@@ -92,9 +103,17 @@ extension InstancesSpec {
         if pairing == .sameIndex, calls.map({ t.kinds[t.names[$0]] }) != "instances" {
             throw (cm.optional("pairing") ?? cm.reader).error(expected: "same_index only on a group whose calls: names an instances group")
         }
+        var perBusy: Double? = nil
+        if let sd = try cm.map("slowdown") {
+            perBusy = try sd.double("per_busy")
+            try sd.finish()
+        }
+        let discipline = QueueDiscipline(rawValue: try cm.choice("queue_discipline", default: "fifo") ?? "fifo") ?? .fifo
+        let queueTimeout = try cm.duration("queue_timeout")
         return InstancesSpec(
             count: count, zones: try t.zones(cm, default: [0]), workers: workers, queue: queue, service: service,
-            calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker, callRetry: retry, pairing: pairing)
+            calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker, callRetry: retry, pairing: pairing,
+            slowdownPerBusy: perBusy, queueDiscipline: discipline, queueTimeout: queueTimeout)
     }
 
     /// The kinds a call reaches through an AWS API (an SDK call), whose edge retries by default.
