@@ -98,6 +98,7 @@ struct ErrorReportingTests {
             replications: many
             workload:
               arrival: { dist: exponential, rate: 9000/min }
+              timeout: 5 sec
             topologies:
               t:
                 entry: web
@@ -109,6 +110,7 @@ struct ErrorReportingTests {
             "s.yaml:2: duration: expected a duration with a unit (ns, us, ms, s, m, h, d), such as 30s; found \"10 sec\"; did you mean '10s'?",
             "s.yaml:3: replications: expected an integer from 1 to 100000; found \"many\"",
             "s.yaml:5: workload.arrival.rate: expected a rate such as 200/s (count per ns, us, ms, s, m, h or d); found \"9000/min\"; did you mean '150/s'?",
+            "s.yaml:6: workload.timeout: expected a duration with a unit (ns, us, ms, s, m, h, d), such as 30s; found \"5 sec\"; did you mean '5s'?",
         ])
     }
 

@@ -123,8 +123,10 @@ struct ScenarioValidator {
                 check(item, path: KeyPath.appending(index: index, to: path), type: index == 0 ? a : b)
             }
         case .anyOf(let types):
-            // A map or a list is checked against the alternative of its shape; a scalar, whose
-            // alternatives each have their own message, is left to the loader.
+            // A map or a list is checked against the alternative of its shape; a scalar that
+            // fits no alternative gets the error of the last one that is not a word to choose
+            // (`timeout: 5 sec` is not `none`, so it is a duration's error, as the loader reads it).
+            // A scalar with only words and maps to choose from is left to the loader's message.
             switch node {
             case .map:
                 if let t = types.first(where: { if case .map = $0 { return true }; if case .variants = $0 { return true }; return false }) {
@@ -134,30 +136,50 @@ struct ScenarioValidator {
                 if let t = types.first(where: { if case .list = $0 { return true }; if case .pair = $0 { return true }; return false }) {
                     check(node, path: path, type: t)
                 }
+            case .scalar:
+                // Any text, a name or a reference could be anything: the loader decides.
+                if types.contains(where: { switch $0 { case .text, .name, .reference, .zone, .any: return true; default: return false } }) { break }
+                let scalarTypes = types.filter { Self.isCheckedScalar($0) }
+                guard let main = scalarTypes.last(where: { if case .choice = $0 { return false }; return true }) else { break }
+                if scalarTypes.contains(where: { scalarError(node, path, $0) == nil }) { break }
+                if let error = scalarError(node, path, main) { record(error) }
             default:
                 break
             }
         case .duration, .rate, .integer, .number, .probability, .flag, .choice, .text, .name:
-            let r = reader(node, path, type)
-            do {
-                switch type {
-                case .duration: _ = try r.duration()
-                case .rate: _ = try r.rate()
-                case .integer: _ = try r.int()
-                case .number: _ = try r.double()
-                case .probability: _ = try r.probability()
-                case .flag: _ = try r.bool()
-                case .choice: _ = try r.choice()
-                default: _ = try r.string()
-                }
-            } catch let error as ScenarioError {
-                record(error)
-            } catch {
-                // A DeclarationError is a bug in topobench; the loader reports it.
-            }
+            if let error = scalarError(node, path, type) { record(error) }
         case .reference, .zone, .any:
             break
         }
+    }
+
+    private static func isCheckedScalar(_ type: ValueType) -> Bool {
+        switch type {
+        case .duration, .rate, .integer, .number, .probability, .flag, .choice: return true
+        default: return false
+        }
+    }
+
+    /// The error the loader's typed read of `node` as `type` gives, or `nil`.
+    private func scalarError(_ node: ScenarioNode, _ path: String, _ type: ValueType) -> ScenarioError? {
+        let r = reader(node, path, type)
+        do {
+            switch type {
+            case .duration: _ = try r.duration()
+            case .rate: _ = try r.rate()
+            case .integer: _ = try r.int()
+            case .number: _ = try r.double()
+            case .probability: _ = try r.probability()
+            case .flag: _ = try r.bool()
+            case .choice: _ = try r.choice()
+            default: _ = try r.string()
+            }
+        } catch let error as ScenarioError {
+            return error
+        } catch {
+            // A DeclarationError is a bug in topobench; the loader reports it.
+        }
+        return nil
     }
 
     private mutating func refuseShape(_ node: ScenarioNode, _ path: String, _ expected: String) {
