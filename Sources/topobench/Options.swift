@@ -77,12 +77,17 @@ enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
 struct SimulatedDuration: ExpressibleByArgument {
     let nanoseconds: SimTime
 
-    /// Parses a duration with a unit, above zero and at most 100 years; the error says so.
+    /// Parses a duration with a unit, above zero and at most 100 years; the error is the one a
+    /// file's `duration:` gets for the same value (`expected a duration of at most 36525d (100
+    /// years); found "36526d"`).
     init(parsing text: String) throws {
-        guard let d = Units.parseDuration(text), d > 0, d <= Units.maxDuration else {
-            throw ValidationError("takes a duration with a unit (ns, us, ms, s, m, h, d), such as 5m")
+        if let problem = Units.durationProblem(text, in: 1...Units.maxDuration) {
+            let message = ScenarioError(
+                file: "", keyPath: "", expected: problem.expected, found: ScenarioError.quote(text),
+                suggestion: problem.suggestion).message
+            throw ValidationError(String(message.dropFirst(": ".count)))
         }
-        nanoseconds = d
+        nanoseconds = Units.parseDuration(text) ?? 1
     }
 
     init?(argument: String) { try? self.init(parsing: argument) }

@@ -15,12 +15,48 @@ struct TopoBenchCommand: ParsableCommand {
 
             Exit codes: 0 success; 1 a regression or a failed validation case; 2 (compare \
             --require-power) an underpowered comparison and no regression; 64 bad \
-            command-line arguments; 65 an invalid scenario or input file; 70 an internal error; \
+            command-line arguments (and no command at all); 65 an invalid scenario or input \
+            file; 69 a program topobench needs (gnuplot) is not installed; 70 an internal error; \
             130 interrupted.
             """,
         version: TopoBenchVersion.string,
         subcommands: [Run.self, SuiteCommand.self, Check.self, Compare.self, Merge.self, Plot.self, Validate.self, List.self, Schema.self]
     )
+
+    /// Refuses no command and an unknown one before swift-argument-parser sees them: with no
+    /// arguments it would print the help and exit 0, and for `runn x.yaml` it says "2 unexpected
+    /// arguments".
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let refusal = refusal(of: arguments) {
+            printError(refusal)
+            Foundation.exit(64)
+        }
+        main(arguments)
+    }
+
+    /// What to print (and exit 64) for `arguments` that name no command or an unknown one; `nil`
+    /// when swift-argument-parser should parse them.
+    static func refusal(of arguments: [String]) -> String? {
+        guard let first = arguments.first else {
+            return helpMessage() + "\nerror: no command given; try 'topobench run FILE' or 'topobench --help'"
+        }
+        if first.hasPrefix("-") { return nil }  // --help, --version, or a flag the parser refuses itself
+        let names = commandNames
+        if names.contains(first) { return nil }
+        var message = "error: unknown command '\(first)'"
+        if let nearest = KeyPath.nearest(first, in: names) {
+            message += "; did you mean '\(nearest)'?"
+        } else if [".yaml", ".yml", ".json"].contains(where: { first.lowercased().hasSuffix($0) }) {
+            message += "; to run a scenario file: topobench run \(first)"
+        }
+        return message + " (commands: " + names.filter { $0 != "help" }.joined(separator: ", ") + ")"
+    }
+
+    /// The subcommands' names, and `help`.
+    static var commandNames: [String] {
+        configuration.subcommands.map { $0._commandName } + ["help"]
+    }
 }
 
 /// Runs a command body, turning the library's errors into messages and exit codes.
@@ -30,7 +66,8 @@ func guarded(_ body: () throws -> Void) throws {
     } catch let e as ExitCode {
         throw e
     } catch let e as ScenarioError {
-        printError("error: \(e)")
+        // Every problem of the file, one line each.
+        for line in e.lines { printError("error: \(line)") }
         throw ExitCode(65)
     } catch let e as ReportError {
         printError("error: \(e)")

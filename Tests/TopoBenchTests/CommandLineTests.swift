@@ -38,10 +38,16 @@ struct CommandLineTests {
     @Test func durationsAndShardsAreParsedWithTheArguments() throws {
         #expect(try Run.parse(["a.yaml", "--duration", "30m"]).duration?.nanoseconds == 30 * Time.minute)
         #expect(try Run.parse(["a.yaml", "--duration", "1.5h", "--replications", "4"]).duration?.nanoseconds == 90 * Time.minute)
-        for bad in ["10", "0s", "5 parsecs", "36526d"] {
+        // The words a file's `duration:` gets for the same value (issue 16).
+        for (bad, expected) in [
+            ("10", "expected a duration with a unit (ns, us, ms, s, m, h, d), such as 30s; found \"10\""),
+            ("0s", "expected a duration of at least 1ns; found \"0s\""),
+            ("5 parsecs", "expected a duration with a unit (ns, us, ms, s, m, h, d), such as 30s; found \"5 parsecs\""),
+            ("36526d", "expected a duration of at most 36525d (100 years); found \"36526d\""),
+        ] {
             let error = refusal(Run.self, ["a.yaml", "--duration", bad])
             #expect(error?.code == 64, "\(bad)")
-            #expect(error?.message.contains("a duration with a unit (ns, us, ms, s, m, h, d), such as 5m") == true, "\(error?.message ?? "")")
+            #expect(error?.message.hasSuffix(": " + expected) == true, "\(error?.message ?? "")")
         }
         for bad in ["5/4", "0/3", "x", "1/100001"] {
             let error = refusal(SuiteCommand.self, ["--shard", bad])

@@ -734,7 +734,7 @@ struct ReportsPlotTests {
         var written: [String] = []
         do {
             written = try Plots.make(from: dir + "/result", to: dir + "/plots")
-        } catch let error as ReportError where error.kind == .toolMissing && !hasGnuplot {
+        } catch let error as ReportError where error.kind == .toolUnavailable && !hasGnuplot {
             #expect(error.message.contains("gnuplot"))
         }
         let names = Set((try FileManager.default.contentsOfDirectory(atPath: dir + "/plots")))
@@ -764,6 +764,25 @@ struct ReportsPlotTests {
         let p99 = String(decoding: reportsFileBytes(dir + "/plots/p99_vs_load.dat"), as: UTF8.self)
         #expect(p99.contains("# index 0: tight"))
         #expect(p99.contains("\"100/s\""))
+    }
+
+    /// Issue 16: a missing gnuplot is EX_UNAVAILABLE (69) with the install command, not 70.
+    @Test func missingGnuplotIsUnavailableWithTheInstallCommand() throws {
+        let dir = try reportsTemporaryFolder("plots-nognuplot")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try reportsSyntheticSet().write(folder: dir + "/result")
+        let error = #expect(throws: ReportError.self) {
+            try Plots.make(from: dir + "/result", to: dir + "/plots", searchPath: dir + "/no-such-bin")
+        }
+        #expect(error?.kind == .toolUnavailable)
+        #expect(error?.exitCode == 69)
+        #expect(error?.message.hasPrefix("gnuplot is not installed; install it with `apt-get install gnuplot-nox`") == true)
+        // The scripts and data are written first.
+        #expect(FileManager.default.fileExists(atPath: dir + "/plots/p99_vs_load.gp"))
+        // `topobench plot` exits 69 (EX_UNAVAILABLE) with the same message.
+        let cli = try SafeOutputTests.cli(["plot", dir + "/result", "--out", dir + "/cli"], environment: ["PATH": dir + "/no-such-bin"])
+        #expect(cli.status == 69)
+        #expect(cli.stderr.hasPrefix("error: gnuplot is not installed; install it with `apt-get install gnuplot-nox`"), "\(cli.stderr)")
     }
 
     @Test func outputIsDeterministic() throws {

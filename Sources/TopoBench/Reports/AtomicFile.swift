@@ -19,7 +19,8 @@ private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) ->
 /// scenarios) are `ScenarioError`s, which the CLI maps to exit code 65. `ReportError` covers the
 /// rest: a bad command-line value (`badArgument`, exit 64), unusable input not located in one
 /// file (`invalidInput`, exit 65), an output that cannot be written (`cannotWrite`), and a missing
-/// external tool such as gnuplot (`toolMissing`). `exitCode` says which code the CLI should use.
+/// external tool such as gnuplot (`toolUnavailable`, exit 69), and an external tool that failed
+/// (`toolMissing`). `exitCode` says which code the CLI should use.
 public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What went wrong, which decides the exit code.
     public enum Kind: Sendable, Equatable {
@@ -30,8 +31,10 @@ public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
         case invalidInput
         /// An output folder or file could not be created or written.
         case cannotWrite
-        /// An external program (gnuplot) is missing or failed.
+        /// An external program (gnuplot) could not be started or failed.
         case toolMissing
+        /// An external program (gnuplot) is not installed: sysexits' EX_UNAVAILABLE, exit 69.
+        case toolUnavailable
     }
 
     /// The category of the error.
@@ -49,11 +52,12 @@ public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String { message }
 
     /// The process exit code the CLI should use: 64 for a bad argument, 65 for invalid input,
-    /// 70 otherwise.
+    /// 69 for a program that is not installed, 70 otherwise.
     public var exitCode: Int32 {
         switch kind {
         case .badArgument: return 64
         case .invalidInput: return 65
+        case .toolUnavailable: return 69
         case .cannotWrite, .toolMissing: return 70
         }
     }

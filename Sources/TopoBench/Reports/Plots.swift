@@ -38,11 +38,18 @@ public enum Plots {
     /// Makes the pictures of the result folder `folder` in `outFolder` (created if needed).
     ///
     /// - Returns: the paths written, for each picture its `.dat`, `.gp`, `.png` and `.svg`.
-    /// - Throws: `ScenarioError` for an unreadable result folder; `ReportError.toolMissing`
-    ///   when gnuplot is not installed (the scripts and data are written first, and the message
-    ///   says how to draw them later) or fails; `ReportError.cannotWrite` for an output problem.
+    /// - Throws: `ScenarioError` for an unreadable result folder; `ReportError.toolUnavailable`
+    ///   (exit 69) when gnuplot is not installed (the scripts and data are written first, and the
+    ///   message gives the install command and how to draw them later); `ReportError.toolMissing`
+    ///   when it fails; `ReportError.cannotWrite` for an output problem.
     @discardableResult
     public static func make(from folder: String, to outFolder: String) throws -> [String] {
+        try make(from: folder, to: outFolder, searchPath: nil)
+    }
+
+    /// ``make(from:to:)`` looking for gnuplot in `searchPath` (a `$PATH`-like list; `nil` for
+    /// the process's `PATH`), so a test can ask for a machine without it.
+    static func make(from folder: String, to outFolder: String, searchPath: String?) throws -> [String] {
         let set = try ResultSet.read(folder: folder)
         let pictures = try pictures(for: set)
         try AtomicFile.createFolder(outFolder)
@@ -52,10 +59,10 @@ public enum Plots {
             written.append(try AtomicFile.write(picture.script, folder: outFolder, name: picture.name + ".gp"))
         }
         guard !pictures.isEmpty else { return written }
-        guard findExecutable("gnuplot") != nil else {
+        guard findExecutable("gnuplot", searchPath: searchPath) != nil else {
             throw ReportError(
-                .toolMissing,
-                "gnuplot is not installed (Debian: apt-get install gnuplot-nox); the scripts and data are in '\(outFolder)': draw them later with `cd \(outFolder) && for f in *.gp; do gnuplot \"$f\"; done`"
+                .toolUnavailable,
+                "gnuplot is not installed; install it with `apt-get install gnuplot-nox` (Debian, Ubuntu) or `brew install gnuplot` (macOS); the scripts and data are in '\(outFolder)': draw them later with `cd \(outFolder) && for f in *.gp; do gnuplot \"$f\"; done`"
             )
         }
         for picture in pictures {
@@ -474,8 +481,8 @@ public enum Plots {
     // MARK: - Running gnuplot
 
     /// The full path of `name` in `$PATH`, if it is there and executable.
-    static func findExecutable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    static func findExecutable(_ name: String, searchPath: String? = nil) -> String? {
+        let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for dir in path.split(separator: ":") where !dir.isEmpty {
             let candidate = dir + "/" + name
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

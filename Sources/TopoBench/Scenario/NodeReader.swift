@@ -201,26 +201,12 @@ public struct NodeReader {
         let range = try bounds(min, max, full: 0...Units.maxDuration, what: "a duration") { t in
             if case .duration(let r) = t { return r } else { return nil }
         }
-        let (min, max) = (range.lowerBound, range.upperBound)
-        let expected = "a duration with a unit (\(Units.unitList)), such as 30s"
-        let text = try scalarText(expected: expected)
-        let minimum = Units.format(nanoseconds: min)
-        var maximum = Units.format(nanoseconds: max)
-        if max == Units.maxDuration { maximum += " (100 years)" }
-        switch Units.scanDuration(text) {
-        case let .value(value):
-            if value < min {
-                throw error(expected: Self.rangePhrase("a duration", min: minimum, max: nil), found: foundDescription)
-            }
-            if value > max {
-                throw error(expected: Self.rangePhrase("a duration", min: nil, max: maximum), found: foundDescription)
-            }
-            return value
-        case .overflow:
-            throw error(expected: Self.rangePhrase("a duration", min: nil, max: maximum), found: foundDescription)
-        case .missingUnit, .malformed:
-            throw error(expected: expected, found: foundDescription)
+        let text = try scalarText(expected: "a duration with a unit (\(Units.unitList)), such as 30s")
+        if let problem = Units.durationProblem(text, in: range) {
+            throw error(expected: problem.expected, found: foundDescription, suggestion: problem.suggestion)
         }
+        // durationProblem accepts only a duration in range.
+        return Units.parseDuration(text) ?? range.lowerBound
     }
 
     /// Reads a rate in events per second, finite and above zero, at most the declared maximum;
@@ -248,7 +234,7 @@ public struct NodeReader {
         case .notFinite:
             throw error(expected: "a finite rate, such as 200/s", found: foundDescription)
         case .malformed:
-            throw error(expected: expected, found: foundDescription)
+            throw error(expected: expected, found: foundDescription, suggestion: Units.suggestRate(text))
         }
     }
 
@@ -489,7 +475,7 @@ public final class MapReader {
         }
     }
 
-    private static func unknownKey(_ key: String, line: Int?, valid: [String], reader: NodeReader) -> ScenarioError {
+    static func unknownKey(_ key: String, line: Int?, valid: [String], reader: NodeReader) -> ScenarioError {
         ScenarioError(
             file: reader.file, keyPath: KeyPath.appending(key: key, to: reader.path),
             line: line ?? reader.line,

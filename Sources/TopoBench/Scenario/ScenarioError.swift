@@ -8,6 +8,10 @@
 ///     checkout.yaml:12: topologies.alb.components.web_lb.health_check.interval: expected a duration with a unit (ns, us, ms, s, m, h, d), such as 30s; found "30"
 ///     checkout.yaml:3: replicatons: unknown key; did you mean 'replications'? (valid keys here: name, description, duration, ...)
 ///
+/// A file with several problems is one error too: the first problem, carrying the others in
+/// ``more`` (file order, at most ``ScenarioValidator/reportLimit`` in all) and the number left
+/// out in ``omitted``; ``all`` lists them, and ``description`` prints one line each.
+///
 /// Most errors say what was expected and what was found. Errors that are not
 /// about a value's type (an unknown key, a duplicate key, a missing file) set
 /// ``problem`` instead; the line then starts with the problem, and a non-empty
@@ -31,6 +35,10 @@ public struct ScenarioError: Error, CustomStringConvertible, Equatable, Sendable
     /// A statement that replaces "expected …" at the start of the message,
     /// such as `unknown key` or `duplicate key 'web'`; `nil` for type errors.
     public var problem: String?
+    /// The other problems of the same file, after this one, in file order.
+    public var more: [ScenarioError] = []
+    /// How many more problems were found than are reported (beyond ``ScenarioValidator/reportLimit``).
+    public var omitted: Int = 0
 
     /// Creates an error; see the properties for the meaning of each part.
     ///
@@ -54,11 +62,27 @@ public struct ScenarioError: Error, CustomStringConvertible, Equatable, Sendable
         self.problem = problem
     }
 
-    /// The message as printed: `file:line: key.path: expected …; found …`.
+    /// This problem and the ``more`` after it, each without others.
+    public var all: [ScenarioError] {
+        var first = self
+        first.more = []
+        first.omitted = 0
+        return [first] + more
+    }
+
+    /// The lines the command line prints: one per problem, and a last one for those left out.
+    public var lines: [String] {
+        all.map(\.message) + (omitted > 0 ? ["\(file): and \(omitted) more problem\(omitted == 1 ? "" : "s") (the first \(all.count) are shown)"] : [])
+    }
+
+    /// Every problem, one line each (``lines``).
+    public var description: String { lines.joined(separator: "\n") }
+
+    /// This problem's message: `file:line: key.path: expected …; found …`.
     ///
     /// The line number and key path are left out when unknown. The message is
     /// a single line unless a quoted part itself is long.
-    public var description: String {
+    public var message: String {
         var text = file
         if let line { text += ":\(line)" }
         text += ": "

@@ -129,6 +129,9 @@ public enum ScenarioLoader {
     }()
 
     /// Loads a file and expands its sweep.
+    ///
+    /// An invalid file throws one ``ScenarioError`` that lists every problem found
+    /// (``ScenarioError/more``), in file order; see ``expandReportingAll(root:file:text:overrides:)``.
     public static func load(path: String, overrides: ScenarioOverrides = .init()) throws -> [Scenario] {
         let root = try ScenarioDocument.load(path: path)
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
@@ -137,13 +140,26 @@ public enum ScenarioLoader {
             // A scenario of a suite that defines its topologies, run on its own.
             overrides.topologies = SuiteSpec.topologies(for: path)
         }
-        return try expand(root: root, file: path, text: text, overrides: overrides)
+        return try expandReportingAll(root: root, file: path, text: text, overrides: overrides)
     }
 
     /// Parses scenario text (YAML or JSON) and expands its sweep.
     public static func parse(text: String, file: String, overrides: ScenarioOverrides = .init()) throws -> [Scenario] {
         let root = try ScenarioDocument.parse(text: text, file: file)
-        return try expand(root: root, file: file, text: text, overrides: overrides)
+        return try expandReportingAll(root: root, file: file, text: text, overrides: overrides)
+    }
+
+    /// ``expand(root:file:text:overrides:)``, reporting every problem at once: the document is
+    /// first checked against its declarations (``ScenarioValidator``), which finds every unknown
+    /// key, missing key and ill-typed value; the loader's own error, if any, is merged in. A file
+    /// the loader accepts is accepted.
+    static func expandReportingAll(root: ScenarioNode, file: String, text: String, overrides: ScenarioOverrides) throws -> [Scenario] {
+        let found = ScenarioValidator.problems(in: root, file: file)
+        do {
+            return try expand(root: root, file: file, text: text, overrides: overrides)
+        } catch let error as ScenarioError {
+            throw ScenarioValidator.merge(found, with: error) ?? error
+        }
     }
 
     static func expand(root original: ScenarioNode, file: String, text original_text: String, overrides: ScenarioOverrides) throws -> [Scenario] {

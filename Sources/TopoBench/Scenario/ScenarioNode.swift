@@ -164,7 +164,12 @@ public enum ScenarioDocument {
                 found: ScenarioError.quote(anchor),
                 problem: "YAML anchors and aliases (&name, *name) are not supported")
         }
-        if looksLikeJSON(text, file: file) {
+        let json = looksLikeJSON(text, file: file)
+        if json {
+            // A file named .json is held to JSON's syntax (YAML would take a trailing comma).
+            if file.lowercased().hasSuffix(".json"), let problem = JSONSyntax.firstProblem(in: text) {
+                throw invalidJSON(problem, file: file)
+            }
             text = joiningSurrogateEscapes(text)
         }
         let parser: Parser
@@ -173,6 +178,16 @@ public enum ScenarioDocument {
             parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
             root = try parser.singleRoot()
         } catch let error as YamlError {
+            // A text that starts like JSON and fails to parse is reported as JSON, when it is not JSON.
+            if json, writtenAsJSON(text, error: error), let problem = JSONSyntax.firstProblem(in: text) {
+                throw invalidJSON(problem, file: file)
+            }
+            if let tab = tabInIndentation(text, near: error) {
+                throw ScenarioError(
+                    file: file, keyPath: "", line: tab.line,
+                    expected: "indent with spaces",
+                    problem: "invalid YAML: a tab at column \(tab.column); YAML does not allow tabs for indentation")
+            }
             throw translate(error, text: text, file: file, locatingDuplicates: locatingDuplicates)
         } catch {
             throw ScenarioError(file: file, keyPath: "", expected: "", problem: "invalid YAML: \(error)")
@@ -440,6 +455,44 @@ public enum ScenarioDocument {
             || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+
+    /// A JSON syntax error as a scenario error: `f.json:3: invalid JSON at column 5: expected …`.
+    private static func invalidJSON(_ problem: JSONSyntax.Problem, file: String) -> ScenarioError {
+        ScenarioError(
+            file: file, keyPath: "", line: problem.line, expected: "",
+            problem: "invalid JSON at column \(problem.column): \(problem.message)")
+    }
+
+    /// Whether a text that starts with `{` or `[` and failed to parse as YAML was meant as JSON:
+    /// a syntax error (not a duplicate key), and a first key or item in double quotes, not
+    /// YAML's flow style (`{ name: x }`).
+    private static func writtenAsJSON(_ text: String, error: YamlError) -> Bool {
+        switch error {
+        case .scanner, .parser: break
+        default: return false
+        }
+        let significant = text.unicodeScalars.filter { !$0.properties.isWhitespace }.prefix(2)
+        return significant.count == 2 && significant.last.map { "\"{[]}0123456789-".unicodeScalars.contains($0) } == true
+    }
+
+    /// The tab in the indentation of the line a YAML error points at (or of the line before it,
+    /// where the scanner noticed the problem one token late), by line and 1-based column.
+    static func tabInIndentation(_ text: String, near error: YamlError) -> (line: Int, column: Int)? {
+        let mark: Mark
+        switch error {
+        case let .scanner(_, _, m, _), let .parser(_, _, m, _), let .composer(_, _, m, _): mark = m
+        default: return nil
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for number in [mark.line, mark.line - 1] where number >= 1 && number <= lines.count {
+            let line = lines[number - 1]
+            let indentation = line.prefix(while: { $0 == " " || $0 == "\t" })
+            if let tab = indentation.firstIndex(of: "\t") {
+                return (number, line.distance(from: line.startIndex, to: tab) + 1)
+            }
+        }
+        return nil
     }
 
     private static func looksLikeJSON(_ text: String, file: String) -> Bool {

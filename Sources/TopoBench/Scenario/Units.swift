@@ -146,6 +146,95 @@ public enum Units {
         return nil
     }
 
+    /// Other spellings of the units, as people write them (`sec`, `min`, `hours`): never accepted,
+    /// since a unit means one thing only, but suggested in their place.
+    static let unitSpellings: [String: String] = {
+        var spellings: [String: String] = [:]
+        let words: [(String, [String])] = [
+            ("ns", ["nsec", "nsecs", "nanos", "nanosec", "nanosecs", "nanosecond", "nanoseconds"]),
+            ("us", ["usec", "usecs", "micros", "microsec", "microsecs", "microsecond", "microseconds"]),
+            ("ms", ["msec", "msecs", "millis", "millisec", "millisecs", "millisecond", "milliseconds"]),
+            ("s", ["sec", "secs", "second", "seconds"]),
+            ("m", ["min", "mins", "minute", "minutes"]),
+            ("h", ["hr", "hrs", "hour", "hours"]),
+            ("d", ["day", "days"]),
+        ]
+        for (unit, names) in words { for name in names { spellings[name] = unit } }
+        // Capitals, except M (a month? a mega-?), which has no safe reading.
+        for (upper, unit) in [("NS", "ns"), ("US", "us"), ("MS", "ms"), ("S", "s"), ("H", "h"), ("D", "d")] { spellings[upper] = unit }
+        return spellings
+    }()
+
+    /// The unit `text` was meant to be, for a unit topobench does not take: `sec` → `s`.
+    static func canonicalUnit(_ text: String) -> String? {
+        if units.contains(where: { $0.suffix == text }) { return nil }
+        return unitSpellings[text] ?? unitSpellings[text.lowercased()]
+    }
+
+    /// The duration a refused text was meant to be, written as topobench writes it: `5 sec` →
+    /// `5s`, `1.5 hours` → `1.5h`; `nil` when there is no safe guess.
+    static func suggestDuration(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let number = trimmed.prefix(while: { $0.isASCIIDigit || $0 == "." || $0 == "-" || $0 == "+" })
+        let unitText = trimmed.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
+        guard !number.isEmpty, let unit = canonicalUnit(unitText) else { return nil }
+        let suggestion = number + unit
+        return parseDuration(String(suggestion)) == nil ? nil : String(suggestion)
+    }
+
+    /// The rate a refused text was meant to be, per second where that is exact to a thousandth:
+    /// `9000/min` → `150/s`, `100/min` → `100/m`, `5 per sec` → `5/s`; `nil` when there is no
+    /// safe guess.
+    static func suggestRate(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var parts = trimmed.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        if parts.count != 2, let range = trimmed.range(of: " per ") {
+            parts = [String(trimmed[..<range.lowerBound]), String(trimmed[range.upperBound...])]
+        }
+        guard parts.count == 2 else { return nil }
+        let number = parts[0].trimmingCharacters(in: .whitespaces)
+        let unitText = parts[1].trimmingCharacters(in: .whitespaces)
+        guard isDecimalNumber(number), let count = Double(number) else { return nil }
+        let unit: String
+        if units.contains(where: { $0.suffix == unitText }) {
+            unit = unitText  // `5 per s`
+        } else if let canonical = canonicalUnit(unitText) {
+            unit = canonical
+        } else {
+            return nil
+        }
+        guard let nanoseconds = units.first(where: { $0.suffix == unit })?.nanoseconds else { return nil }
+        let perSecond = count * (1e9 / Double(nanoseconds))
+        let thousandths = (perSecond * 1000).rounded()
+        if perSecond.isFinite, perSecond > 0, abs(perSecond * 1000 - thousandths) < 1e-6 * max(1, thousandths), thousandths < 1e15 {
+            var written = String(format: "%.3f", thousandths / 1000)
+            while written.hasSuffix("0") { written.removeLast() }
+            if written.hasSuffix(".") { written.removeLast() }
+            return written + "/s"
+        }
+        return number + "/" + unit
+    }
+
+    /// What a duration text is when it is not one in `range`: the phrase after "expected" and the
+    /// nearest valid spelling, the same for a file (``NodeReader/duration(min:max:)``) and for a
+    /// command-line flag (`--duration`); `nil` when it is a duration in `range`.
+    public static func durationProblem(_ text: String, in range: ClosedRange<Int64>) -> (expected: String, suggestion: String?)? {
+        let (min, max) = (range.lowerBound, range.upperBound)
+        let minimum = format(nanoseconds: min)
+        var maximum = format(nanoseconds: max)
+        if max == maxDuration { maximum += " (100 years)" }
+        switch scanDuration(text) {
+        case let .value(value):
+            if value < min { return (NodeReader.rangePhrase("a duration", min: minimum, max: nil), nil) }
+            if value > max { return (NodeReader.rangePhrase("a duration", min: nil, max: maximum), nil) }
+            return nil
+        case .overflow:
+            return (NodeReader.rangePhrase("a duration", min: nil, max: maximum), nil)
+        case .missingUnit, .malformed:
+            return ("a duration with a unit (\(unitList)), such as 30s", suggestDuration(text))
+        }
+    }
+
     /// Writes a duration exactly, in the largest unit that divides it:
     /// `30_000_000_000` → `30s`, `1_500_000` → `1500us`, `5_400_000_000_000` → `90m`.
     ///
