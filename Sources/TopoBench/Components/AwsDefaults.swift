@@ -24,6 +24,18 @@ public enum AwsDefaults {
     /// How long a client waits for a TCP connection before it tries the next address: a client
     /// that sets no connect timeout of its own waits for the kernel's SYN retries.
     public static let clientConnectTimeout: SimTime = 127 * Time.second
+    /// One-way delay between zones of two regions (median, seconds): half a round trip of
+    /// about 55 ms between us-east-1 and us-west-2.
+    public static let crossRegionMedian = 0.028
+    // Route 53 (Amazon Route 53 Developer Guide)
+    public static let route53TTL: SimTime = 60 * Time.second
+    public static let route53Interval: SimTime = 30 * Time.second
+    public static let route53FailureThreshold = 3
+    public static let route53Checkers = 8
+    /// A record is healthy while more than this share of the health checkers report it healthy.
+    public static let route53HealthyShare = 0.18
+    /// An HTTP health check: a TCP connection within 4 s, then an answer within 2 s.
+    public static let route53CheckTimeout: SimTime = 6 * Time.second
     // SQS (Amazon SQS Developer Guide)
     public static let sqsVisibilityTimeout: SimTime = 30 * Time.second
     public static let sqsMaxVisibilityTimeout: SimTime = 12 * Time.hour
@@ -142,6 +154,20 @@ public enum AwsDefaults {
         Entry(key: "alb.connect_timeout", value: "10s", source: "ELB ALB troubleshooting, HTTP 504: connection to the target not established within 10 s"),
         Entry(key: "alb.dns_ttl", value: "60s",
               source: "ELB user guide, 'How Elastic Load Balancing works': the DNS entry has a TTL of 60 seconds; ALB guide, 'Target group health': client DNS caches may keep a node's addresses until the TTL expires (https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html)"),
+        Entry(key: "network.cross_region", value: "lognormal, median 28ms",
+              source: "AWS Network Manager 'Infrastructure Performance' publishes the median round trip between each pair of regions (https://docs.aws.amazon.com/network-manager/latest/infrastructure-performance/how-nmip-works.html); one way is taken as half of about 55 ms measured between us-east-1 and us-west-2 over VPC peering (third-party measurement, dev.to 'AWS multi-region networking'); other pairs: set network.cross_region"),
+        Entry(key: "route53.ttl", value: "60s",
+              source: "Route 53 developer guide, 'Values specific for failover records' (TTL); Route 53 FAQ: use a TTL of 60 s or less for DNS failover; alias records to an ELB take the ELB's fixed 60 s"),
+        Entry(key: "route53.health_check.interval", value: "30s",
+              source: "Route 53 developer guide, 'How Amazon Route 53 determines whether a health check is healthy': each checker sends a request every 30 s (standard) or 10 s (fast) (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html)"),
+        Entry(key: "route53.health_check.failure_threshold", value: "3",
+              source: "Route 53 API, HealthCheckConfig.FailureThreshold: consecutive checks an endpoint must pass or fail to change status (1-10, default 3)"),
+        Entry(key: "route53.health_check.checkers", value: "8",
+              source: "Route 53 API, HealthCheckConfig.Regions: checkers in us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1 and sa-east-1 unless fewer (at least 3) are chosen; one checker per region is modelled"),
+        Entry(key: "route53.health_check.healthy_share", value: "18%",
+              source: "Route 53 developer guide, 'How Amazon Route 53 determines whether a health check is healthy': healthy if more than 18 % of health checkers report healthy"),
+        Entry(key: "route53.health_check.timeout", value: "6s",
+              source: "same page: an HTTP check needs a TCP connection within 4 s and an answer within 2 s of connecting"),
         Entry(key: "workload.connect_timeout", value: "127s",
               source: "assumption: a client that sets no connect timeout of its own waits for the kernel's SYN retries (Linux tcp(7): tcp_syn_retries 6, 'retrying for up to approximately 127 seconds'); the AWS SDK for Java 2.x sets 2 s (connect_timeout: 2s)"),
         Entry(key: "alb.deregistration_delay", value: "300s", source: "ELB ALB guide, 'Deregistration delay': default 300 s (0-3600)"),

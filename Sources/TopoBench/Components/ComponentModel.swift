@@ -66,6 +66,12 @@ protocol ComponentModel: AnyObject {
     /// `Simulation+Invariants.swift`).
     func checkInvariants()
 
+    // MARK: as the target of a DNS record (Route 53)
+    /// Whether the component (its instance `instance`; -1: as a whole) is healthy now, seen from
+    /// outside: a Route 53 health checker's HTTP probe passes (`evaluatingTarget` false), or,
+    /// for an alias record that evaluates target health, the target's own view of its health.
+    func dnsHealth(instance: Int, evaluatingTarget: Bool) -> Bool
+
     // MARK: as a session store (`sessions: <store>` of an instances group)
     /// Reads (and refreshes) a user's session on behalf of an instance in `zone`.
     func readSession(user: Int32, fromZone zone: Int8, sender: Int32) -> SessionReadResult
@@ -122,6 +128,8 @@ extension ComponentModel {
     var hasBackgroundWork: Bool { false }
     func finish() {}
     func checkInvariants() {}
+    /// A service answers unless a region outage has cut it off.
+    func dnsHealth(instance: Int, evaluatingTarget: Bool) -> Bool { !sim.regionDown(Int(index)) }
     func readSession(user: Int32, fromZone zone: Int8, sender: Int32) -> SessionReadResult { .unavailable }
     /// A kind that takes no messages loses them (the loader refuses such subscriptions).
     func accept(message m: Int32, from sender: Int32) -> CallStatus {

@@ -115,6 +115,9 @@ struct ComponentTable {
     }
     func zone(ofCallTo c: Int, call: Int32) -> Int8 { models[c].accept(ZoneForCall(call: call)) }
     func entryZone(_ c: Int) -> Int8 { models[c].accept(EntryZone()) }
+    func dnsHealth(_ c: Int, instance: Int, evaluatingTarget: Bool) -> Bool {
+        models[c].accept(DNSHealth(instance: instance, evaluatingTarget: evaluatingTarget))
+    }
     func faultTargets(_ c: Int) -> Int { models[c].accept(FaultTargets()) }
     func apply(_ c: Int, _ fault: FaultSpec, instance: Int, starting: Bool) {
         models[c].accept(Apply(fault: fault, instance: instance, starting: starting))
@@ -208,6 +211,10 @@ private struct ZoneForCall: ComponentVisitor {
 }
 private struct EntryZone: ComponentVisitor {
     func visit<M: ComponentModel>(_ m: M) -> Int8 { m.entryZone }
+}
+private struct DNSHealth: ComponentVisitor {
+    let instance: Int, evaluatingTarget: Bool
+    func visit<M: ComponentModel>(_ m: M) -> Bool { m.dnsHealth(instance: instance, evaluatingTarget: evaluatingTarget) }
 }
 private struct FaultTargets: ComponentVisitor {
     func visit<M: ComponentModel>(_ m: M) -> Int { m.faultTargets }

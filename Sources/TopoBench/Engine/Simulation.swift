@@ -31,6 +31,9 @@ public final class Simulation {
     let retryQuota: RetryQuota?
     let intraZone: Distribution?
     let crossZone: Distribution?
+    /// The region of each zone, when the topology spans regions (empty otherwise: no hop is
+    /// then drawn from the cross-region distribution, and checking costs nothing).
+    var zoneRegion: Slab<Int8> = []
 
     // MARK: calls, requests, timeouts
     var calls: Slab<Call> = []
@@ -46,7 +49,8 @@ public final class Simulation {
     // MARK: components (index = component index in the topology)
     /// The models of the topology's components, their dispatch and their shared services.
     var components: ComponentTable
-    /// Partitions in force: `partitioned[a * n + b]` > 0 cuts calls from a to b.
+    /// Partitions in force: `partitioned[(a + 1) * n + b]` > 0 cuts calls from a to b (a = -1:
+    /// the clients, whose row is the first).
     var partitioned: [Int32] = []
 
     // MARK: randomness
@@ -60,6 +64,7 @@ public final class Simulation {
     /// its `network.cross` stream. Empty when the network has no such distribution.
     var intraDraws: Slab<DrawBuffer> = []
     var crossDraws: Slab<DrawBuffer> = []
+    var regionDraws: Slab<DrawBuffer> = []
     /// Inter-arrival gaps drawn ahead (one buffer, for an open workload without a rate profile).
     var arrivalDraws: Slab<DrawBuffer> = []
 
@@ -110,7 +115,8 @@ public final class Simulation {
         users.deallocate()
         timeouts.deallocate()
         metrics.deallocate()
-        for buffers in [intraDraws, crossDraws, arrivalDraws] {
+        zoneRegion.deallocate()
+        for buffers in [intraDraws, crossDraws, regionDraws, arrivalDraws] {
             for var b in buffers { b.deallocate() }
             var slab = buffers
             slab.deallocate()
@@ -307,7 +313,7 @@ public final class Simulation {
         calls[i].callerZone = fromZone
         calls[i].calleeZone = toZone
         let callee = calls[i].callee
-        if sender >= 0 && isPartitioned(sender, callee) {
+        if isPartitioned(sender, callee) {
             dropCall(slot)
             return
         }
@@ -318,6 +324,27 @@ public final class Simulation {
             components.receive(callee, call: slot, after: delay)
         } else {
             schedule(after: delay, .deliver, slot: slot, gen: calls[i].gen)
+        }
+    }
+
+    /// Sends a call on to another callee, in the same step (a DNS name resolved by its client,
+    /// which then connects to the address itself: the call never passes through the name).
+    /// `carry` is the hop's delay already drawn; no further hop is drawn.
+    @inline(__always)
+    func retarget(_ slot: Int32, to callee: Int32, toZone: Int8, after carry: SimTime) {
+        let i = Int(slot)
+        calls[i].callee = callee
+        calls[i].calleeZone = toZone
+        if isPartitioned(calls[i].caller, callee) {
+            dropCall(slot)
+            return
+        }
+        if components.handlesCallsAsSent[Int(callee)] {
+            components.receive(callee, call: slot, after: carry)
+        } else if carry == 0 && networkFree {
+            deliver(slot)
+        } else {
+            schedule(after: carry, .deliver, slot: slot, gen: calls[i].gen)
         }
     }
 
@@ -402,7 +429,10 @@ public final class Simulation {
     func hopDelay(_ a: Int8, _ b: Int8, sender: Int32) -> SimTime {
         if networkFree { return 0 }
         let k = Int(sender) &+ 1
-        if a >= 0 && b >= 0 && a != b && !crossDraws.isEmpty { return crossDraws[k].draw() }
+        if a >= 0 && b >= 0 && a != b {
+            if !zoneRegion.isEmpty && zoneRegion[Int(a)] != zoneRegion[Int(b)] { return regionDraws[k].draw() }
+            if !crossDraws.isEmpty { return crossDraws[k].draw() }
+        }
         if !intraDraws.isEmpty { return intraDraws[k].draw() }
         return 0
     }
@@ -424,6 +454,16 @@ public final class Simulation {
                     crossDraws.append(DrawBuffer(d, stream.generator))
                 }
             }
+            if topology.spansRegions {
+                // A zero distribution when the network has none: the hop is then free.
+                let d = try! scenario.network.crossRegion ?? Distribution.constant(0)
+                for (name, _) in senders {
+                    let stream = RandomStream(seed: scenario.seed, replication: replication, name: name + ".network.region")
+                    ownedStreams.append(stream)
+                    regionDraws.append(DrawBuffer(d, stream.generator))
+                }
+                zoneRegion = Slab(topology.zoneRegions.map { Int8(clamping: $0) })
+            }
         }
         if let a = openArrivals, a.profile == nil {
             arrivalDraws.append(DrawBuffer(a.interArrival, client.arrival))
@@ -440,7 +480,7 @@ public final class Simulation {
 
     @inline(__always)
     func isPartitioned(_ a: Int32, _ b: Int32) -> Bool {
-        partitioned.isEmpty ? false : partitioned[Int(a) * topology.components.count + Int(b)] > 0
+        partitioned.isEmpty ? false : partitioned[(Int(a) + 1) * topology.components.count + Int(b)] > 0
     }
 }
 

@@ -12,6 +12,12 @@ extension Topology {
     /// Why fault `f` acts on nothing in this topology (the note `faults.csv` shows), or nil
     /// when it acts on something.
     public func whyIgnored(_ f: FaultSpec) -> String? {
+        if f.kind == .regionOutage {
+            let r = f.region ?? 0
+            if components.indices.contains(where: { region(of: $0) == r }) { return nil }
+            let name = r < regionNames.count ? regionNames[r] : "\(r)"
+            return "topology '\(self.name)' has nothing in region '\(name)'; fault ignored"
+        }
         if f.kind == .zoneOutage {
             let z = f.zone ?? 0
             if components.contains(where: { $0.kind.spec.zones.contains(z) }) { return nil }
@@ -62,4 +68,13 @@ extension Scenario {
         }
         return lines
     }
+}
+
+extension Topology {
+    /// Whether component `c` is a regional service (no zones of its own), which a region outage
+    /// cuts off as a whole.
+    func isRegional(_ c: Int) -> Bool { components[c].kind.spec.zones.isEmpty }
+
+    /// The region component `c` is in: that of its `region:`, of its zones, or the scenario's.
+    func region(of c: Int) -> Int { components[c].kind.spec.region(in: self) }
 }

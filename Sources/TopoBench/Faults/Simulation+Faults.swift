@@ -18,6 +18,8 @@ struct FaultBook {
     var zoneOutages: [Int32] = []
     /// How many zones are without power (0 on the hot path almost always).
     var zonesDown = 0
+    /// Regional services cut off by a region outage: count of outages in force per component.
+    var regionDown: [Int32] = []
 
     func measuredStarts(from: SimTime, to: SimTime) -> [(start: SimTime, end: SimTime)] {
         records.compactMap { r in
@@ -50,10 +52,11 @@ extension Simulation {
     /// `faults_ignored`, and otherwise left out.
     func scheduleFaults() {
         faults.zoneOutages = Array(repeating: 0, count: max(1, topology.zoneNames.count))
+        faults.regionDown = Array(repeating: 0, count: topology.components.count)
         for (i, f) in scenario.faults.enumerated() {
             let ignored = topology.whyIgnored(f)
             let applicable = ignored == nil
-            let component = f.kind != .zoneOutage ? f.target.flatMap(topology.index(of:)) ?? -1 : -1
+            let component = f.target.flatMap(topology.index(of:)) ?? -1
             let peer = f.kind == .partition ? f.peer.flatMap(topology.index(of:)) ?? -1 : -1
             var streams: [RandomStream] = []
             let count = applicable ? instanceCount(of: component, fault: f) : 0
@@ -66,7 +69,7 @@ extension Simulation {
             }
             faults.resolved.append(ResolvedFault(spec: f, component: component, peer: peer, streams: streams, applicable: applicable))
             if let note = ignored {
-                let target = f.kind == .zoneOutage ? "zone " + zoneName(f.zone ?? 0) : (f.target ?? "")
+                let target = faultLabel(f)
                 faults.records.append(FaultRecord(kind: f.writtenKind, target: target, start: nil, end: nil, note: note))
                 metrics.faultsIgnored += 1
                 continue
@@ -93,8 +96,8 @@ extension Simulation {
         let rf = faults.resolved[fi]
         let f = rf.spec
         let key = Int64(i) << 32 | Int64(UInt32(bitPattern: instance))
-        let target = f.kind == .zoneOutage ? "zone " + zoneName(f.zone ?? 0) : (f.target ?? "")
-        let label = instance >= 0 && f.kind != .zoneOutage ? "\(target)[\(instance)]" : target
+        let target = faultLabel(f)
+        let label = instance >= 0 && f.target != nil ? "\(target)[\(instance)]" : target
         faults.open[key] = faults.records.count
         var end: SimTime? = nil
         if f.isStochastic, let mttr = f.mttr, instance >= 0 {
@@ -118,6 +121,15 @@ extension Simulation {
         }
     }
 
+    /// What a fault hits, as `faults.csv` names it.
+    func faultLabel(_ f: FaultSpec) -> String {
+        switch f.kind {
+        case .zoneOutage: return "zone " + zoneName(f.zone ?? 0)
+        case .regionOutage: return "region " + (topology.regionNames.indices.contains(f.region ?? 0) ? topology.regionNames[f.region ?? 0] : "?")
+        default: return f.target ?? ""
+        }
+    }
+
     func zoneName(_ z: Int) -> String { z < topology.zoneNames.count ? topology.zoneNames[z] : "\(z)" }
 
     /// Applies (or lifts) a fault's effect.
@@ -127,27 +139,57 @@ extension Simulation {
         let d: Int32 = starting ? 1 : -1
         switch f.kind {
         case .zoneOutage:
-            let z = f.zone ?? 0
-            if z < faults.zoneOutages.count {
-                let wasDown = faults.zoneOutages[z] > 0
-                faults.zoneOutages[z] += d
-                let isDown = faults.zoneOutages[z] > 0
-                if isDown != wasDown { faults.zonesDown += isDown ? 1 : -1 }
-            }
-            components.zonePower(z, on: !starting)
+            setZonePower(f.zone ?? 0, down: d)
         case .partition:
-            let n = topology.components.count
-            partitionAdjust(rf.component * n + rf.peer, d)
-            partitionAdjust(rf.peer * n + rf.component, d)
+            partitionAdjust(from: rf.component, to: rf.peer, d)
+            partitionAdjust(from: rf.peer, to: rf.component, d)
+        case .regionOutage:
+            regionOutage(f.region ?? 0, starting: starting)
         default:
             components.apply(rf.component, f, instance: instance, starting: starting)
         }
     }
 
-    func partitionAdjust(_ index: Int, _ d: Int32) {
-        if partitioned.isEmpty { partitioned = Array(repeating: 0, count: topology.components.count * topology.components.count) }
-        partitioned[index] += d
+    /// Cuts (`d` 1) or restores (-1) the network from `a` (-1: the clients) to `b`.
+    func partitionAdjust(from a: Int, to b: Int, _ d: Int32) {
+        let n = topology.components.count
+        if partitioned.isEmpty { partitioned = Array(repeating: 0, count: (n + 1) * n) }
+        partitioned[(a + 1) * n + b] += d
     }
+
+    /// A region is lost (or back): every zone of it loses power, and every regional service of
+    /// it (one without zones of its own: SQS, SNS, API Gateway, Lambda) is cut off from the
+    /// clients and from every other component, both ways.
+    func regionOutage(_ r: Int, starting: Bool) {
+        let d: Int32 = starting ? 1 : -1
+        for z in topology.zoneNames.indices where topology.region(ofZone: z) == r {
+            setZonePower(z, down: d)
+        }
+        let n = topology.components.count
+        for c in 0..<n where topology.isRegional(c) && topology.region(of: c) == r {
+            faults.regionDown[c] += d
+            partitionAdjust(from: -1, to: c, d)
+            for other in 0..<n where other != c {
+                partitionAdjust(from: other, to: c, d)
+                partitionAdjust(from: c, to: other, d)
+            }
+        }
+    }
+
+    /// Counts a zone outage starting (`down` 1) or ending (-1) and tells the components.
+    func setZonePower(_ z: Int, down d: Int32) {
+        guard z < faults.zoneOutages.count else { return }
+        let wasDown = faults.zoneOutages[z] > 0
+        faults.zoneOutages[z] += d
+        let isDown = faults.zoneOutages[z] > 0
+        if isDown != wasDown {
+            faults.zonesDown += isDown ? 1 : -1
+            components.zonePower(z, on: !isDown)
+        }
+    }
+
+    /// Whether component `c` is a regional service of a region that is lost.
+    func regionDown(_ c: Int) -> Bool { c < faults.regionDown.count && faults.regionDown[c] > 0 }
 }
 
 extension CallStatus {

@@ -3,7 +3,7 @@ extension ScenarioLoader {
     /// The component kinds (``ComponentKinds``), in the order `topobench list` shows them.
     public static let componentKinds = ComponentKinds.names
 
-    static func parseTopology(name: String, _ r: NodeReader, zoneNames: [String]) throws -> Topology {
+    static func parseTopology(name: String, _ r: NodeReader, zoneNames: [String], regionNames: [String] = [defaultRegion]) throws -> Topology {
         let m = try r.map()
         let compsReader = try m.required("components").map()
         let entries = compsReader.entries()
@@ -24,10 +24,11 @@ extension ScenarioLoader {
             throw entryReader.error(expected: "the name of one of this topology's components", found: "\"\(entryName)\"", suggestion: KeyPath.nearest(entryName, in: names))
         }
         if try !m.referenceKinds("entry").contains(kinds[entryName] ?? "") {
-            throw entryReader.error(expected: "a component that answers requests (instances, alb, api_gateway, lambda, sqs or sns)", found: "\(entryName) (\(kinds[entryName] ?? ""))")
+            throw entryReader.error(expected: "a component that answers requests (instances, alb, api_gateway, lambda, sqs, sns or route53)", found: "\(entryName) (\(kinds[entryName] ?? ""))")
         }
         var components: [Component] = []
         let reading = TopologyReading(name: name, names: names, kinds: kinds, zoneNames: zoneNames, maps: maps)
+        reading.regionNames = regionNames
         // Which instance groups keep sessions locally (their ALB then uses sticky sessions).
         for (cname, cm) in maps where kinds[cname] == "instances" {
             if let s = cm.optional("sessions"), (try? s.string()) == "local" { reading.localSessions.insert(cname) }
@@ -139,7 +140,7 @@ extension ScenarioLoader {
 
     // MARK: faults
 
-    static func parseFault(_ r: NodeReader, topologies: [Topology], zoneNames: [String], duration: SimTime) throws -> FaultSpec {
+    static func parseFault(_ r: NodeReader, topologies: [Topology], zoneNames: [String], regionNames: [String] = [defaultRegion], duration: SimTime) throws -> FaultSpec {
         // A name that is not an FIS action, or one that acts on nothing topobench models, is
         // refused with what to write instead (before the declarations, which do not know it).
         if let kindNode = r.node["kind"], let name = kindNode.text, let why = refusedFISActions[name] {
@@ -177,7 +178,15 @@ extension ScenarioLoader {
             guard let i = zoneNames.firstIndex(of: z) else { throw zr.error(expected: "a zone used by the topologies", found: "\"\(z)\"", suggestion: KeyPath.nearest(z, in: zoneNames)) }
             spec.zone = i
         }
-        if effectiveKind != .zoneOutage {
+        if effectiveKind == .regionOutage {
+            let rr = try m.required("region")
+            let name = try rr.string()
+            guard let i = regionNames.firstIndex(of: name) else {
+                throw rr.error(expected: "a region the topologies use (\(regionNames.joined(separator: ", ")))", found: "\"\(name)\"", suggestion: KeyPath.nearest(name, in: regionNames))
+            }
+            spec.region = i
+        }
+        if effectiveKind != .zoneOutage && effectiveKind != .regionOutage {
             guard let t = try component("target") else { throw m.reader.error(expected: "'target': the component the fault hits", suggestion: "target") }
             spec.target = t
             // A fault whose declaration limits the target's kinds (an ElastiCache action) is held

@@ -329,6 +329,18 @@ public enum ScenarioLoader {
         var zoneNames: [String] = []
         if let topologies = root["topologies"] { collectZones(topologies, into: &zoneNames) }
         if zoneNames.isEmpty { zoneNames = ["a"] }
+        // Regions: the scenario's first (the clients', and that of every zone and service that
+        // names none), then those of `REGION/ZONE` zone names and `region:` keys, in order.
+        let homeRegion = try top.string("region", default: defaultRegion) ?? defaultRegion
+        if let rr = top.optional("region") { try checkRegionName(homeRegion, rr) }
+        var regionNames = [homeRegion]
+        var zoneRegions: [Int] = []
+        for z in zoneNames {
+            let region = z.firstIndex(of: "/").map { String(z[..<$0]) } ?? homeRegion
+            if !regionNames.contains(region) { regionNames.append(region) }
+            zoneRegions.append(regionNames.firstIndex(of: region) ?? 0)
+        }
+        if let topologies = root["topologies"] { collectRegions(topologies, into: &regionNames) }
 
         let workloadReader = try top.required("workload").map()
         let workload = timeline.workload(try parseWorkload(workloadReader))
@@ -344,7 +356,10 @@ public enum ScenarioLoader {
         var topologies: [Topology] = []
         for (tname, treader) in topoMap.entries() {
             try checkName(tname, treader)
-            topologies.append(try parseTopology(name: tname, treader, zoneNames: zoneNames))
+            var topology = try parseTopology(name: tname, treader, zoneNames: zoneNames, regionNames: regionNames)
+            topology.regionNames = regionNames
+            topology.zoneRegions = zoneRegions
+            topologies.append(topology)
         }
         if topologies.isEmpty { throw topoMap.reader.error(expected: "at least one topology") }
         if topologies.reduce(0, { $0 + $1.components.count }) > Limits.maxComponents * 10 {
@@ -355,7 +370,7 @@ public enum ScenarioLoader {
         if let list = try top.list("faults") {
             if list.count > Limits.maxFaults { throw (top.optional("faults") ?? top.reader).error(expected: "at most \(Limits.maxFaults) faults") }
             for f in list {
-                var fault = try parseFault(f, topologies: topologies, zoneNames: zoneNames, duration: duration)
+                var fault = try parseFault(f, topologies: topologies, zoneNames: zoneNames, regionNames: regionNames, duration: duration)
                 if let at = fault.at, at >= fileDuration {
                     // It would never start: an error, not a fault left out of faults.csv.
                     let atReader = (try? f.map())?.optional("at") ?? f
@@ -420,6 +435,34 @@ public enum ScenarioLoader {
         }
     }
 
+    /// The region every zone and service without one of its own is in, unless `region:` says.
+    public static let defaultRegion = "us-east-1"
+
+    /// A region name as AWS writes them (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`).
+    static func checkRegionName(_ name: String, _ r: NodeReader) throws {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        let ok = parts.count >= 3 && parts.first?.count == 2 && parts.last.map { !$0.isEmpty && $0.allSatisfy(\.isNumber) } == true
+            && parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter && $0.isLowercase && $0.isASCII } }
+        if !ok { throw r.error(expected: "an AWS region name such as us-east-1 or eu-west-2", found: "\"\(name.prefix(60))\"") }
+    }
+
+    /// The regions named by `region:` keys under `node`, in order of appearance.
+    static func collectRegions(_ node: ScenarioNode, into regions: inout [String]) {
+        switch node {
+        case .map(let entries, _):
+            for e in entries {
+                if e.key == "region", case .scalar(let r, _, _) = e.value {
+                    if !regions.contains(r) { regions.append(r) }
+                } else {
+                    collectRegions(e.value, into: &regions)
+                }
+            }
+        case .list(let items, _):
+            for i in items { collectRegions(i, into: &regions) }
+        default: break
+        }
+    }
+
     static func collectZones(_ node: ScenarioNode, into zones: inout [String]) {
         switch node {
         case .map(let entries, _):
@@ -480,7 +523,12 @@ public enum ScenarioLoader {
         }
         let connectTimeout = try w.duration("connect_timeout", default: AwsDefaults.clientConnectTimeout) ?? AwsDefaults.clientConnectTimeout
         try w.finish()
-        return Workload(mode: mode, users: users, timeout: timeout, retry: retry, sessionRequests: sessionRequests, connectTimeout: connectTimeout)
+        var dnsCacheMin: SimTime = 0
+        if let d = try w.map("dns_cache") {
+            dnsCacheMin = try d.duration("min", default: 0) ?? 0
+            try d.finish()
+        }
+        return Workload(mode: mode, users: users, timeout: timeout, retry: retry, sessionRequests: sessionRequests, connectTimeout: connectTimeout, dnsCacheMin: dnsCacheMin)
     }
 
     /// A retry policy: `none`, `sdk`, `sdk_2026`, or a map of the policy's keys over `sdk`
@@ -557,18 +605,21 @@ public enum ScenarioLoader {
     static func parseNetwork(_ r: NodeReader?) throws -> NetworkModel {
         let intra = try Distribution.lognormal(median: 250e-6, sigma: 0.3)
         let cross = try Distribution.lognormal(median: 1e-3, sigma: 0.3)
-        guard let r else { return NetworkModel(intraZone: intra, crossZone: cross) }
+        let region = try Distribution.lognormal(median: AwsDefaults.crossRegionMedian, sigma: 0.1)
+        guard let r else { return NetworkModel(intraZone: intra, crossZone: cross, crossRegion: region) }
         if r.isScalar {
             let v = try r.string()
             if v == "none" || v == "free" || v == "0" { return NetworkModel(intraZone: nil, crossZone: nil) }
             throw r.error(expected: "'none' or a map with intra_zone and cross_zone", found: "\"\(v)\"")
         }
         let m = try r.map()
-        var model = NetworkModel(intraZone: intra, crossZone: cross)
+        var model = NetworkModel(intraZone: intra, crossZone: cross, crossRegion: region)
         if let i = m.optional("intra_zone") { model.intraZone = try parseDistribution(i).0 }
         if let c = m.optional("cross_zone") { model.crossZone = try parseDistribution(c).0 }
+        if let c = m.optional("cross_region") { model.crossRegion = try parseDistribution(c).0 }
         try m.finish()
-        if model.intraZone?.isZero == true && model.crossZone?.isZero == true {
+        let regionFree = m.optional("cross_region") == nil || model.crossRegion?.isZero == true
+        if model.intraZone?.isZero == true && model.crossZone?.isZero == true && regionFree {
             return NetworkModel(intraZone: nil, crossZone: nil)
         }
         return model

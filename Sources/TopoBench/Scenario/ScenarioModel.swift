@@ -53,6 +53,8 @@ public struct Workload: Sendable {
     /// How long a client waits for a TCP connection to an address that does not answer before it
     /// tries the next one (an ALB node in a zone without power, still in its DNS cache).
     public var connectTimeout: SimTime = AwsDefaults.clientConnectTimeout
+    /// The shortest time the clients' resolvers keep a DNS answer (`dns_cache.min`).
+    public var dnsCacheMin: SimTime = 0
 }
 
 /// An open-loop arrival process: inter-arrival times from a distribution, optionally modulated.
@@ -125,7 +127,9 @@ public struct NetworkModel: Sendable {
     /// `nil` when the network is free (as in the queueing-theory validation cases).
     public var intraZone: Distribution?
     public var crossZone: Distribution?
-    public var isFree: Bool { intraZone == nil && crossZone == nil }
+    /// Between zones of different regions (drawn only when a topology spans regions).
+    public var crossRegion: Distribution? = nil
+    public var isFree: Bool { intraZone == nil && crossZone == nil && crossRegion == nil }
 }
 
 /// One topology: named components wired by `calls:`, `targets:` and friends.
@@ -135,6 +139,15 @@ public struct Topology: Sendable {
     public var components: [Component]
     /// Zone names used anywhere in the scenario, index = zone id.
     public var zoneNames: [String]
+    /// The regions of the scenario (index 0: the scenario's `region`, where clients and every
+    /// zone or service without a region of its own are), and the region of each zone.
+    public var regionNames: [String] = [ScenarioLoader.defaultRegion]
+    public var zoneRegions: [Int] = []
+
+    /// The region of zone `z` (0 for a zone the list does not know).
+    public func region(ofZone z: Int) -> Int { z >= 0 && z < zoneRegions.count ? zoneRegions[z] : 0 }
+    /// Whether the topology's zones span more than one region.
+    public var spansRegions: Bool { Set(zoneRegions).count > 1 }
 
     public func index(of name: String) -> Int? { components.firstIndex { $0.name == name } }
 }
@@ -149,6 +162,7 @@ public struct Component: Sendable {
 public struct FaultSpec: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case crash, stop, terminate, reboot, zoneOutage = "zone_outage", latency, errors, zombie, partition
+        case regionOutage = "region_outage"
 
         /// The faults that act on an EC2 instance rather than on the process it runs: EC2 status
         /// checks see them (``AutoscalingSpec/healthCheckType``).
@@ -160,6 +174,8 @@ public struct FaultSpec: Sendable {
     public var target: String?
     public var instance: Int?
     public var zone: Int?
+    /// Region outage: the region (an index into the topology's `regionNames`).
+    public var region: Int? = nil
     /// Partition: the other side.
     public var peer: String?
     public var at: SimTime?

@@ -6,6 +6,8 @@ final class TopologyReading {
     let names: [String]
     let kinds: [String: String]
     let zoneNames: [String]
+    /// The scenario's regions (index 0: the scenario's `region`).
+    var regionNames: [String] = [ScenarioLoader.defaultRegion]
     let maps: [(String, MapReader)]
     /// The index of the component being read.
     var index = 0
@@ -35,6 +37,15 @@ final class TopologyReading {
             throw rr.error(expected: "a component of kind \(allowed.joined(separator: " or "))", found: "\(target) (\(k))")
         }
         return i
+    }
+
+    /// The region a regional service names with `region:` (an index into `regionNames`), or
+    /// nil when it names none (it is then in the region of its zones, or the scenario's).
+    func region(_ cm: MapReader) throws -> Int? {
+        guard let rr = cm.optional("region") else { return nil }
+        let name = try rr.string()
+        try ScenarioLoader.checkRegionName(name, rr)
+        return regionNames.firstIndex(of: name)
     }
 
     /// The zones a component is placed in (zone names → zone ids), or `d`.

@@ -74,7 +74,9 @@ final class LoadBalancer: ComponentModel {
         streams = sim.componentStreams[Int(index)]
         targetComponent = Int32(spec.targets)
         group = sim.components.fleet(spec.targets)!
-        dns = ClientDNSCache(ttl: spec.dnsTTL, users: max(1, sim.scenario.workload.users))
+        // Resolvers that keep answers longer (`workload.dns_cache.min`) stretch the TTL.
+        let ttl = spec.dnsTTL > 0 ? max(spec.dnsTTL, sim.scenario.workload.dnsCacheMin) : sim.scenario.workload.dnsCacheMin
+        dns = ClientDNSCache(ttl: ttl, users: max(1, sim.scenario.workload.users))
     }
 
     deinit {
@@ -178,7 +180,7 @@ final class LoadBalancer: ComponentModel {
         }
         a.order = order
         a.count = UInt8(m)
-        a.expires = sim.now + spec.dnsTTL
+        a.expires = sim.now + dns.ttl
     }
 
     /// Routes a call that reached the node in `nodeZone` (nil: any node with power, drawn once a
@@ -355,6 +357,26 @@ final class LoadBalancer: ComponentModel {
         }
     }
 
+    // MARK: as the target of a Route 53 record
+
+    /// A Route 53 checker's probe passes when a node has power and a registered target runs and
+    /// can be reached (the probe goes through to a target, failing open or not); an alias record
+    /// that evaluates target health is healthy while the ALB's own health checks find a healthy
+    /// target (Route 53 guide, "Evaluate target health": an ALB with no healthy target is
+    /// unhealthy).
+    func dnsHealth(instance: Int, evaluatingTarget: Bool) -> Bool {
+        // The ALB's own view, from its own health checks (which lag by interval × threshold).
+        if evaluatingTarget { return healthy > 0 }
+        if sim.regionDown(Int(index)) { return false }
+        var powered = false
+        for k in 0..<nodeZones.count where !sim.zoneDown(nodeZones[k]) { powered = true }
+        guard powered else { return false }
+        for t in 0..<targets.count where targets[t].state != .unused && targets[t].state != .draining {
+            if t < group.count && group.members[t].reachable && group.members[t].isRunning && !sim.isPartitioned(index, targetComponent) { return true }
+        }
+        return false
+    }
+
     // MARK: life cycle of the targets
 
     func lifecycle(_ event: Lifecycle, group g: Int32, instance k: Int, answer: inout LifecycleAnswer) {
@@ -407,6 +429,8 @@ final class LoadBalancer: ComponentModel {
 extension LoadBalancerSpec: ComponentSpec {
     static var declaration: MapDeclaration { .alb }
     var edges: [Int] { [targets] }
+    /// An ALB's nodes are in its targets' zones, so in their region.
+    func region(in topology: Topology) -> Int { topology.region(of: targets) }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = LoadBalancer(sim, index: index, spec: self)
         owner.append(model)

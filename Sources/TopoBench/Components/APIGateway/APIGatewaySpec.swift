@@ -5,6 +5,7 @@ public struct APIGatewaySpec: Sendable {
     public var rate: Double
     public var burst: Int
     public var timeout: SimTime
+    public var region: Int?
 }
 
 
@@ -17,6 +18,7 @@ extension APIGatewaySpec {
         let rate = try cm.rate("rate", default: AwsDefaults.apiRate) ?? AwsDefaults.apiRate
         return APIGatewaySpec(
             target: target, rate: rate, burst: try cm.int("burst", default: AwsDefaults.apiBurst) ?? AwsDefaults.apiBurst,
-            timeout: try cm.duration("timeout", default: AwsDefaults.apiTimeout) ?? AwsDefaults.apiTimeout)
+            timeout: try cm.duration("timeout", default: AwsDefaults.apiTimeout) ?? AwsDefaults.apiTimeout,
+            region: try t.region(cm))
     }
 }

@@ -234,6 +234,14 @@ final class InstanceGroup: ComponentModel {
 
     var entryZone: Int8 { fleet_.count == 0 ? -1 : fleet_.members[0].zone }
 
+    /// A Route 53 record's address: instance `k` answers an HTTP probe while its process runs
+    /// and the network reaches it (a zombie passes: that is what makes it one); -1: any instance.
+    func dnsHealth(instance k: Int, evaluatingTarget: Bool) -> Bool {
+        if k >= 0 { return k < fleet_.count && fleet_.members[k].reachable && fleet_.members[k].isRunning }
+        for j in 0..<fleet_.count where fleet_.members[j].reachable && fleet_.members[j].isRunning { return true }
+        return false
+    }
+
     func childAnswered(call: Int32, child: Int32, status: CallStatus, after carry: SimTime) {
         guard sim.calls[Int(call)].phase == .waitingChild else { return }
         recordBreaker(success: status == .ok)
@@ -464,7 +472,7 @@ final class InstanceGroup: ComponentModel {
                 work[k].errorProbability = starting ? f.probability : 0
             case .zombie:
                 work[k].zombies += starting ? 1 : -1
-            case .zoneOutage, .partition:
+            case .zoneOutage, .regionOutage, .partition:
                 break
             }
         }

@@ -12,5 +12,6 @@ extension MapDeclaration {
                            "Init duration paid by an invocation that needs a new execution environment (none is idle)."),
             KeyDeclaration("keep_warm", .duration(0...AwsDefaults.lambdaMaxKeepWarm), default: "10m", source: .aws("lambda.keep_warm"),
                            "How long an idle execution environment is kept before it is recycled."),
+            .region,
         ])
 }

@@ -9,6 +9,7 @@ public struct LambdaSpec: Sendable {
     public var coldStart: Distribution
     /// How long an idle execution environment is kept before it is recycled.
     public var keepWarm: SimTime
+    public var region: Int?
 }
 
 
@@ -20,7 +21,8 @@ extension LambdaSpec {
             concurrency: try cm.int("concurrency", default: AwsDefaults.lambdaConcurrency) ?? AwsDefaults.lambdaConcurrency,
             maximumConcurrency: try cm.int("maximum_concurrency"),
             coldStart: try cm.optional("cold_start").map { try ScenarioLoader.parseDistribution($0).0 } ?? AwsDefaults.lambdaColdStart,
-            keepWarm: try cm.duration("keep_warm", default: AwsDefaults.lambdaKeepWarm) ?? AwsDefaults.lambdaKeepWarm)
+            keepWarm: try cm.duration("keep_warm", default: AwsDefaults.lambdaKeepWarm) ?? AwsDefaults.lambdaKeepWarm,
+            region: try t.region(cm))
     }
 
     /// The most batches the event source mapping of a queue processes at once: its

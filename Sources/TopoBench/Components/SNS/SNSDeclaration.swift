@@ -8,6 +8,7 @@ extension MapDeclaration {
         keys: [
             KeyDeclaration("subscribers", .list(.anyOf([.reference(snsSubscriberKinds), .map(.snsSubscription)]), minItems: 1), required: true,
                            "The subscriptions: sqs, lambda or http_endpoint components, each once; a name, or { target, dead_letter, retry_policy }."),
+            .region,
         ])
 
     /// One item of an `sns` topic's `subscribers` written as a map: a subscription.

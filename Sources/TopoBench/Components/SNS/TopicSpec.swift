@@ -14,6 +14,7 @@ public struct SubscriptionSpec: Sendable {
 
 public struct TopicSpec: Sendable {
     public var subscriptions: [SubscriptionSpec]
+    public var region: Int?
     /// The subscribed components, in order.
     public var subscribers: [Int] { subscriptions.map(\.target) }
 }
@@ -62,6 +63,6 @@ extension TopicSpec {
             }
             subscriptions.append(sub)
         }
-        return TopicSpec(subscriptions: subscriptions)
+        return TopicSpec(subscriptions: subscriptions, region: try t.region(cm))
     }
 }

@@ -22,6 +22,7 @@ public struct QueueSpec: Sendable {
         highThroughput ? AwsDefaults.sqsFifoHighThroughputCalls : AwsDefaults.sqsFifoCalls
     }
     public var dedupWindow: SimTime
+    public var region: Int?
 }
 
 
@@ -42,6 +43,7 @@ extension QueueSpec {
             pollers: try cm.int("pollers"),
             messageGroups: try cm.int("message_groups", default: 100) ?? 100,
             highThroughput: try cm.bool("high_throughput", default: false) ?? false,
-            dedupWindow: AwsDefaults.sqsFifoDedupWindow)
+            dedupWindow: AwsDefaults.sqsFifoDedupWindow,
+            region: try t.region(cm))
     }
 }

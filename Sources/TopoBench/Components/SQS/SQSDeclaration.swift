@@ -22,5 +22,6 @@ extension MapDeclaration {
             KeyDeclaration("message_groups", .integer(1...1_000_000), default: "100", source: .assumption("a hundred message group ids"), "FIFO: message groups the messages are spread over."),
             KeyDeclaration("high_throughput", .flag, default: "false", source: .aws("sqs.fifo.quota"),
                            "FIFO: high-throughput mode. Off: 300 calls/s per API action (SendMessage, ReceiveMessage, DeleteMessage); on: 70,000 (us-east-1). Past a quota the call is throttled."),
+            .region,
         ])
 }

@@ -10,6 +10,7 @@ public enum ComponentKinds {
     static let specs: [any ComponentSpec.Type] = [
         InstancesSpec.self, LoadBalancerSpec.self, APIGatewaySpec.self, QueueSpec.self, TopicSpec.self,
         HTTPEndpointSpec.self, LambdaSpec.self, SessionStoreSpec.self, AutoscalingSpec.self,
+        Route53Spec.self,
     ]
 
     /// Every kind's keys, in the same order.
@@ -40,4 +41,11 @@ extension MapDeclaration {
             keys: [KeyDeclaration("kind", .choice([kind]), required: true, "The component's kind.")] + keys,
             alternatives: alternatives)
     }
+}
+
+extension KeyDeclaration {
+    /// `region:` of a regional managed service (SQS, SNS, API Gateway, Lambda).
+    static let region = KeyDeclaration(
+        "region", .text, default: .described("the scenario's region"),
+        "The region the service is in (such as us-west-2): a region outage there cuts it off.")
 }

@@ -36,13 +36,18 @@ extension MapDeclaration {
             .terminate: "The EC2 instance is terminated: it never comes back; Auto Scaling replaces it at its next status check. aws:ec2:send-spot-instance-interruptions terminates two minutes after at.",
             .reboot: "The instance reboots: down for reboot_time, memory (local sessions) lost. It stays in the running state; Auto Scaling replaces it only if its status checks stay impaired for a few minutes.",
             .zoneOutage: "Every zone-bound resource in the zone loses power.",
+            .regionOutage: "Every zone of the region loses power, and the region's managed services (SQS, SNS, API Gateway, Lambda, and the ALB, ElastiCache and database nodes in its zones) stop answering: calls to them get no answer.",
             .latency: "Every answer of the target takes multiplier times as long.",
             .errors: "The target answers a share of requests with an error.",
             .zombie: "The target passes its health checks but fails every request.",
             .partition: "The network between target and peer is cut; processes and their state survive.",
         ]
         var keys = [kindKey(faultNames(kind))]
-        if kind == .zoneOutage { keys.append(zone) } else { keys.append(target) }
+        switch kind {
+        case .zoneOutage: keys.append(zone)
+        case .regionOutage: keys.append(region)
+        default: keys.append(target)
+        }
         if kind == .partition { keys.append(peer) }
         var exclusive = timingExclusions
         var alternatives = timingAlternatives
@@ -104,6 +109,7 @@ extension MapDeclaration {
     private static let target = KeyDeclaration("target", .reference(ComponentKinds.names), required: true, "The component hit, by its name in each topology (a topology without it ignores the fault).")
     private static let peer = KeyDeclaration("peer", .reference(ComponentKinds.names), required: true, "The other side of the partition.")
     private static let zone = KeyDeclaration("zone", .zone, required: true, "The zone that loses power, one the topologies use.")
+    private static let region = KeyDeclaration("region", .text, required: true, "The region lost, one the topologies use (such as us-east-1; a zone written us-west-2/a is in us-west-2).")
     private static let timing: [KeyDeclaration] = [
         KeyDeclaration("instance", .integer(0...ScenarioLoader.Limits.maxInstancesPerGroup), default: .described("every instance of the group"),
                        "The instance hit, counting from 0."),

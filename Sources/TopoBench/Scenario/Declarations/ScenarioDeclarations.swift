@@ -16,6 +16,8 @@ extension MapDeclaration {
             KeyDeclaration("window", .duration(Time.millisecond...Units.maxDuration), default: "10s", source: .assumption("ten-second buckets"), "Width of a time-series bucket (timeseries.csv, time availability, recovery)."),
             KeyDeclaration("replications", .integer(1...Limits.maxReplications), default: "10", source: .assumption("enough for a Student-t interval"), "Independent replications per topology; overridden by --replications."),
             KeyDeclaration("seed", .integer(0...Int.max), default: "1", source: .assumption("any fixed seed"), "Seed of every random stream; overridden by --seed."),
+            KeyDeclaration("region", .text, default: "us-east-1", source: .assumption("AWS's first region; pricing and the clients' latency routing start from it"),
+                           "The region of the clients, and of every zone (a, b) and managed service that names none; a zone written us-west-2/a is in us-west-2."),
             KeyDeclaration("slo", .number(0...1), default: "0.99", source: .assumption("SPEC: a window is available when 99 % of its requests succeed"), "Success ratio a window needs to count as available."),
             KeyDeclaration("workload", .map(.workload), required: true, "The clients: open-loop arrivals or a closed loop of users, their timeout and retries."),
             KeyDeclaration("network", .anyOf([.choice(["none", "free", "0"]), .map(.network)]),
@@ -41,6 +43,8 @@ extension MapDeclaration {
                            default: "none", source: .aws("workload.retry"),
                            "The end user's retries: none (one attempt), sdk (the standard mode before 2026), sdk_2026 (the SDKs' defaults since 10 Nov 2026: base 50ms, 1s after a throttle, quota costs 14 / 5), or the retry policy's keys."),
             KeyDeclaration("session", .map(.session), default: .described("no login sessions"), nullable: true, "Login sessions: requests per session, after which a user logs in again."),
+            KeyDeclaration("dns_cache", .map(.dnsCache), default: .described("answers kept for their TTL"), nullable: true,
+                           "How long the clients' resolvers keep DNS answers (Route 53 names and ALB names): min keeps them at least that long, as resolvers that ignore short TTLs do."),
             KeyDeclaration("connect_timeout", .duration(Time.millisecond...Limits.maxDelay), default: "127s", source: .aws("workload.connect_timeout"),
                            "How long a client waits for a connection to an address that does not answer (an ALB node without power, still in its DNS cache) before it tries the next address: 127s, the Linux kernel's SYN retries, for a client that sets none; 2s for the AWS SDK for Java 2.x."),
         ],
@@ -69,6 +73,14 @@ extension MapDeclaration {
             KeyDeclaration("timeout_cost", .integer(0...1_000_000), default: "10", source: .aws("workload.retry.quota"), "Tokens a retry after a timeout takes."),
             KeyDeclaration("success_increment", .integer(0...1_000_000), default: "1", source: .aws("workload.retry.quota"), "Tokens a first-try success gives back."),
             KeyDeclaration("throttle_cost", .integer(0...1_000_000), default: .described("retry_cost"), source: .aws("workload.retry.sdk_2026"), "Tokens a retry after a throttling error takes (5 in sdk_2026)."),
+        ])
+
+    /// `workload.dns_cache`: resolvers that keep answers longer than their TTL.
+    public static let dnsCache = MapDeclaration(
+        "dns_cache", "How long the clients' resolvers keep a DNS answer.",
+        keys: [
+            KeyDeclaration("min", .duration(0...Units.maxDuration), default: "0s", source: .assumption("resolvers honour the TTL"),
+                           "The shortest time an answer is kept, whatever its TTL."),
         ])
 
     /// `workload.session`.
@@ -106,6 +118,8 @@ extension MapDeclaration {
                            source: .assumption("a few hundred microseconds within an AWS zone"), "Delay between components in the same zone."),
             KeyDeclaration("cross_zone", .timeDistribution, default: .described("lognormal, median 1ms, sigma 0.3"),
                            source: .assumption("about a millisecond across AWS zones"), "Delay between components in different zones."),
+            KeyDeclaration("cross_region", .timeDistribution, default: .described("lognormal, median 28ms, sigma 0.1"),
+                           source: .aws("network.cross_region"), "Delay between components in zones of different regions (one way)."),
         ])
 
     /// `topologies`: the architectures, by name.
@@ -117,7 +131,7 @@ extension MapDeclaration {
     public static let topology = MapDeclaration(
         "topology", "One architecture: its components and the one that receives the clients' requests.",
         keys: [
-            KeyDeclaration("entry", .reference(["instances", "alb", "api_gateway", "sqs", "sns", "lambda"]), required: true,
+            KeyDeclaration("entry", .reference(["instances", "alb", "api_gateway", "sqs", "sns", "lambda", "route53"]), required: true,
                            "The component that receives the clients' requests."),
             KeyDeclaration("components", .map(.components), required: true, "The components, by name."),
         ])

@@ -28,9 +28,11 @@ struct ClientDNSCache {
     private var callers: [Int32] = []
     private var instances: [Slab<DNSAnswer>] = []
 
-    init(ttl: SimTime, users: Int) {
+    /// With `ttl` 0 the answers are kept only when `keepAnswers` says so (a client then resolves
+    /// at every call, but still walks the addresses of its answer on connect timeouts).
+    init(ttl: SimTime, users: Int, keepAnswers: Bool = false) {
         self.ttl = ttl
-        if ttl > 0 { self.users = Slab(repeating: DNSAnswer(), count: users) }
+        if ttl > 0 || keepAnswers { self.users = Slab(repeating: DNSAnswer(), count: users) }
     }
 
     mutating func deallocate() {
