@@ -98,6 +98,7 @@ public enum Plots {
                 pictures.append(p)
             }
             if let p = try queues(set, point: point, name: "queues" + suffix, label: label) { pictures.append(p) }
+            if let p = try dnsShift(set, point: point, name: "dns_shift" + suffix, label: label) { pictures.append(p) }
         }
         if sweeping, let p = try p99VersusLoad(set, name: "p99_vs_load") { pictures.append(p) }
         return pictures
@@ -186,7 +187,28 @@ public enum Plots {
 
     // MARK: - 2. Success ratio
 
-    static func successRatio(_ set: ResultSet, point: [String], name: String, label: String) throws -> Picture? {
+    /// The success ratio around a lost region's first minutes, with the times Route 53's
+    /// defaults predict for the shift marked: the checkers' verdict after interval × threshold
+    /// (30 s × 3) and the last cached answer gone a TTL (60 s) later. Only for a scenario with a
+    /// `region_outage` fault.
+    static func dnsShift(_ set: ResultSet, point: [String], name: String, label: String) throws -> Picture? {
+        guard let kind = set.faults.columnIndex("kind") else { return nil }
+        let starts = try set.faults.rows.indices.filter { set.faults.rows[$0][kind] == "region_outage" }
+            .compactMap { try set.faults.number(row: $0, column: set.faults.requireColumn("start_s")) }
+        guard let start = starts.min() else { return nil }
+        let verdict = Time.seconds(AwsDefaults.route53Interval) * Double(AwsDefaults.route53FailureThreshold)
+        let ttl = Time.seconds(AwsDefaults.route53TTL)
+        return try successRatio(
+            set, point: point, name: name, label: label,
+            zoom: (from: start - 60, to: start + verdict + ttl + 120,
+                   marks: [(start + verdict, "interval x threshold (\(f(verdict)) s)"), (start + verdict + ttl, "+ TTL (\(f(ttl)) s)")]),
+            title: "Through the DNS shift: \(set.info.scenario)\(label), success ratio per window")
+    }
+
+    static func successRatio(
+        _ set: ResultSet, point: [String], name: String, label: String,
+        zoom: (from: Double, to: Double, marks: [(Double, String)])? = nil, title: String? = nil
+    ) throws -> Picture? {
         let table = set.timeseries
         var blocks: [(title: String, lines: [String])] = []
         for topology in set.info.topologies {
@@ -230,7 +252,7 @@ public enum Plots {
         }
         let maxLines = 40
         var settings = [
-            "set title \(quote("Success ratio: \(set.info.scenario)\(label), mean and 95 % interval over replications"))",
+            "set title \(quote(title ?? "Success ratio: \(set.info.scenario)\(label), mean and 95 % interval over replications"))",
             "set xlabel \"time (s)\"",
             "set ylabel \"succeeded / offered\"",
             "set yrange [0:1.05]",
@@ -243,6 +265,13 @@ public enum Plots {
         }
         for x in ends.sorted().prefix(maxLines) {
             settings.append("set arrow from \(f(x)), graph 0 to \(f(x)), graph 1 nohead lc rgb \"#2ca02c\" dt 3")
+        }
+        if let zoom {
+            settings.append("set xrange [\(f(max(0, zoom.from))):\(f(zoom.to))]")
+            for (x, text) in zoom.marks {
+                settings.append("set arrow from \(f(x)), graph 0 to \(f(x)), graph 1 nohead lc rgb \"#7f7f7f\" dt 4")
+                settings.append("set label \(quote(text)) at \(f(x)), graph 0.5 rotate left offset -1,0 tc rgb \"#7f7f7f\"")
+            }
         }
         var plot: [String] = []
         for (i, b) in blocks.enumerated() {
