@@ -18,6 +18,7 @@ enum AnyComponent {
     case httpEndpoint(Unmanaged<HTTPEndpoint>)
     case lambda(Unmanaged<LambdaFunction>)
     case autoscaling(Unmanaged<AutoScaler>)
+    case database(Unmanaged<Database>)
 
     /// Calls `visitor` with the concrete model: the single exhaustive switch over the kinds.
     /// Specialised for each visitor, so a forwarded call is a jump table and a direct call, with
@@ -34,6 +35,7 @@ enum AnyComponent {
         case .httpEndpoint(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
         case .lambda(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
         case .autoscaling(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
+        case .database(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
         }
     }
 }
@@ -61,6 +63,10 @@ protocol ComponentSpec: Sendable {
     /// The zones its instances or nodes are in (empty: a regional service, which a zone outage
     /// does not take down by itself).
     var zones: [Int] { get }
+    /// Why this component cannot take fault `f` at all (what was expected, and what it is), which
+    /// the loader reports as an error of the fault's `target`; nil when it can (or when the
+    /// fault merely acts on nothing, which ``Topology/whyIgnored(_:)`` reports).
+    func refusal(of f: FaultSpec) -> (expected: String, found: String)?
     /// The group whose instances this component allocates, and how many at most (an instance
     /// group: itself and its count; auto scaling: its group and `max`), for the loader's bound.
     func instancesClaimed(index: Int) -> (group: Int, count: Int)?
@@ -91,6 +97,7 @@ extension ComponentSpec {
     /// Every component can be cut off by a partition or sit in a zone that loses power.
     static var faultKinds: Set<FaultSpec.Kind> { [.partition, .zoneOutage] }
     var zones: [Int] { [] }
+    func refusal(of f: FaultSpec) -> (expected: String, found: String)? { nil }
 }
 
 extension Component {
