@@ -193,7 +193,7 @@ struct DeclarationTests {
 
     @Test func componentKindsAreListedOnce() {
         #expect(ScenarioLoader.componentKinds == ComponentKinds.names)
-        #expect(ComponentKinds.names == ["instances", "alb", "api_gateway", "sqs", "sns", "http_endpoint", "lambda", "session_store", "autoscaling", "route53"])
+        #expect(ComponentKinds.names == ["instances", "alb", "api_gateway", "sqs", "sns", "http_endpoint", "lambda", "session_store", "autoscaling", "database", "route53"])
         #expect(Variants.component.names == ComponentKinds.names)
         for kind in ComponentKinds.all {
             guard case .choice(let names)? = kind.key("kind")?.type else { Issue.record("\(kind.name) has no kind key"); continue }

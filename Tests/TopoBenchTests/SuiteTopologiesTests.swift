@@ -36,7 +36,7 @@ struct SuiteTopologiesTests {
         shared.topologies = suite.topologies
         let fromSuite = try ScenarioLoader.load(path: file, overrides: shared)
         let alone = try ScenarioLoader.load(path: file, overrides: Self.overrides)
-        #expect(inline.first?.topologies.map(\.name) == ["tight", "alb", "sqs", "sns"])
+        #expect(inline.first?.topologies.map(\.name) == ["tight", "tight_x3", "alb", "sqs", "sns"])
         let a = try Self.csv(inline), b = try Self.csv(fromSuite), c = try Self.csv(alone)
         #expect(a.count == 5 && a.values.allSatisfy { !$0.isEmpty })
         for (name, data) in a {

@@ -75,6 +75,29 @@ public enum AwsDefaults {
     public static let redisReplicas = 1
     public static let storeNodes = 1
     public static let storeReplace: SimTime = 10 * Time.minute
+    // RDS and Aurora
+    /// MySQL's default parameter group sets `max_connections` to
+    /// `{DBInstanceClassMemory/12582880}` (RDS User Guide, "Maximum number of database connections").
+    public static let rdsMySQLBytesPerConnection = 12_582_880.0
+    /// Failover of a Multi-AZ DB instance: "Failover times are typically 60–120 seconds" (RDS User
+    /// Guide, "Failing over a Multi-AZ DB instance"); of a Multi-AZ DB cluster: "typically under 35
+    /// seconds" (RDS User Guide, "Failing over a Multi-AZ DB cluster"); of Aurora with a replica:
+    /// "Start-to-finish, failover typically completes within 30 seconds" (Amazon Aurora FAQs).
+    /// AWS gives no lower figure for the last two: 20 s is an assumption.
+    public static func databaseFailover(_ engine: DatabaseEngine) -> Distribution {
+        switch engine {
+        case .rdsMultiAZ: return rdsMultiAZFailover
+        case .rdsMultiAZCluster: return rdsClusterFailover
+        case .aurora, .rdsSingleAZ: return auroraFailover
+        }
+    }
+    public static let rdsMultiAZFailover = try! Distribution.uniform(min: 60, max: 120)
+    public static let rdsClusterFailover = try! Distribution.uniform(min: 20, max: 35)
+    public static let auroraFailover = try! Distribution.uniform(min: 20, max: 30)
+    /// Assumption: a DB instance without a standby whose zone gets power back boots and runs its
+    /// engine's crash recovery before it answers; AWS says the time "depends on the crash recovery
+    /// process" and gives no figure.
+    public static let databaseRecovery = try! Distribution.uniform(min: 60, max: 300)
     // EC2 Auto Scaling
     public static let asgGrace: SimTime = 300 * Time.second
     /// EC2 status checks are the default health-check type of a group.
@@ -211,7 +234,7 @@ public enum AwsDefaults {
         Entry(key: "workload.retry.sdk_2026", value: "3 attempts, base 50ms (throttling 1s), cap 20s, quota 500 / 14 / 14 / 1, throttled 5",
               source: "AWS Developer Tools Blog, 'Updated default retry behavior for AWS SDKs and tools' (default since 10 Nov 2026, https://aws.amazon.com/blogs/developer/updated-default-retry-behavior-for-aws-sdks-and-tools/); aws-sdk-go-v2 issue 3416"),
         Entry(key: "instances.retry", value: "sdk to sqs, sns, api_gateway, lambda; none otherwise",
-              source: "SPEC 'Who retries': a call to an AWS API is an SDK call and retries in the SDK's standard mode, with one retry quota per calling process (AWS SDKs and Tools Reference Guide, 'Retry behavior'); a plain HTTP call retries only if the application does"),
+              source: "SPEC 'Who retries': a call to an AWS API is an SDK call and retries in the SDK's standard mode, with one retry quota per calling process (AWS SDKs and Tools Reference Guide, 'Retry behavior'); a plain HTTP call retries only if the application does; a database query goes over the engine's driver (the MySQL or PostgreSQL protocol), not an AWS SDK, so it retries only if the application does"),
         Entry(key: "instances.timeout", value: "30s", source: "assumption: a typical HTTP client timeout for a calls: edge"),
         Entry(key: "workload.users", value: "10000", source: "SPEC: open-loop requests belong to 10,000 users by default"),
         Entry(key: "lambda.concurrency", value: "1000", source: "Lambda: default account concurrency 1,000 per Region"),
@@ -227,6 +250,12 @@ public enum AwsDefaults {
         Entry(key: "autoscaling.target_tracking.period", value: "60s", source: "EC2 Auto Scaling target tracking: CloudWatch alarms on one-minute metrics"),
         Entry(key: "autoscaling.target_tracking.alarms", value: "scale out: > target for 3 of 3 minutes; scale in: < 0.9 x target for 15 of 15 minutes",
               source: "Application Auto Scaling User Guide, 'How target tracking scaling works': scales in only when utilization falls below a threshold 'sufficiently below the target value (usually more than 10% lower)'; CloudWatch 'Alarm actions': Auto Scaling actions repeat while the alarm stays in ALARM; the 3 and 15 one-minute data points are the shape of the alarms AWS creates (AlarmHigh/AlarmLow, seen in the console; assumption: AWS documents no figure) (https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html)"),
+        Entry(key: "database.max_connections", value: "{DBInstanceClassMemory/12582880}: 1365 for db.r6g.large (16 GiB)",
+              source: "RDS User Guide, 'Maximum number of database connections': MySQL and MariaDB default {DBInstanceClassMemory/12582880} (PostgreSQL LEAST({DBInstanceClassMemory/9531392},5000)); DBInstanceClassMemory taken as the class's memory (RDS reserves some for the OS, so a real instance has a few percent fewer); the same formula for aurora, an assumption (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html#RDS_Limits.MaxConnections)"),
+        Entry(key: "database.failover", value: "rds_multi_az uniform 60s..120s; rds_multi_az_cluster uniform 20s..35s; aurora uniform 20s..30s",
+              source: "RDS User Guide, 'Failing over a Multi-AZ DB instance': 'Failover times are typically 60-120 seconds' (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.Failover.html); 'Failing over a Multi-AZ DB cluster': 'Failover times are typically under 35 seconds' (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/multi-az-db-clusters-concepts-failover.html); Amazon Aurora FAQs: 'Start-to-finish, failover typically completes within 30 seconds' (https://aws.amazon.com/rds/aurora/faqs/); the 20 s lower bounds are assumptions"),
+        Entry(key: "database.recovery", value: "uniform 1m..5m",
+              source: "assumption: an instance without a standby whose zone gets power back boots and runs crash recovery; RebootDBInstance: 'The time required to reboot is a function of the specific database engine's crash recovery process' (no figure)"),
         Entry(key: "session_store.remap", value: "next_node",
               source: "assumption: what a Memcached client does when a node dies is the client library's choice; next_node is consistent hashing with failed nodes ejected (ketama with auto-eject), none keeps sending a dead node's keys to it"),
         Entry(key: "sqs.receive_timeout", value: "20s", source: "assumption: a ReceiveMessage with no answer (partition) is retried after 20 s, the longest long poll"),

@@ -19,6 +19,7 @@ enum AnyComponent {
     case lambda(Unmanaged<LambdaFunction>)
     case autoscaling(Unmanaged<AutoScaler>)
     case route53(Unmanaged<Route53>)
+    case database(Unmanaged<Database>)
 
     /// Calls `visitor` with the concrete model: the single exhaustive switch over the kinds.
     /// Specialised for each visitor, so a forwarded call is a jump table and a direct call, with
@@ -36,6 +37,7 @@ enum AnyComponent {
         case .lambda(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
         case .autoscaling(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
         case .route53(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
+        case .database(let m): return m._withUnsafeGuaranteedRef { visitor.visit($0) }
         }
     }
 }
@@ -67,6 +69,10 @@ protocol ComponentSpec: Sendable {
     var region: Int? { get }
     /// The region the component is in: its `region:`, that of its first zone, or the scenario's.
     func region(in topology: Topology) -> Int
+    /// Why this component cannot take fault `f` at all (what was expected, and what it is), which
+    /// the loader reports as an error of the fault's `target`; nil when it can (or when the
+    /// fault merely acts on nothing, which ``Topology/whyIgnored(_:)`` reports).
+    func refusal(of f: FaultSpec) -> (expected: String, found: String)?
     /// The group whose instances this component allocates, and how many at most (an instance
     /// group: itself and its count; auto scaling: its group and `max`), for the loader's bound.
     func instancesClaimed(index: Int) -> (group: Int, count: Int)?
@@ -99,6 +105,7 @@ extension ComponentSpec {
     var zones: [Int] { [] }
     var region: Int? { nil }
     func region(in topology: Topology) -> Int { region ?? zones.first.map(topology.region(ofZone:)) ?? 0 }
+    func refusal(of f: FaultSpec) -> (expected: String, found: String)? { nil }
 }
 
 extension Component {

@@ -217,6 +217,7 @@ extension ScenarioLoader {
             let written = try m.duration("reboot_time", default: AwsDefaults.rebootTime)
             spec.length = m.has("reboot_time") ? written : spec.length ?? written
         }
+        if m.declares("force_failover") { spec.forceFailover = try m.bool("force_failover", default: false) ?? false }
         if written == "aws:ec2:send-spot-instance-interruptions" {
             // The instance is interrupted when the two-minute notice runs out.
             spec.at = spec.at.map { $0 + AwsDefaults.spotNotice }
@@ -248,6 +249,15 @@ extension ScenarioLoader {
             }
             spec.errorCode = code
         default: break
+        }
+        // A fault that the target's kind refuses in one of the topologies (a failover of a
+        // database without a standby), named with the topology.
+        if let t = spec.target, let tr = m.optional("target") {
+            for topology in topologies {
+                if let c = topology.index(of: t), let why = topology.components[c].kind.spec.refusal(of: spec) {
+                    throw tr.error(expected: why.expected, found: "\(t) (\(why.found) in topology '\(topology.name)')")
+                }
+            }
         }
         try m.finish()
         return spec

@@ -107,6 +107,10 @@ public enum ScenarioLoader {
         "aws:network:disrupt-connectivity": .partition,
         "aws:lambda:invocation-add-delay": .latency,
         "aws:lambda:invocation-error": .errors,
+        // A database fails over (Aurora or a Multi-AZ DB cluster: FailoverDBCluster), or reboots,
+        // through a failover with force_failover (``MapDeclaration/rdsReboot``).
+        "aws:rds:failover-db-cluster": .failover,
+        "aws:rds:reboot-db-instances": .reboot,
     ]
 
     /// The FIS action names for a session store's zone power loss (the current one first).

@@ -163,6 +163,8 @@ public struct FaultSpec: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case crash, stop, terminate, reboot, zoneOutage = "zone_outage", latency, errors, zombie, partition
         case regionOutage = "region_outage"
+        /// A database's standby takes over from its primary (``DatabaseSpec``).
+        case failover
 
         /// The faults that act on an EC2 instance rather than on the process it runs: EC2 status
         /// checks see them (``AutoscalingSpec/healthCheckType``).
@@ -187,5 +189,8 @@ public struct FaultSpec: Sendable {
     public var probability: Double
     /// The HTTP status an `errors` fault answers with (500, 503 or 429).
     public var errorCode: Int
+    /// A database reboot conducted through a failover (`aws:rds:reboot-db-instances` with
+    /// `force_failover`, RebootDBInstance's ForceFailover).
+    public var forceFailover: Bool = false
     public var isStochastic: Bool { mtbf != nil }
 }

@@ -472,7 +472,7 @@ final class InstanceGroup: ComponentModel {
                 work[k].errorProbability = starting ? f.probability : 0
             case .zombie:
                 work[k].zombies += starting ? 1 : -1
-            case .zoneOutage, .regionOutage, .partition:
+            case .zoneOutage, .regionOutage, .partition, .failover:
                 break
             }
         }
@@ -535,7 +535,7 @@ extension InstancesSpec: ComponentSpec {
     func instancesClaimed(index: Int) -> (group: Int, count: Int)? { (index, count) }
     /// A consuming group polls with one poller per worker of each instance unless `pollers` says.
     func consumerPollers(perInstance pollers: Int?) -> Int { count * (pollers ?? workers) }
-    static var faultKinds: Set<FaultSpec.Kind> { Set(FaultSpec.Kind.allCases) }
+    static var faultKinds: Set<FaultSpec.Kind> { Set(FaultSpec.Kind.allCases).subtracting([.failover]) }
     func makeFleet(index: Int32) -> Fleet? {
         Fleet(component: index, workers: workers, zones: zones, count: count)
     }

@@ -117,6 +117,8 @@ extension InstancesSpec {
     }
 
     /// The kinds a call reaches through an AWS API (an SDK call), whose edge retries by default.
+    /// Not `database`: a query goes over the engine's driver (the MySQL or PostgreSQL protocol to
+    /// the instance's endpoint), not an AWS SDK, and retries only if the application does.
     static let awsAPIKinds: Set<String> = ["sqs", "sns", "api_gateway", "lambda"]
 }
 

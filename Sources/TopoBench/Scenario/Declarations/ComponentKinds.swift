@@ -9,7 +9,7 @@ public enum ComponentKinds {
     /// Every kind's spec type, in the order `topobench list` shows them.
     static let specs: [any ComponentSpec.Type] = [
         InstancesSpec.self, LoadBalancerSpec.self, APIGatewaySpec.self, QueueSpec.self, TopicSpec.self,
-        HTTPEndpointSpec.self, LambdaSpec.self, SessionStoreSpec.self, AutoscalingSpec.self,
+        HTTPEndpointSpec.self, LambdaSpec.self, SessionStoreSpec.self, AutoscalingSpec.self, DatabaseSpec.self,
         Route53Spec.self,
     ]
 

@@ -8,6 +8,7 @@ extension Variants {
         }
         cases.append(Variant(names: [MapDeclaration.disruptConnectivityName], declaration: MapDeclaration.disruptConnectivity))
         cases.append(Variant(names: ScenarioLoader.elastiCacheZonePowerActions, declaration: MapDeclaration.elastiCacheZonePower))
+        cases.append(Variant(names: [MapDeclaration.rdsRebootName], declaration: MapDeclaration.rdsReboot))
         return Variants(
             "fault", "A fault injected at a time (at) or at random (mtbf and mttr), by kind or AWS FIS action name.",
             discriminator: "kind", expectedPrefix: "a fault kind: ", cases: cases,
@@ -20,11 +21,14 @@ extension MapDeclaration {
 
     /// FIS's network disruption, which is a partition or, with `zone`, a zone outage.
     static let disruptConnectivityName = "aws:network:disrupt-connectivity"
+    /// FIS's RDS reboot, which has a declaration of its own (`force_failover`, a database target).
+    static let rdsRebootName = "aws:rds:reboot-db-instances"
 
     /// The names that pick a fault of `kind`: the kind, then the FIS action names standing for it.
     static func faultNames(_ kind: FaultKind) -> [String] {
         [kind.rawValue] + ScenarioLoader.fisActions.filter {
-            $0.value == kind && $0.key != disruptConnectivityName && !ScenarioLoader.elastiCacheZonePowerActions.contains($0.key)
+            $0.value == kind && $0.key != disruptConnectivityName && $0.key != rdsRebootName
+                && !ScenarioLoader.elastiCacheZonePowerActions.contains($0.key)
         }.keys.sorted()
     }
 
@@ -41,17 +45,24 @@ extension MapDeclaration {
             .errors: "The target answers a share of requests with an error.",
             .zombie: "The target passes its health checks but fails every request.",
             .partition: "The network between target and peer is cut; processes and their state survive.",
+            .failover: "A database's standby takes over from its primary (its failover time): the queries in flight fail, new ones are refused until it is over. Only on an engine with a standby.",
         ]
         var keys = [kindKey(faultNames(kind))]
         switch kind {
         case .zoneOutage: keys.append(zone)
         case .regionOutage: keys.append(region)
+        case .failover: keys.append(databaseTarget)
         default: keys.append(target)
         }
         if kind == .partition { keys.append(peer) }
         var exclusive = timingExclusions
         var alternatives = timingAlternatives
         switch kind {
+        case .failover:
+            // A failover lasts the database's own failover time.
+            keys += timing.filter { $0.name == "at" }
+            alternatives = [["at"]]
+            exclusive = []
         case .terminate:
             // A terminated instance never comes back: no length, no repair.
             keys += timing.filter { ["instance", "at"].contains($0.name) }
@@ -90,6 +101,21 @@ extension MapDeclaration {
         ] + timing.filter { $0.name != "instance" },
         alternatives: [timingAlternatives], exclusive: timingExclusions)
 
+    /// `kind: aws:rds:reboot-db-instances`: a database reboots (down for reboot_time), or, with
+    /// `force_failover`, fails over to its standby (RebootDBInstance's ForceFailover).
+    static let rdsReboot = MapDeclaration(
+        "fault.rds_reboot", "AWS FIS's RDS reboot: the database is down for reboot_time, queries in flight fail; with force_failover (a Multi-AZ engine only) the reboot is conducted through a failover instead.",
+        keys: [
+            kindKey([rdsRebootName]), databaseTarget,
+        ] + timing.filter { $0.name != "instance" } + [
+            KeyDeclaration("reboot_time", .duration(1...Units.maxDuration), default: "60s", source: .aws("fault.reboot.reboot_time"),
+                           "How long the database is down (also written duration)."),
+            KeyDeclaration("force_failover", .flag, default: "false", source: .assumption("FIS's forceFailover parameter is optional; a reboot then restarts the primary in place"),
+                           "Conduct the reboot through a failover to the standby (RebootDBInstance's ForceFailover; refused for rds_single_az)."),
+        ],
+        alternatives: [timingAlternatives],
+        exclusive: timingExclusions + [["reboot_time", "duration"], ["reboot_time", "recover_after"], ["reboot_time", "mtbf"]])
+
     /// `kind: aws:network:disrupt-connectivity`: a partition between target and peer, or a zone cut off.
     static let disruptConnectivity = MapDeclaration(
         "fault.disrupt_connectivity", "AWS FIS's network disruption: a partition between target and peer, or, with zone, the zone cut off.",
@@ -107,6 +133,7 @@ extension MapDeclaration {
     }
 
     private static let target = KeyDeclaration("target", .reference(ComponentKinds.names), required: true, "The component hit, by its name in each topology (a topology without it ignores the fault).")
+    private static let databaseTarget = KeyDeclaration("target", .reference(["database"]), required: true, "The database hit, by its name in each topology (a topology without it ignores the fault).")
     private static let peer = KeyDeclaration("peer", .reference(ComponentKinds.names), required: true, "The other side of the partition.")
     private static let zone = KeyDeclaration("zone", .zone, required: true, "The zone that loses power, one the topologies use.")
     private static let region = KeyDeclaration("region", .text, required: true, "The region lost, one the topologies use (such as us-east-1; a zone written us-west-2/a is in us-west-2).")
