@@ -102,6 +102,9 @@ protocol ComponentModel: AnyObject {
     func batchStarts(_ k: Int32) -> SimTime
     /// That invocation is over (its last message processed, or its poller stopped).
     func batchEnds(_ k: Int32)
+    /// What a consumer calls for each message it works on (its `calls:`), with the call's
+    /// timeout; nil when it calls nothing.
+    var consumerCall: (callee: Int32, timeout: SimTime)? { get }
     /// Whether the processing on instance `k` fails (a zombie, or an `errors` fault), drawn from
     /// `stream` (the queue's own, so that the draw does not depend on the consumer's other work).
     func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool
@@ -146,4 +149,5 @@ extension ComponentModel {
     func batchStarts(_ k: Int32) -> SimTime { 0 }
     func batchEnds(_ k: Int32) {}
     func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool { true }
+    var consumerCall: (callee: Int32, timeout: SimTime)? { nil }
 }

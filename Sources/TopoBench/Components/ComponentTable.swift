@@ -115,6 +115,7 @@ struct ComponentTable {
     }
     func zone(ofCallTo c: Int, call: Int32) -> Int8 { models[c].accept(ZoneForCall(call: call)) }
     func entryZone(_ c: Int) -> Int8 { models[c].accept(EntryZone()) }
+    func consumerCall(_ c: Int) -> (callee: Int32, timeout: SimTime)? { models[c].accept(ConsumerCall()) }
     func dnsHealth(_ c: Int, instance: Int, evaluatingTarget: Bool) -> Bool {
         models[c].accept(DNSHealth(instance: instance, evaluatingTarget: evaluatingTarget))
     }
@@ -211,6 +212,9 @@ private struct ZoneForCall: ComponentVisitor {
 }
 private struct EntryZone: ComponentVisitor {
     func visit<M: ComponentModel>(_ m: M) -> Int8 { m.entryZone }
+}
+private struct ConsumerCall: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> (callee: Int32, timeout: SimTime)? { m.consumerCall }
 }
 private struct DNSHealth: ComponentVisitor {
     let instance: Int, evaluatingTarget: Bool

@@ -522,6 +522,10 @@ extension InstanceGroup {
         let m = work[Int(k)].latencyMultiplier
         return m == 1 ? d : Time.fromSeconds(Double(d) / 1e9 * m)
     }
+    /// A consuming group with `calls:` makes that call for each message (a query to its database).
+    var consumerCall: (callee: Int32, timeout: SimTime)? {
+        spec.calls.map { (Int32($0), spec.callTimeout ?? AwsDefaults.callTimeout) }
+    }
     func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool {
         let w = work[Int(k)]
         return w.zombies > 0 || (w.errorProbability > 0 && stream.uniform() < w.errorProbability)

@@ -54,6 +54,14 @@ final class MessageQueue: ComponentModel {
     var consumerComponent: Int32 = -1
     /// The stream a consumer's failure is drawn from (`<queue>.consumers`).
     var consumerFailureStream: RandomGenerator? = nil
+    /// What the consumer calls for each message it works on (its `calls:`, such as a database),
+    /// and the list that times those calls out (-1: it calls nothing).
+    var consumerCallee: Int32 = -1
+    var consumerCallTimeout: SimTime = 0
+    var consumerCallList: Int32 = -1
+    /// Calls of the consumers for their messages that failed or timed out (the message then
+    /// stays in flight and comes back after its visibility timeout).
+    var consumerCallsFailed = 0
     /// Slabs, not arrays: every message touches them, with no copy-on-write check; freed with
     /// the model.
     var pollers: Slab<Poller> = []
@@ -278,9 +286,16 @@ extension MessageQueue {
             }
         }
         sim.components.subscribe(index, to: Int32(c))
+        if let call = sim.components.consumerCall(c) {
+            consumerCallee = call.callee
+            consumerCallTimeout = call.timeout
+        }
     }
 
     func start() {
+        if consumerCallee >= 0 {
+            consumerCallList = sim.makeTimeoutList(.calls(component: index), delay: consumerCallTimeout)
+        }
         for p in 0..<pollers.count where pollers[p].state != .off { poll(poller: p) }
     }
 
@@ -375,9 +390,12 @@ extension MessageQueue {
             unlinkVisible(m)
             book.messages[Int(m)].receiveCount += 1
             book.messages[Int(m)].receipt &+= 1
-            if book.messages[Int(m)].receiveCount > 1 && book.messages[Int(m)].counted && sim.metrics.measuring {
+            // A message received again is processed twice, unless the work of its last receive
+            // failed (then nothing was done the first time).
+            if book.messages[Int(m)].receiveCount > 1 && !book.messages[Int(m)].workFailed && book.messages[Int(m)].counted && sim.metrics.measuring {
                 sim.metrics.duplicates += 1
             }
+            book.messages[Int(m)].workFailed = false
             addInflight(m)
             batchItems[batchIndex(p, got)] = BatchItem(slot: m, gen: book.messages[Int(m)].gen, receipt: book.messages[Int(m)].receipt)
             pollers[p].batchCount = got + 1
@@ -534,12 +552,57 @@ extension MessageQueue {
             return
         }
         let item = batchItem(p, pos)
-        pollers[p].position = pos + 1
         var failed = false
         if consumerComponent >= 0, let stream = consumerFailureStream {
             failed = sim.components.processingFails(Int(consumerComponent), pollers[p].instance, stream: stream)
         }
+        if !failed && consumerCallee >= 0 {
+            // The work on the message calls the consumer's downstream (a query to its database)
+            // and waits for the answer before it deletes the message.
+            callDownstream(poller: p, message: item.slot)
+            return
+        }
+        completeMessage(poller: p, failed: failed)
+    }
+
+    /// The consumer's call for the message its poller `p` works on.
+    func callDownstream(poller p: Int, message m: Int32) {
+        pollers[p].gen &+= 1
+        let k = pollers[p].instance
+        let c = sim.newCall(callee: consumerCallee, caller: index, parent: -1, request: Int32(p), user: -1, origin: book.messages[Int(m)].origin)
+        sim.calls[Int(c)].parentGen = pollers[p].gen
+        sim.timeoutAppend(call: c, list: consumerCallList)
+        let zone = sim.components.consumerZone(Int(consumerComponent), k)
+        sim.send(c, fromZone: zone, toZone: sim.components.zone(ofCallTo: Int(consumerCallee), call: c), sender: consumerComponent)
+    }
+
+    /// The answer to a consumer's call: the message is deleted if it succeeded; otherwise it
+    /// stays in flight and is received again after its visibility timeout (the retry happens in
+    /// the background, where no user waits on it).
+    func ownCallAnswered(call: Int32, status: CallStatus) {
+        let p = Int(sim.calls[Int(call)].request)
+        guard p < pollers.count, pollers[p].gen == sim.calls[Int(call)].parentGen, pollers[p].state == .processing else { return }
+        if status != .ok { consumerCallsFailed += 1 }
+        completeMessage(poller: p, failed: status != .ok)
+    }
+
+    func ownCallTimedOut(call: Int32) {
+        let p = Int(sim.calls[Int(call)].request)
+        guard p < pollers.count, pollers[p].gen == sim.calls[Int(call)].parentGen, pollers[p].state == .processing else { return }
+        consumerCallsFailed += 1
+        completeMessage(poller: p, failed: true)
+    }
+
+    /// The work on the poller's current message is over: delete it unless the work failed, and
+    /// go on with the batch.
+    func completeMessage(poller p: Int, failed: Bool) {
+        let pos = pollers[p].position
+        let item = batchItem(p, pos)
+        pollers[p].position = pos + 1
         let m = item.slot
+        if failed && book.messages[Int(m)].gen == item.gen && book.messages[Int(m)].receipt == item.receipt {
+            book.messages[Int(m)].workFailed = true
+        }
         if !failed && book.messages[Int(m)].gen == item.gen {
             if book.messages[Int(m)].receipt == item.receipt && book.messages[Int(m)].inflight {
                 let wasFull = inflight >= spec.inflightLimit

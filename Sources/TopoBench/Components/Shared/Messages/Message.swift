@@ -8,6 +8,9 @@ struct Message {
     var counted = false
     var processed = false
     var inflight = false
+    /// The work of its last receive failed (a failed call, an error, a zombie consumer): its
+    /// next receive repeats nothing and is not a duplicate.
+    var workFailed = false
     /// The client request's start (end-to-end latency).
     var origin: SimTime = 0
     var enqueuedAt: SimTime = 0
