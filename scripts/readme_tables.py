@@ -7,7 +7,7 @@ figure in the README comes from the committed results.
 import csv, os, sys
 
 root = sys.argv[1] if len(sys.argv) > 1 else "results/default"
-order = ["instance_crash", "az_outage", "slow_backend", "backend_outage", "zombie", "yearly", "load_sweep"]
+order = ["instance_crash", "az_outage", "slow_backend", "backend_outage", "zombie", "yearly", "load_sweep", "region_outage", "database_failover"]
 
 
 def f(row, key, digits=1, scale=1.0):

@@ -58,7 +58,7 @@ struct CompareGateTests {
         let report = try Comparison.run(
             baseline: QuickResults.folder, current: QuickResults.folder, options: CompareOptions(requirePower: true))
         #expect(report.exitStatus == 0)
-        #expect(report.tests.count == 7)
+        #expect(report.tests.count == 9)
         #expect(report.tests.allSatisfy { $0.description.hasPrefix("paired differences under common random numbers") })
         let compared = report.cases.filter { $0.difference != nil }
         #expect(compared.count > 500)
@@ -224,7 +224,7 @@ struct CompareGateTests {
         let report = try Comparison.run(
             baseline: older, current: QuickResults.folder + "/instance_crash", options: CompareOptions())
         let cases = report.cases.filter { $0.figure == .firstTryAvailability }
-        #expect(cases.count == 4)
+        #expect(cases.count == 5)
         for c in cases {
             #expect(c.status == .notCompared)
             #expect(c.note == "not compared: no first_try_availability column in the baseline (an older result?)")
@@ -232,7 +232,7 @@ struct CompareGateTests {
         #expect(report.exitStatus == 0)
         let table = report.render(.table)
         #expect(table.contains("n/c  instance_crash  tight"))
-        #expect(table.contains("4 not compared"))
+        #expect(table.contains("5 not compared"))
         #expect(report.render(.markdown).contains("### Not compared"))
         #expect(report.render(.junit).contains("<skipped message=\"not compared: no first_try_availability column"))
     }
@@ -363,7 +363,7 @@ struct CompareGateTests {
             maxLatencyRegression: nil, maxAvailabilityDrop: nil, thresholds: ["latency_max_ms=50%"])
         let report = try Comparison.run(baseline: baseline, current: worse, options: options)
         let cases = report.cases.filter { $0.figure == .latencyMax }
-        #expect(cases.count == 4)
+        #expect(cases.count == 5)
         #expect(cases.allSatisfy { $0.test == .independent && $0.difference?.halfWidth == nil && $0.note.contains("threshold alone") })
         let failing = report.cases.filter { $0.status == .regression }
         #expect(failing.map(\.topology) == ["alb"] && failing.map(\.figure) == [.latencyMax])

@@ -24,7 +24,7 @@ extension ScenarioLoader {
             throw entryReader.error(expected: "the name of one of this topology's components", found: "\"\(entryName)\"", suggestion: KeyPath.nearest(entryName, in: names))
         }
         if try !m.referenceKinds("entry").contains(kinds[entryName] ?? "") {
-            throw entryReader.error(expected: "a component that answers requests (instances, alb, api_gateway, lambda, sqs, sns or route53)", found: "\(entryName) (\(kinds[entryName] ?? ""))")
+            throw entryReader.error(expected: "a component that answers requests (\(ComponentKinds.entryKinds.joined(separator: ", ")))", found: "\(entryName) (\(kinds[entryName] ?? ""))")
         }
         var components: [Component] = []
         let reading = TopologyReading(name: name, names: names, kinds: kinds, zoneNames: zoneNames, maps: maps)

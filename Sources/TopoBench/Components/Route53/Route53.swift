@@ -13,6 +13,9 @@ struct Route53Address {
     var target: Int32
     /// The instance (-1: the target as a whole, an alias).
     var instance: Int32
+    /// The target's instances, when it is an instances group (read on every connect: held
+    /// unmanaged, as the component table owns it).
+    var fleet: Unmanaged<Fleet>?
 }
 
 /// A DNS name in Route 53, with its records, routing policy and health checks.
@@ -95,11 +98,14 @@ final class Route53: ComponentModel {
     func link() {
         var list: [Route53Address] = []
         for (r, record) in spec.records.enumerated() {
-            let n = sim.components.fleet(record.target)?.count ?? 0
+            let fleet = sim.components.fleet(record.target)
+            let n = fleet?.count ?? 0
             if n == 0 {
-                list.append(Route53Address(record: Int32(r), target: Int32(record.target), instance: -1))
+                list.append(Route53Address(record: Int32(r), target: Int32(record.target), instance: -1, fleet: nil))
             } else {
-                for k in 0..<n { list.append(Route53Address(record: Int32(r), target: Int32(record.target), instance: Int32(k))) }
+                for k in 0..<n {
+                    list.append(Route53Address(record: Int32(r), target: Int32(record.target), instance: Int32(k), fleet: fleet.map { .passUnretained($0) }))
+                }
             }
         }
         // The loader bounds the addresses (``Route53Spec/addressCount(in:)``).
@@ -158,8 +164,9 @@ final class Route53: ComponentModel {
             return
         }
         let address = addresses[a]
-        if address.instance >= 0, let fleet = sim.components.fleet(Int(address.target)),
-           Int(address.instance) < fleet.count, !fleet.members[Int(address.instance)].reachable {
+        if let fleet = address.fleet, !fleet._withUnsafeGuaranteedRef({ f in
+            Int(address.instance) >= f.count || f.members[Int(address.instance)].reachable
+        }) {
             // No answer to the connection: the client waits for its connect timeout.
             sim.calls[i].phase = .dropped
             sim.calls[i].status = .noResponse
@@ -188,6 +195,7 @@ final class Route53: ComponentModel {
     /// Whether address `a` is healthy now: its checkers (more than 18 % of them report it
     /// healthy) and, with `evaluate_target_health`, its target.
     func healthy(_ a: Int) -> Bool {
+        if checkersPer[a] == 0 { return true }
         let address = addresses[a]
         guard let hc = spec.records[Int(address.record)].healthCheck else { return true }
         if !checkersSayHealthy(a, hc) { return false }

@@ -13,6 +13,14 @@ public enum ComponentKinds {
         Route53Spec.self,
     ]
 
+    /// The kinds a topology's `entry:` may name: those that answer the clients' requests
+    /// (a new kind that does adds its line here too).
+    static let entrySpecs: [any ComponentSpec.Type] = [
+        InstancesSpec.self, LoadBalancerSpec.self, APIGatewaySpec.self, QueueSpec.self, TopicSpec.self,
+        LambdaSpec.self, Route53Spec.self,
+    ]
+    public static let entryKinds: [String] = entrySpecs.map { $0.declaration.name }
+
     /// Every kind's keys, in the same order.
     public static let all: [MapDeclaration] = specs.map { $0.declaration }
 

@@ -131,7 +131,7 @@ extension MapDeclaration {
     public static let topology = MapDeclaration(
         "topology", "One architecture: its components and the one that receives the clients' requests.",
         keys: [
-            KeyDeclaration("entry", .reference(["instances", "alb", "api_gateway", "sqs", "sns", "lambda", "route53"]), required: true,
+            KeyDeclaration("entry", .reference(ComponentKinds.entryKinds), required: true,
                            "The component that receives the clients' requests."),
             KeyDeclaration("components", .map(.components), required: true, "The components, by name."),
         ])
