@@ -22,15 +22,17 @@ do for [fmt in "png svg"] {
     set ylabel "queue depth (messages)"
     unset xlabel
     plot "queues.dat" index 0 using 1:2 with lines lw 2 lc 1 title "tight", \
-         "" index 1 using 1:2 with lines lw 2 lc 2 title "alb", \
-         "" index 2 using 1:2 with lines lw 2 lc 3 title "sqs", \
-         "" index 3 using 1:2 with lines lw 2 lc 4 title "sns"
+         "" index 1 using 1:2 with lines lw 2 lc 2 title "tight_x3", \
+         "" index 2 using 1:2 with lines lw 2 lc 3 title "alb", \
+         "" index 3 using 1:2 with lines lw 2 lc 4 title "sqs", \
+         "" index 4 using 1:2 with lines lw 2 lc 5 title "sns"
     set ylabel "oldest message age (s)"
     set xlabel "time (s)"
     plot "queues.dat" index 0 using 1:3 with lines lw 2 lc 1 title "tight", \
-         "" index 1 using 1:3 with lines lw 2 lc 2 title "alb", \
-         "" index 2 using 1:3 with lines lw 2 lc 3 title "sqs", \
-         "" index 3 using 1:3 with lines lw 2 lc 4 title "sns"
+         "" index 1 using 1:3 with lines lw 2 lc 2 title "tight_x3", \
+         "" index 2 using 1:3 with lines lw 2 lc 3 title "alb", \
+         "" index 3 using 1:3 with lines lw 2 lc 4 title "sqs", \
+         "" index 4 using 1:3 with lines lw 2 lc 5 title "sns"
     unset multiplot
     unset output
 }

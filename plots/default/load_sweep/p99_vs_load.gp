@@ -23,8 +23,9 @@ do for [fmt in "png svg"] {
         set output "p99_vs_load.svg"
     }
     plot "p99_vs_load.dat" index 0 using 1:2:3 with yerrorlines lw 2 lc 1 pt 5 title "tight", \
-         "" index 1 using 1:2:3 with yerrorlines lw 2 lc 2 pt 6 title "alb", \
-         "" index 2 using 1:2:3 with yerrorlines lw 2 lc 3 pt 7 title "sqs", \
-         "" index 3 using 1:2:3 with yerrorlines lw 2 lc 4 pt 8 title "sns"
+         "" index 1 using 1:2:3 with yerrorlines lw 2 lc 2 pt 6 title "tight_x3", \
+         "" index 2 using 1:2:3 with yerrorlines lw 2 lc 3 pt 7 title "alb", \
+         "" index 3 using 1:2:3 with yerrorlines lw 2 lc 4 pt 8 title "sqs", \
+         "" index 4 using 1:2:3 with yerrorlines lw 2 lc 5 pt 9 title "sns"
     unset output
 }

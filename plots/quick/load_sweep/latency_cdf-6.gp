@@ -23,8 +23,9 @@ do for [fmt in "png svg"] {
         set output "latency_cdf-6.svg"
     }
     plot "latency_cdf-6.dat" index 0 using 2:1 with lines lw 2 lc 1 title "tight", \
-         "" index 1 using 2:1 with lines lw 2 lc 2 title "alb", \
-         "" index 2 using 2:1 with lines lw 2 lc 3 title "sqs", \
-         "" index 3 using 2:1 with lines lw 2 lc 4 title "sns"
+         "" index 1 using 2:1 with lines lw 2 lc 2 title "tight_x3", \
+         "" index 2 using 2:1 with lines lw 2 lc 3 title "alb", \
+         "" index 3 using 2:1 with lines lw 2 lc 4 title "sqs", \
+         "" index 4 using 2:1 with lines lw 2 lc 5 title "sns"
     unset output
 }

@@ -25,10 +25,12 @@ do for [fmt in "png svg"] {
     plot "success_ratio-7.dat" index 0 using 1:3:4 with filledcurves lc 1 notitle, \
          "" index 0 using 1:2 with lines lw 2 lc 1 title "tight", \
          "" index 1 using 1:3:4 with filledcurves lc 2 notitle, \
-         "" index 1 using 1:2 with lines lw 2 lc 2 title "alb", \
+         "" index 1 using 1:2 with lines lw 2 lc 2 title "tight_x3", \
          "" index 2 using 1:3:4 with filledcurves lc 3 notitle, \
-         "" index 2 using 1:2 with lines lw 2 lc 3 title "sqs", \
+         "" index 2 using 1:2 with lines lw 2 lc 3 title "alb", \
          "" index 3 using 1:3:4 with filledcurves lc 4 notitle, \
-         "" index 3 using 1:2 with lines lw 2 lc 4 title "sns"
+         "" index 3 using 1:2 with lines lw 2 lc 4 title "sqs", \
+         "" index 4 using 1:3:4 with filledcurves lc 5 notitle, \
+         "" index 4 using 1:2 with lines lw 2 lc 5 title "sns"
     unset output
 }
