@@ -49,6 +49,16 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     /// (`max_receive_count`) or an SNS subscription's `dead_letter` queue. A part of
     /// `messages_lost` (the work behind them was not done).
     case messagesDeadLettered = "messages_dead_lettered"
+    /// Successful requests per second of the measured time.
+    case goodputPerS = "goodput_per_s"
+    /// The share of instance workers' time (from taking a request to answering it) spent on
+    /// requests whose caller had already given up (timed out): work nobody waits for.
+    case wastedWork = "wasted_work"
+    /// 1 when the success ratio was back at the SLO after the last fault ended, before the run
+    /// ended; 0 when it was not (a metastable failure: the trigger is gone, the failure stays);
+    /// empty without a fault, or when the last one lasts until the end. The summary's mean is
+    /// the share of replications that recovered.
+    case recovered
 
     /// How the replications of one row become its `summary.csv` figure.
     public enum Aggregation: Sendable, Equatable {
@@ -112,11 +122,11 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     public var hasConfidenceInterval: Bool {
         switch self {
         case .availability, .firstTryAvailability, .timeAvailability, .latencyP50, .latencyP99, .latencyP999,
-            .latencyAllP50, .latencyAllP99, .latencyAllP999, .e2eP99, .recovery:
+            .latencyAllP50, .latencyAllP99, .latencyAllP999, .e2eP99, .recovery, .goodputPerS:
             return true
         case .offered, .succeeded, .latencyMean, .latencyP90, .latencyMax, .errors5xx, .timeouts, .throttled,
             .rejected, .messagesLost, .duplicates, .sessionsLost, .events, .unfinished, .messagesProcessed,
-            .faultsIgnored, .attemptsPerRequest, .messagesDeadLettered:
+            .faultsIgnored, .attemptsPerRequest, .messagesDeadLettered, .recovered, .wastedWork:
             return false
         }
     }
@@ -129,11 +139,12 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     /// Which way the figure gets worse.
     public var direction: Direction {
         switch self {
-        case .succeeded, .availability, .firstTryAvailability, .timeAvailability:
+        case .succeeded, .availability, .firstTryAvailability, .timeAvailability, .goodputPerS, .recovered:
             return .higherIsBetter
         case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .latencyMax, .latencyAllP50,
             .latencyAllP99, .latencyAllP999, .e2eP99, .errors5xx, .timeouts, .throttled, .rejected, .messagesLost,
-            .duplicates, .sessionsLost, .recovery, .unfinished, .faultsIgnored, .attemptsPerRequest, .messagesDeadLettered:
+            .duplicates, .sessionsLost, .recovery, .unfinished, .faultsIgnored, .attemptsPerRequest, .messagesDeadLettered,
+            .wastedWork:
             return .lowerIsBetter
         // The workload (offered), the simulator's own work (events) and the messages a topology
         // carries (messages_processed: a fan-out processes more, which is neither good nor bad).
@@ -145,14 +156,14 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     /// The unit of the figure's values.
     public var unit: Unit {
         switch self {
-        case .availability, .firstTryAvailability, .timeAvailability: return .fraction
+        case .availability, .firstTryAvailability, .timeAvailability, .recovered, .wastedWork: return .fraction
         case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .latencyMax, .latencyAllP50,
             .latencyAllP99, .latencyAllP999, .e2eP99:
             return .milliseconds
         case .recovery: return .seconds
         case .offered, .succeeded, .errors5xx, .timeouts, .throttled, .rejected, .messagesLost, .duplicates,
             .sessionsLost, .events, .unfinished, .messagesProcessed, .faultsIgnored, .attemptsPerRequest,
-            .messagesDeadLettered:
+            .messagesDeadLettered, .goodputPerS:
             return .count
         }
     }
@@ -163,7 +174,9 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     /// - availability and first-try availability: a drop of 0.001 (0.1 point), the 0.1 default;
     /// - time availability: 0.01, since it moves by whole windows (1/159 in the quick suite);
     /// - latencies (mean, percentiles, end to end) and recovery time: +10 %, the 0.1 default;
-    /// - succeeded: −1 %;
+    /// - succeeded and goodput: −1 %;
+    /// - recovered: a drop of 0.1 (one replication in ten that no longer recovers);
+    /// - wasted work: a rise of 0.01 (one point of the workers' time);
     /// - counts of failures and losses: +10 % of the baseline, so any significant rise from a
     ///   baseline of 0 (no lost session becoming 3,105) is a regression;
     /// - attempts per request: +10 % (retries amplify the load);
@@ -175,7 +188,9 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .availability, .firstTryAvailability: return .absolute(0.001)
         case .timeAvailability: return .absolute(0.01)
-        case .succeeded: return .relative(0.01)
+        case .succeeded, .goodputPerS: return .relative(0.01)
+        case .recovered: return .absolute(0.1)
+        case .wastedWork: return .absolute(0.01)
         case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .latencyAllP50, .latencyAllP99,
             .latencyAllP999, .e2eP99, .recovery:
             return .relative(0.10)

@@ -44,6 +44,10 @@ struct ReplicationMetrics {
     var messagesLost = 0
     /// The part of `messagesLost` that ended in a dead-letter queue.
     var messagesDeadLettered = 0
+    /// Time instance workers held requests (from taking one to answering it), and the part
+    /// spent on requests whose caller had already given up (`wasted_work`).
+    var workerTime: SimTime = 0
+    var wastedWorkerTime: SimTime = 0
     var duplicates = 0
     var sessionsLost = 0
     var unfinished = 0
@@ -187,6 +191,18 @@ struct ReplicationMetrics {
         return total / Double(faultStarts.count)
     }
 
+    /// Whether the success ratio was back at the SLO after the last fault ended: 1 when the
+    /// last windows of the run after that end (the last three, or fewer) all reach it, 0 when
+    /// one does not; NaN without a fault, or when no window begins after the last fault's end
+    /// (a fault that lasts until the end).
+    func recovered(faultStarts: [(start: SimTime, end: SimTime)]) -> Double {
+        guard let lastEnd = faultStarts.map(\.end).max() else { return .nan }
+        let after = windows.filter { $0.start >= lastEnd }
+        guard !after.isEmpty else { return .nan }
+        let good = after.suffix(3).allSatisfy { $0.offered == 0 || Double($0.succeeded) >= slo * Double($0.offered) }
+        return good ? 1 : 0
+    }
+
     /// The per-replication figures, one per ``Figure``.
     ///
     /// `events` is left NaN: the simulation counts its events itself (`ReplicationOutcome.events`)
@@ -200,6 +216,7 @@ struct ReplicationMetrics {
         func pctAll(_ p: Double) -> Double { all.totalCount > 0 ? Double(all.valueAtPercentile(p)) / 1000 : .nan }
         let n = Double(offered)
         let recovery = self.recovery(faultStarts: faultStarts)
+        let recovered = self.recovered(faultStarts: faultStarts)
         return FigureValues { figure in
             switch figure {
             case .offered: return n
@@ -233,6 +250,11 @@ struct ReplicationMetrics {
             case .messagesProcessed: return Double(messagesProcessed)
             case .faultsIgnored: return Double(faultsIgnored)
             case .messagesDeadLettered: return Double(messagesDeadLettered)
+            case .goodputPerS:
+                let seconds = Time.seconds(measureTo - measureFrom)
+                return seconds > 0 ? Double(succeeded) / seconds : .nan
+            case .recovered: return recovered
+            case .wastedWork: return workerTime > 0 ? Double(wastedWorkerTime) / Double(workerTime) : .nan
             }
         }
     }

@@ -60,6 +60,8 @@ final class LoadBalancer: ComponentModel {
     var nodeZones: Slab<Int8> = []
     /// The clients' cached answers for the ALB's name (empty with `dns_ttl: 0s`).
     var dns: ClientDNSCache
+    /// How long a client keeps an answer (read while `dns` is being updated, so kept apart).
+    let answerTTL: SimTime
     /// Forwarded requests per target: how an ALB spreads load (kept for tests and plots).
     var forwarded: Slab<Int> = []
     /// Answers the ALB generated itself, by code.
@@ -76,6 +78,7 @@ final class LoadBalancer: ComponentModel {
         group = sim.components.fleet(spec.targets)!
         // Resolvers that keep answers longer (`workload.dns_cache.min`) stretch the TTL.
         let ttl = spec.dnsTTL > 0 ? max(spec.dnsTTL, sim.scenario.workload.dnsCacheMin) : sim.scenario.workload.dnsCacheMin
+        answerTTL = ttl
         dns = ClientDNSCache(ttl: ttl, users: max(1, sim.scenario.workload.users))
     }
 
@@ -180,7 +183,7 @@ final class LoadBalancer: ComponentModel {
         }
         a.order = order
         a.count = UInt8(m)
-        a.expires = sim.now + dns.ttl
+        a.expires = sim.now + answerTTL
     }
 
     /// Routes a call that reached the node in `nodeZone` (nil: any node with power, drawn once a

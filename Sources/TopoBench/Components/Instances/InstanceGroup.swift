@@ -52,6 +52,8 @@ final class InstanceGroup: ComponentModel {
     var downstreamAttempts = 0
     /// When each queued call (by slot) entered the waiting room: kept with `queue_timeout` only.
     var queuedAt: Slab<SimTime> = []
+    /// When each call in service got its worker (by call slot), for `wasted_work`.
+    var servedFrom: Slab<SimTime> = []
     /// Requests dropped by `queue_timeout` before their service.
     var shed = 0
 
@@ -72,6 +74,7 @@ final class InstanceGroup: ComponentModel {
     deinit {
         work.deallocate()
         queuedAt.deallocate()
+        servedFrom.deallocate()
         serviceDraws.deallocate()
     }
 
@@ -136,6 +139,9 @@ final class InstanceGroup: ComponentModel {
     /// A worker takes the call: session check, then the service time.
     func startService(instance k: Int, call: Int32) {
         fleet_.members[k].busy += 1
+        let slot = Int(call)
+        while servedFrom.count <= slot { servedFrom.append(0) }
+        servedFrom[slot] = sim.now
         sim.calls[Int(call)].phase = .inService
         linkInService(instance: k, call: call)
         let w = work[k]
@@ -311,6 +317,12 @@ final class InstanceGroup: ComponentModel {
     func finishService(instance k: Int, call: Int32, status: CallStatus) {
         unlinkInService(instance: k, call: call)
         fleet_.members[k].busy -= 1
+        if sim.metrics.measuring {
+            // Worker time, and the part of it spent for a caller that had given up.
+            let held = sim.now - servedFrom[Int(call)]
+            sim.metrics.workerTime += held
+            if sim.calls[Int(call)].abandoned { sim.metrics.wastedWorkerTime += held }
+        }
         sim.reply(call, status)
         startNextQueued(instance: k)
     }

@@ -62,6 +62,8 @@ final class Route53: ComponentModel {
     var healthyCheckers: Slab<Int32> = []
     /// The clients' cached answers.
     var dns: ClientDNSCache
+    /// How long a client keeps an answer (read while `dns` is being updated, so kept apart).
+    let answerTTL: SimTime
     /// The region of each record (its `region:` or its target's), for latency routing.
     var recordRegions: [Int] = []
     /// Answers given, per record (the share that went to each: where the traffic went).
@@ -83,6 +85,7 @@ final class Route53: ComponentModel {
         self.spec = spec
         streams = sim.componentStreams[Int(index)]
         let ttl = max(spec.ttl, sim.scenario.workload.dnsCacheMin)
+        answerTTL = ttl
         dns = ClientDNSCache(ttl: ttl, users: max(1, sim.scenario.workload.users), keepAnswers: true)
     }
 
@@ -235,7 +238,7 @@ final class Route53: ComponentModel {
         }
         answer.order = order
         answer.count = UInt8(m)
-        answer.expires = sim.now + dns.ttl
+        answer.expires = sim.now + answerTTL
         if m > 0 { answers[Int(addresses[answer.address(0)].record)] += 1 }
     }
 
