@@ -127,9 +127,7 @@ final class LoadBalancer: ComponentModel {
     /// without keeps the client waiting for its connect timeout.
     func tryAddress(_ call: Int32, position: Int, after carry: SimTime) {
         let i = Int(call)
-        let c = sim.calls[i]
-        let instance = c.caller >= 0 && c.parent >= 0 ? sim.calls[Int(c.parent)].instance : -1
-        let zone = dns.withAnswer(user: c.user, caller: c.caller, instance: instance) { a -> Int8 in
+        let zone = dns.withAnswer(for: call, in: sim) { a -> Int8 in
             if position == 0 && a.expires <= sim.now { resolve(&a) }
             return position < Int(a.count) ? nodeZones[a.address(position)] : -1
         }
@@ -143,22 +141,13 @@ final class LoadBalancer: ComponentModel {
             forward(call, nodeZone: zone, after: carry)
             return
         }
-        sim.calls[i].phase = .dropped
-        sim.calls[i].status = .noResponse
-        sim.calls[i].instance = Int32(position)
-        sim.scheduleTimer(after: carry + sim.scenario.workload.connectTimeout, for: index,
-                          code: ALBTimer.clientConnect.rawValue, slot: call, gen: sim.calls[i].gen)
+        sim.awaitConnectTimeout(call, marker: Int32(position), after: carry, component: index, code: ALBTimer.clientConnect.rawValue)
     }
 
     /// A client's connect timed out: unless its caller has given up, it tries the next address.
     func clientConnectTimedOut(_ call: Int32, gen: UInt32) {
-        let i = Int(call)
-        guard sim.calls[i].gen == gen, sim.calls[i].phase == .dropped, !sim.calls[i].abandoned else { return }
-        let next = Int(sim.calls[i].instance) + 1
-        sim.calls[i].phase = .sent
-        sim.calls[i].status = .pending
-        let c = sim.calls[i]
-        tryAddress(call, position: next, after: sim.hopDelay(c.callerZone, c.calleeZone, sender: c.caller))
+        guard let (position, carry) = sim.resumeAfterConnectTimeout(call, gen: gen) else { return }
+        tryAddress(call, position: Int(position) + 1, after: carry)
     }
 
     /// DNS's answer for the ALB's name now: its nodes in zones with power (all of them when no

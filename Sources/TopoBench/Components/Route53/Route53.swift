@@ -154,9 +154,7 @@ final class Route53: ComponentModel {
     /// afresh while this one waited.)
     func tryAddress(_ call: Int32, tried: UInt32, after carry: SimTime) {
         let i = Int(call)
-        let c = sim.calls[i]
-        let instance = c.caller >= 0 && c.parent >= 0 ? sim.calls[Int(c.parent)].instance : -1
-        let a = dns.withAnswer(user: c.user, caller: c.caller, instance: instance) { answer -> Int in
+        let a = dns.withAnswer(for: call, in: sim) { answer -> Int in
             if tried == 0 && answer.expires <= sim.now { resolve(&answer) }
             for p in 0..<Int(answer.count) where tried & (1 << UInt32(answer.address(p))) == 0 { return answer.address(p) }
             return -1
@@ -171,11 +169,8 @@ final class Route53: ComponentModel {
             Int(address.instance) >= f.count || f.members[Int(address.instance)].reachable
         }) {
             // No answer to the connection: the client waits for its connect timeout.
-            sim.calls[i].phase = .dropped
-            sim.calls[i].status = .noResponse
-            sim.calls[i].instance = Int32(bitPattern: tried | (1 << UInt32(a)))
-            sim.scheduleTimer(after: carry + sim.scenario.workload.connectTimeout, for: index,
-                              code: Route53Timer.clientConnect.rawValue, slot: call, gen: sim.calls[i].gen)
+            sim.awaitConnectTimeout(call, marker: Int32(bitPattern: tried | (1 << UInt32(a))), after: carry,
+                                    component: index, code: Route53Timer.clientConnect.rawValue)
             return
         }
         sim.calls[i].instance = address.instance
@@ -185,14 +180,8 @@ final class Route53: ComponentModel {
 
     /// A client's connect timed out: unless its caller has given up, it tries another address.
     func clientConnectTimedOut(_ call: Int32, gen: UInt32) {
-        let i = Int(call)
-        guard sim.calls[i].gen == gen, sim.calls[i].phase == .dropped, !sim.calls[i].abandoned else { return }
-        let tried = UInt32(bitPattern: sim.calls[i].instance)
-        sim.calls[i].phase = .sent
-        sim.calls[i].status = .pending
-        sim.calls[i].instance = -1
-        let c = sim.calls[i]
-        tryAddress(call, tried: tried, after: sim.hopDelay(c.callerZone, c.calleeZone, sender: c.caller))
+        guard let (tried, carry) = sim.resumeAfterConnectTimeout(call, gen: gen) else { return }
+        tryAddress(call, tried: UInt32(bitPattern: tried), after: carry)
     }
 
     /// Whether address `a` is healthy now: its checkers (more than 18 % of them report it

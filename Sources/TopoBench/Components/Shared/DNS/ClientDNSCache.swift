@@ -40,6 +40,15 @@ struct ClientDNSCache {
         for i in instances.indices { instances[i].deallocate() }
     }
 
+    /// The answer held by the client of call `call`: its end user, or the instance of its
+    /// caller that serves the call's parent.
+    @inline(__always)
+    mutating func withAnswer<R>(for call: Int32, in sim: Simulation, _ body: (inout DNSAnswer) -> R) -> R {
+        let c = sim.calls[Int(call)]
+        let instance = c.caller >= 0 && c.parent >= 0 ? sim.calls[Int(c.parent)].instance : -1
+        return withAnswer(user: c.user, caller: c.caller, instance: instance, body)
+    }
+
     /// The answer a call's client holds: the end user's for a call from outside (`caller` -1),
     /// otherwise that of the calling instance (`instance` -1 for a component without instances).
     @inline(__always)
@@ -54,5 +63,33 @@ struct ClientDNSCache {
         }
         while instances[c].count <= k { instances[c].append(DNSAnswer()) }
         return body(&instances[c][k])
+    }
+}
+
+/// A client's connect to an address that does not answer (a node or an instance without
+/// power): the client waits for its connect timeout (`workload.connect_timeout`), then tries
+/// another address of its cached answer. Shared by the kinds that clients reach through DNS
+/// (an ALB's nodes, a Route 53 name's addresses).
+extension Simulation {
+    /// The call waits for its client's connect timeout; `marker` (which addresses were tried)
+    /// is kept in its `instance` until `component`'s timer `code` fires.
+    func awaitConnectTimeout(_ call: Int32, marker: Int32, after carry: SimTime, component: Int32, code: UInt8) {
+        let i = Int(call)
+        calls[i].phase = .dropped
+        calls[i].status = .noResponse
+        calls[i].instance = marker
+        scheduleTimer(after: carry + scenario.workload.connectTimeout, for: component, code: code, slot: call, gen: calls[i].gen)
+    }
+
+    /// The connect timed out: unless the caller has given up (or the call is gone), the call is
+    /// on its way again. Returns the marker and the delay of the client's next hop.
+    func resumeAfterConnectTimeout(_ call: Int32, gen: UInt32) -> (marker: Int32, carry: SimTime)? {
+        let i = Int(call)
+        guard calls[i].gen == gen, calls[i].phase == .dropped, !calls[i].abandoned else { return nil }
+        let marker = calls[i].instance
+        calls[i].phase = .sent
+        calls[i].status = .pending
+        calls[i].instance = -1
+        return (marker, hopDelay(calls[i].callerZone, calls[i].calleeZone, sender: calls[i].caller))
     }
 }
