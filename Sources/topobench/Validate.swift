@@ -56,7 +56,7 @@ struct Validate: ParsableCommand {
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lists suites, built-in scenarios, component kinds, distributions, fault kinds and AWS defaults.")
+        abstract: "Lists suites, built-in scenarios, component kinds, distributions, fault kinds, AWS defaults and AWS prices.")
 
     @Option(help: ArgumentHelp("Folder of suite files.", valueName: "DIR"))
     var suites: String = "Benchmarks/suites"
@@ -78,11 +78,18 @@ struct List: ParsableCommand {
             print("\nDistributions (dist:):")
             print("  " + ScenarioLoader.distributionNames.joined(separator: ", "))
             print("\nFault kinds:")
-            print("  crash, zone_outage, latency, errors, zombie, partition")
+            print("  " + FaultSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))
             print("  AWS FIS action names accepted as kinds:")
             for (name, kind) in ScenarioLoader.fisActions.sorted(by: { $0.key < $1.key }) { print("    \(name) → \(kind.rawValue)") }
             print("\nAWS defaults (each overridable in a scenario file):")
             for e in AwsDefaults.table { print("  \(e.key) = \(e.value)  — \(e.source)") }
+            let prices = PriceList.usEast1
+            print("\nAWS prices (\(prices.region), on demand, first paid tier, free tiers ignored; a scenario's pricing: { file } replaces any):")
+            for key in prices.sortedKeys {
+                let p = prices.price(key)
+                let per = p.per == 1 ? p.unit : (p.per == 1_000_000 ? "million " : NumberFormat.format(p.per) + " ") + p.pluralUnit
+                print("  \(key) = $\(NumberFormat.format(p.usd)) per \(per)  — \(p.source), read \(p.read)")
+            }
         }
     }
 }

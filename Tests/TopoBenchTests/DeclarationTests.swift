@@ -180,6 +180,7 @@ struct DeclarationTests {
         switch type {
         case .duration(let r): return Units.parseDuration(text).map(r.contains) ?? false
         case .rate(let max): return Units.parseRate(text).map { $0 > 0 && $0 <= (max ?? .infinity) } ?? false
+        case .size(let r): return Units.parseSize(text).map(r.contains) ?? false
         case .integer(let r): if case .value(let v) = NodeReader.scanInt(text) { return r.contains(v) } else { return false }
         case .number(let r): if case .value(let v) = NodeReader.scanDouble(text) { return r?.contains(v) ?? true } else { return false }
         case .probability: if case .value(let v) = NodeReader.scanDouble(text) { return (0...1).contains(v) } else { return false }

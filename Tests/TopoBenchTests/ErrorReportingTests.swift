@@ -62,7 +62,7 @@ struct ErrorReportingTests {
             """
         let error = try #require(loadError(text))
         try #require(error.all.map(\.line) == [2, 16, 33], "\(error)")
-        #expect(error.lines[0] == "s.yaml:2: duraton: unknown key 'duraton'; did you mean 'duration'? (valid keys here: name, description, duration, warmup, window, replications, seed, region, slo, workload, network, topologies, faults, sweep)")
+        #expect(error.lines[0] == "s.yaml:2: duraton: unknown key 'duraton'; did you mean 'duration'? (valid keys here: name, description, duration, warmup, window, replications, seed, region, pricing, slo, workload, network, topologies, faults, sweep)")
         #expect(error.all.map(\.keyPath) == ["duraton", "topologies.t.components.web.wrokers", "faults[0].duraton"])
         #expect(error.all[1].suggestion == "workers")
         #expect(error.all[2].suggestion == "duration")

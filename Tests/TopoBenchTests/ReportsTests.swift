@@ -276,10 +276,10 @@ struct ReportsSummaryTests {
 
     @Test func extraMetricColumnsAreAveragedAndAppended() throws {
         var table = Self.table()
-        table.header.append("cost_usd")
+        table.header.append("carbon_kg")
         for i in table.rows.indices { table.rows[i].append(String(i + 1)) }
         let summary = try Summary.compute(replications: table, sweepColumns: Self.sweep)
-        #expect(summary.header.last == "cost_usd")
+        #expect(summary.header.last == "carbon_kg")
         #expect(summary.rows[0].last == "2")
         #expect(summary.rows[1].last == "4")
     }
@@ -406,7 +406,7 @@ struct ReportsMergeTests {
         #expect(set.faults.rows.first?[6] == "20")
         #expect(set.faults.rows.first?[1] == "tight")
         let written = try set.write(folder: dir + "/out")
-        #expect(written.count == 6)
+        #expect(written.count == 7)
         let back = try ResultSet.read(folder: dir + "/out")
         #expect(back.info == set.info)
         #expect(back.replications == set.replications)

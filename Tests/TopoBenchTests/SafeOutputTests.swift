@@ -225,7 +225,7 @@ struct SafeOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == before)
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(written == ["faults.csv", "latency.csv", "replications.csv", "run.json", "summary.csv", "timeseries.csv"])
+        #expect(written == ["cost.csv", "faults.csv", "latency.csv", "replications.csv", "run.json", "summary.csv", "timeseries.csv"])
         let attributes = try FileManager.default.attributesOfItem(atPath: out + "/summary.csv")
         #expect(attributes[.type] as? FileAttributeType == .typeRegular)
         // Two files: one folder per scenario inside DIR.

@@ -21,6 +21,10 @@ public enum AwsDefaults {
     public static let albConnectTimeout: SimTime = 10 * Time.second
     public static let albDeregistrationDelay: SimTime = 300 * Time.second
     public static let albDNSTTL: SimTime = 60 * Time.second
+    /// An LCU's dimensions ("Elastic Load Balancing pricing"): 25 new connections per second,
+    /// 1 GB processed per hour for EC2 targets.
+    public static let albLCUNewConnectionsPerSecond = 25.0
+    public static let albLCUGigabytesPerHour = 1.0
     /// How long a client waits for a TCP connection before it tries the next address: a client
     /// that sets no connect timeout of its own waits for the kernel's SYN retries.
     public static let clientConnectTimeout: SimTime = 127 * Time.second
@@ -238,6 +242,8 @@ public enum AwsDefaults {
         Entry(key: "instances.timeout", value: "30s", source: "assumption: a typical HTTP client timeout for a calls: edge"),
         Entry(key: "workload.users", value: "10000", source: "SPEC: open-loop requests belong to 10,000 users by default"),
         Entry(key: "lambda.concurrency", value: "1000", source: "Lambda: default account concurrency 1,000 per Region"),
+        Entry(key: "lambda.memory", value: "128", source: "Lambda Developer Guide, \"Configure Lambda function memory\": memory from 128 MB (the default) to 10,240 MB"),
+        Entry(key: "lambda.architecture", value: "x86_64", source: "Lambda Developer Guide, \"Selecting and configuring an instruction set architecture\": x86_64 is the default"),
         Entry(key: "lambda.sqs_scaling", value: "5 batches, +5 every second while messages are visible, at most 1000; back to 5 when the queue is empty",
               source: "Lambda guide, 'Configuring scaling behavior for SQS event source mappings': starts with five concurrent batches, adds up to 300 per minute while messages are available, at most 1,000 batches, scales back to five when traffic is low (the step of 5 a second and when it scales back are assumptions)"),
         Entry(key: "lambda.maximum_concurrency", value: "none: min(concurrency, 1000)",

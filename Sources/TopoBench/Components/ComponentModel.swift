@@ -62,6 +62,9 @@ protocol ComponentModel: AnyObject {
     var hasBackgroundWork: Bool { get }
     /// The end of the replication.
     func finish()
+    /// Adds what the component cost in the measured window (its usage, priced), after
+    /// ``finish()``. Usage is counted by the model as the run goes, never estimated afterwards.
+    func bill(_ bill: inout Bill)
     /// Checks the model's own lists and counts (debug builds call it after every event; see
     /// `Simulation+Invariants.swift`).
     func checkInvariants()
@@ -130,6 +133,7 @@ extension ComponentModel {
     func observe(_ sample: inout StateSample) {}
     var hasBackgroundWork: Bool { false }
     func finish() {}
+    func bill(_ bill: inout Bill) {}
     func checkInvariants() {}
     /// A service answers unless a region outage has cut it off.
     func dnsHealth(instance: Int, evaluatingTarget: Bool) -> Bool { !sim.regionDown(Int(index)) }

@@ -128,6 +128,16 @@ struct ComponentTable {
     }
     func start() { for c in 0..<models.count { models[c].accept(Start()) } }
     func finish() { for c in 0..<models.count { models[c].accept(Finish()) } }
+
+    /// Adds every component's bill lines, each under its name.
+    func bill(_ bill: inout Bill, names: [String]) {
+        let box = BillBox(bill)
+        for c in 0..<models.count {
+            box.bill.component = names[c]
+            models[c].accept(AddBill(box: box))
+        }
+        bill = box.bill
+    }
     func hasBackgroundWork() -> Bool {
         for c in 0..<models.count where models[c].accept(HasBackgroundWork()) { return true }
         return false
@@ -177,6 +187,17 @@ private struct Link: ComponentVisitor {
 private struct Start: ComponentVisitor {
     func visit<M: ComponentModel>(_ m: M) { m.start() }
 }
+/// The bill being written (a reference, so that a visitor can add to it).
+final class BillBox {
+    var bill: Bill
+    init(_ bill: Bill) { self.bill = bill }
+}
+
+private struct AddBill: ComponentVisitor {
+    let box: BillBox
+    func visit<M: ComponentModel>(_ m: M) { m.bill(&box.bill) }
+}
+
 private struct Finish: ComponentVisitor {
     func visit<M: ComponentModel>(_ m: M) { m.finish() }
 }

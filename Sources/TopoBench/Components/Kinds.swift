@@ -85,6 +85,13 @@ protocol ComponentSpec: Sendable {
     /// The EC2 instances this component runs, made before any model so that every kind that
     /// routes to, consumes on or scales them holds them from its initialiser (nil: none).
     func makeFleet(index: Int32) -> Fleet?
+    /// Whether the component pays for data it sends to or receives from another zone of its
+    /// region (EC2 instances, ElastiCache nodes and RDS instances do; an ALB, whose cross-zone
+    /// traffic to its targets is free, and the regional services do not).
+    static var billsZonalTransfer: Bool { get }
+    /// The keys of the prices the component's bill may use (a pricing file for another region
+    /// than us-east-1 must give each of them).
+    func priceKeys(in topology: Topology) -> [String]
     /// The model of this component for one replication (the first pass of the build). The
     /// model goes to `owner`, which keeps it alive; the returned case refers to it unmanaged.
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent
@@ -98,6 +105,8 @@ extension ComponentSpec {
     func consumerPollers(perInstance pollers: Int?) -> Int { 0 }
     func queuePollers(in components: [Component]) -> Int { 0 }
     var scaledGroup: Int? { nil }
+    static var billsZonalTransfer: Bool { false }
+    func priceKeys(in topology: Topology) -> [String] { [] }
     var edges: [Int] { [] }
     var faultTargetCount: Int { 1 }
     /// Every component can be cut off by a partition or sit in a zone that loses power.

@@ -68,6 +68,14 @@ public final class Simulation {
     /// Inter-arrival gaps drawn ahead (one buffer, for an open workload without a rate profile).
     var arrivalDraws: Slab<DrawBuffer> = []
 
+    // MARK: usage (the bill)
+    /// Calls and answers that crossed a zone or a region, by sender (index 0: the clients).
+    var transfer: Slab<TransferCount> = []
+    /// Whether each component pays for data across zones (``ComponentSpec/billsZonalTransfer``).
+    var billsZonalTransfer: Slab<Bool> = []
+    /// The region of each zone, when the topology spans regions (empty otherwise).
+    var transferRegion: Slab<Int8> = []
+
     // MARK: observation
     var metrics: ReplicationMetrics
     /// Where a run's progress line reads how far this replication is (nil: nobody asks).
@@ -103,6 +111,7 @@ public final class Simulation {
         components.services = ComponentServices(self, components: topology.components.count)
         ComponentTable.build(self)
         setUpDrawBuffers()
+        setUpUsage()
     }
 
     deinit {
@@ -116,6 +125,9 @@ public final class Simulation {
         timeouts.deallocate()
         metrics.deallocate()
         zoneRegion.deallocate()
+        transfer.deallocate()
+        billsZonalTransfer.deallocate()
+        transferRegion.deallocate()
         for buffers in [intraDraws, crossDraws, regionDraws, arrivalDraws] {
             for var b in buffers { b.deallocate() }
             var slab = buffers
@@ -226,11 +238,13 @@ public final class Simulation {
         metrics.unfinished = countUnfinished()
         components.finish()
         metrics.flushHistograms()
+        let bill = makeBill()
+        metrics.costUSD = bill.total
         return ReplicationOutcome(
             scenario: scenario.name, topology: topology.name, replication: replication,
             metrics: metrics.summary(faultStarts: faults.measuredStarts(from: warmupEnd, to: endOfArrivals)),
             windows: metrics.windows, latencyLadder: metrics.latencyLadder(),
-            faults: faults.records, events: eventsProcessed)
+            faults: faults.records, events: eventsProcessed, cost: bill.lines)
     }
 
     func countUnfinished() -> Int {
@@ -317,6 +331,7 @@ public final class Simulation {
             dropCall(slot)
             return
         }
+        if fromZone != toZone { countTransfer(from: fromZone, to: toZone, sender: sender, receiver: callee, answer: false) }
         let delay = carry &+ hopDelay(fromZone, toZone, sender: sender)
         if delay == 0 && networkFree {
             deliver(slot)
@@ -371,6 +386,9 @@ public final class Simulation {
         let i = Int(slot)
         calls[i].status = status
         calls[i].phase = .replied
+        if calls[i].calleeZone != calls[i].callerZone {
+            countTransfer(from: calls[i].calleeZone, to: calls[i].callerZone, sender: calls[i].callee, receiver: calls[i].caller, answer: true)
+        }
         let delay = carry &+ hopDelay(calls[i].calleeZone, calls[i].callerZone, sender: calls[i].callee)
         if delay == 0 && networkFree {
             respond(slot)

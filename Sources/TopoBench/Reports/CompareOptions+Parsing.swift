@@ -83,6 +83,7 @@ extension CompareOptions {
         switch figure.unit {
         case .fraction: expected = "an absolute change such as 0.001 or 0.1% (percentage points)"
         case .count: expected = "a share of the baseline such as 10% or a count per replication such as 5"
+        case .usd: expected = "a share of the baseline such as 5% or an amount in US dollars such as 0.50"
         case .milliseconds: expected = "a share of the baseline such as 10% or a duration such as 5ms"
         case .seconds: expected = "a share of the baseline such as 10% or a duration such as 30s"
         }
@@ -102,7 +103,7 @@ extension CompareOptions {
         case .fraction:
             guard let value = NumberFormat.parse(body), value >= 0, value <= 1 else { throw bad() }
             return .absolute(value)
-        case .count:
+        case .count, .usd:
             guard let value = NumberFormat.parse(body), value >= 0 else { throw bad() }
             return .absolute(value)
         case .milliseconds, .seconds:

@@ -82,6 +82,7 @@ extension CompareReport {
             case .fraction, .count: return sign + number(a)
             case .milliseconds: return sign + number(a) + " ms"
             case .seconds: return sign + number(a) + " s"
+            case .usd: return sign + "$" + number(a)
             }
         }
     }

@@ -54,7 +54,7 @@ extension ResultSet {
         // Which shard provides each group: the first one that has it in any table.
         var owner: [[String]: Int] = [:]
         let tablesOf: [(ResultSet) -> ResultTable] = [
-            { $0.replications }, { $0.timeseries }, { $0.faults }, { $0.latency },
+            { $0.replications }, { $0.timeseries }, { $0.faults }, { $0.latency }, { $0.cost },
         ]
         for (s, shard) in shards.enumerated() {
             for tableOf in tablesOf {
@@ -120,7 +120,8 @@ extension ResultSet {
             replications: try mergeTable({ $0.replications }, natural: []),
             timeseries: try mergeTable({ $0.timeseries }, natural: [.number("window_start_s")]),
             faults: try mergeTable({ $0.faults }, natural: [.number("start_s"), .text("kind"), .text("target")]),
-            latency: try mergeTable({ $0.latency }, natural: [.number("percentile")]))
+            latency: try mergeTable({ $0.latency }, natural: [.number("percentile")]),
+            cost: try mergeTable({ $0.cost }, natural: [.text("component"), .text("item")]))
         merged.summary = try Summary.compute(replications: merged.replications, sweepColumns: base.sweepColumns)
         merged.info.shard = nil
         if let total = shards.compactMap(\.info.workUnits).first,

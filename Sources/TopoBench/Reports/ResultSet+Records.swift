@@ -29,6 +29,7 @@ extension ResultSet {
         var timeseries = ResultTable(header: ResultColumns.timeseriesHeader(sweepColumns: sweepColumns))
         var faults = ResultTable(header: ResultColumns.faultsHeader(sweepColumns: sweepColumns))
         var latency = ResultTable(header: ResultColumns.latencyHeader(sweepColumns: sweepColumns))
+        var cost = ResultTable(header: ResultColumns.costHeader(sweepColumns: sweepColumns))
         for record in records {
             let o = record.outcome
             let key = [o.scenario, o.topology] + record.sweepValues + [String(o.replication)]
@@ -56,8 +57,11 @@ extension ResultSet {
             for l in o.latencyLadder {
                 latency.rows.append(key + [NumberFormat.format(l.percentile), NumberFormat.format(l.ms)])
             }
+            for line in o.cost {
+                cost.rows.append(key + [line.component, line.item, NumberFormat.format(line.quantity), line.unit, NumberFormat.format(line.usd)])
+            }
         }
         return try assemble(
-            info: info, replications: replications, timeseries: timeseries, faults: faults, latency: latency)
+            info: info, replications: replications, timeseries: timeseries, faults: faults, latency: latency, cost: cost)
     }
 }

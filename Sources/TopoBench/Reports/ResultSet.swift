@@ -220,18 +220,20 @@ public struct ResultSet: Sendable {
     public var faults: ResultTable
     /// `latency.csv`: a percentile ladder per replication.
     public var latency: ResultTable
+    /// `cost.csv`: the bill of each replication, a row per component and item.
+    public var cost: ResultTable
     /// The folder the set was read from, for messages; empty for one built in memory.
     public var source: String = ""
 
     /// The names of the files in a result folder, in the order `write(folder:)` writes them.
     public static let fileNames = [
-        "replications.csv", "timeseries.csv", "faults.csv", "latency.csv", "summary.csv", "run.json",
+        "replications.csv", "timeseries.csv", "faults.csv", "latency.csv", "cost.csv", "summary.csv", "run.json",
     ]
 
     /// Creates a set from its parts as they are (no sorting, no summary computation).
     public init(
         info: RunInfo, summary: ResultTable, replications: ResultTable, timeseries: ResultTable,
-        faults: ResultTable, latency: ResultTable
+        faults: ResultTable, latency: ResultTable, cost: ResultTable? = nil
     ) {
         self.info = info
         self.summary = summary
@@ -239,6 +241,7 @@ public struct ResultSet: Sendable {
         self.timeseries = timeseries
         self.faults = faults
         self.latency = latency
+        self.cost = cost ?? ResultTable(header: ResultColumns.costHeader(sweepColumns: info.sweepColumns))
     }
 
     /// Builds the result of a run from its rows: sorts every table canonically and computes
@@ -249,15 +252,16 @@ public struct ResultSet: Sendable {
     ///   missing (a programming error in the caller, reported rather than trapped).
     public static func assemble(
         info: RunInfo, replications: ResultTable, timeseries: ResultTable, faults: ResultTable,
-        latency: ResultTable
+        latency: ResultTable, cost: ResultTable? = nil
     ) throws -> ResultSet {
         var set = ResultSet(
             info: info, summary: ResultTable(header: []), replications: replications,
-            timeseries: timeseries, faults: faults, latency: latency)
+            timeseries: timeseries, faults: faults, latency: latency, cost: cost)
         set.replications.source = "replications.csv"
         set.timeseries.source = "timeseries.csv"
         set.faults.source = "faults.csv"
         set.latency.source = "latency.csv"
+        set.cost.source = "cost.csv"
         set = set.sorted()
         set.summary = try Summary.compute(replications: set.replications, sweepColumns: info.sweepColumns)
         return set
@@ -280,6 +284,7 @@ public struct ResultSet: Sendable {
         copy.timeseries = ordering.sort(timeseries, natural: [.number("window_start_s")])
         copy.faults = ordering.sort(faults, natural: [.number("start_s"), .text("kind"), .text("target")])
         copy.latency = ordering.sort(latency, natural: [.number("percentile")])
+        copy.cost = ordering.sort(cost, natural: [.text("component"), .text("item")])
         return copy
     }
 
@@ -322,6 +327,9 @@ public struct ResultSet: Sendable {
         let latency = try table(
             "latency.csv", header: ResultColumns.latencyHeader(sweepColumns: sweep),
             numeric: ["percentile", "latency_ms"], required: false)
+        let cost = try table(
+            "cost.csv", header: ResultColumns.costHeader(sweepColumns: sweep),
+            numeric: ["quantity", "usd"], required: false)
 
         let summaryPath = try AtomicFile.path(in: folder, name: "summary.csv")
         var summary: ResultTable
@@ -337,7 +345,7 @@ public struct ResultSet: Sendable {
         }
         var set = ResultSet(
             info: info, summary: summary, replications: replications, timeseries: timeseries, faults: faults,
-            latency: latency)
+            latency: latency, cost: cost)
         set.source = folder
         return set
     }
@@ -354,7 +362,7 @@ public struct ResultSet: Sendable {
         var written: [String] = []
         let tables: [(String, ResultTable)] = [
             ("replications.csv", replications), ("timeseries.csv", timeseries), ("faults.csv", faults),
-            ("latency.csv", latency), ("summary.csv", summary),
+            ("latency.csv", latency), ("cost.csv", cost), ("summary.csv", summary),
         ]
         for (name, table) in tables {
             written.append(try AtomicFile.write(table.csvText(), folder: folder, name: name))

@@ -148,6 +148,14 @@ public enum ResultColumns {
         keyColumns + sweepColumns + ["replication"] + faultValues
     }
 
+    /// The value columns of `cost.csv`, after the key columns and `replication`.
+    public static let costValues = ["component", "item", "quantity", "unit", "usd"]
+
+    /// `scenario, topology, <sweep…>, replication, component, item, quantity, unit, usd`.
+    public static func costHeader(sweepColumns: [String]) -> [String] {
+        keyColumns + sweepColumns + ["replication"] + costValues
+    }
+
     /// `scenario, topology, <sweep…>, replication, percentile, latency_ms`.
     public static func latencyHeader(sweepColumns: [String]) -> [String] {
         keyColumns + sweepColumns + ["replication"] + latencyValues

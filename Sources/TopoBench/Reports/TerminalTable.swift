@@ -21,8 +21,9 @@ public enum TerminalTable {
         columns.append(("topology", { field($0, "topology") }))
         for s in sweep { columns.append((s.split(separator: ".").last.map(String.init) ?? s, { field($0, s) })) }
         columns.append(("availability %", withCI(.availability, digits: 3, scale: 100)))
-        columns.append(("p50 ms", withCI(.latencyP50, digits: 1)))
         columns.append(("p99 ms", withCI(.latencyP99, digits: 1)))
+        columns.append(("$/month", { number($0, Figure.costUSDMonth.column).map { fixed($0, 0) } ?? "–" }))
+        columns.append(("p50 ms", withCI(.latencyP50, digits: 1)))
         columns.append(("p99.9 ms", withCI(.latencyP999, digits: 1)))
         columns.append(("p99 all ms", withCI(.latencyAllP99, digits: 1)))
         columns.append(("e2e p99 ms", { number($0, Figure.e2eP99.column).map { fixed($0, 1) } ?? "–" }))

@@ -209,6 +209,23 @@ public struct NodeReader {
         return Units.parseDuration(text) ?? range.lowerBound
     }
 
+    /// Reads a size in bytes, in the declared range; see ``Units/parseSize(_:)``.
+    public func size() throws -> Int {
+        guard let type, let range = type.alternative({ t -> ClosedRange<Int>? in if case .size(let r) = t { return r } else { return nil } }) else {
+            throw DeclarationError(message: "\(path) is read as a size but not declared as one")
+        }
+        let text = try scalarText(expected: "a size with a unit (B, KB, MB, GB), such as 2KB")
+        guard let bytes = Units.parseSize(text) else {
+            let bare = Double(text.trimmingCharacters(in: .whitespaces)) != nil
+            throw error(expected: "a size with a unit (B, KB, MB, GB), such as 2KB" + (bare ? ": a bare number has no unit" : ""),
+                        found: foundDescription, suggestion: bare ? text.trimmingCharacters(in: .whitespaces) + "KB" : nil)
+        }
+        guard range.contains(bytes) else {
+            throw error(expected: "a size from \(Units.format(bytes: range.lowerBound)) to \(Units.format(bytes: range.upperBound))", found: foundDescription)
+        }
+        return bytes
+    }
+
     /// Reads a rate in events per second, finite and above zero, at most the declared maximum;
     /// see ``Units/parseRate(_:)``.
     public func rate() throws -> Double {
@@ -568,6 +585,12 @@ public final class MapReader {
     ) throws -> Int64? {
         guard let child = try present(key, defaultValue, parse: Units.parseDuration) else { return defaultValue }
         return try child.duration(min: min, max: max)
+    }
+
+    /// The size at `key` in bytes, or `default` when absent.
+    public func size(_ key: String, default defaultValue: Int? = nil) throws -> Int? {
+        guard let child = try present(key, defaultValue, parse: Units.parseSize) else { return defaultValue }
+        return try child.size()
     }
 
     /// The rate at `key` in events per second, or `default` when absent.

@@ -87,6 +87,8 @@ public enum ScenarioLoader {
         public static let maxProfileSteps = 10_000
         /// Longest timeout or delay of any one thing (a day): keeps every clock sum in range.
         public static let maxDelay: SimTime = Time.day
+        /// The largest request or answer (`workload.payload`): 10 MB, API Gateway's payload quota.
+        public static let maxPayload = 10 << 20
         public static let maxRate = 1e9
     }
 
@@ -396,10 +398,11 @@ public enum ScenarioLoader {
                 }
             }
         }
+        let prices = try readPricing(top.map("pricing"), topologies: topologies)
         try top.finish()
         return Scenario(
             name: name, description: description, file: file, duration: duration, warmup: warmup, window: window,
-            replications: replications, seed: seed, slo: slo, workload: workload, network: network, faults: faults,
+            replications: replications, seed: seed, slo: slo, workload: workload, network: network, prices: prices, faults: faults,
             topologies: topologies, sweep: [], sweepIndex: 0, hash: "")
     }
 
@@ -526,13 +529,20 @@ public enum ScenarioLoader {
             try s.finish()
         }
         let connectTimeout = try w.duration("connect_timeout", default: AwsDefaults.clientConnectTimeout) ?? AwsDefaults.clientConnectTimeout
-        try w.finish()
         var dnsCacheMin: SimTime = 0
         if let d = try w.map("dns_cache") {
             dnsCacheMin = try d.duration("min", default: 0) ?? 0
             try d.finish()
         }
-        return Workload(mode: mode, users: users, timeout: timeout, retry: retry, sessionRequests: sessionRequests, connectTimeout: connectTimeout, dnsCacheMin: dnsCacheMin)
+        var requestBytes = 2048, responseBytes = 8192
+        if let p = try w.map("payload") {
+            requestBytes = try p.size("request", default: 2048) ?? 2048
+            responseBytes = try p.size("response", default: 8192) ?? 8192
+            try p.finish()
+        }
+        try w.finish()
+        return Workload(mode: mode, users: users, timeout: timeout, retry: retry, sessionRequests: sessionRequests, connectTimeout: connectTimeout,
+                        dnsCacheMin: dnsCacheMin, requestBytes: requestBytes, responseBytes: responseBytes)
     }
 
     /// A retry policy: `none`, `sdk`, `sdk_2026`, or a map of the policy's keys over `sdk`

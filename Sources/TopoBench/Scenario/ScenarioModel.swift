@@ -18,6 +18,8 @@ public struct Scenario: Sendable {
     public var slo: Double
     public var workload: Workload
     public var network: NetworkModel
+    /// The prices the bill uses (`pricing`).
+    public var prices: PriceList = .usEast1
     public var faults: [FaultSpec]
     public var topologies: [Topology]
     /// The swept key paths and their values for this point, in file order (empty without a sweep).
@@ -55,6 +57,9 @@ public struct Workload: Sendable {
     public var connectTimeout: SimTime = AwsDefaults.clientConnectTimeout
     /// The shortest time the clients' resolvers keep a DNS answer (`dns_cache.min`).
     public var dnsCacheMin: SimTime = 0
+    /// The bytes of every request and of every answer (`payload`).
+    public var requestBytes = 2048
+    public var responseBytes = 8192
 }
 
 /// An open-loop arrival process: inter-arrival times from a distribution, optionally modulated.
@@ -150,6 +155,14 @@ public struct Topology: Sendable {
     public var spansRegions: Bool { Set(zoneRegions).count > 1 }
 
     public func index(of name: String) -> Int? { components.firstIndex { $0.name == name } }
+
+    /// The keys of every price the topology's bill may use, in component order.
+    public var priceKeys: [String] {
+        var keys = ["transfer.inter_az"] + (spansRegions ? ["transfer.inter_region"] : [])
+        for c in components { keys += c.kind.spec.priceKeys(in: self) }
+        var seen = Set<String>()
+        return keys.filter { seen.insert($0).inserted }
+    }
 }
 
 public struct Component: Sendable {

@@ -43,6 +43,10 @@ public enum ScenarioSchema {
                 ("description", .string("A rate above zero: a count per unit (ns, us, ms, s, m, h, d), such as 200/s or 5/m.")),
                 ("type", .string("string")), ("pattern", .string(ratePattern)),
             ])),
+            ("size", .object([
+                ("description", .string("A size: a number and a unit (B, KB, MB, GB; a KB is 1,024 bytes, as AWS bills), such as 2KB or 1.5MB.")),
+                ("type", .string("string")), ("pattern", .string(sizePattern)),
+            ])),
             ("name", .object([
                 ("description", .string("A name of letters, digits, '-', '_' or '.' (at most 100 characters): it names folders and CSV rows.")),
                 ("type", .string("string")), ("pattern", .string(namePattern)),
@@ -61,6 +65,7 @@ public enum ScenarioSchema {
     }
 
     /// `scanDuration`'s syntax without a sign (every declared duration is at least 0).
+    static let sizePattern = "^[ \\t]*\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+) *(B|KB|KiB|MB|MiB|GB|GiB)[ \\t]*$"
     static let durationPattern = "^[ \\t]*\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+) *(ns|us|µs|μs|ms|s|m|h|d)[ \\t]*$"
     /// `scanRate`'s syntax without a sign (a rate is above 0).
     static let ratePattern = "^[ \\t]*\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?[ \\t]*/[ \\t]*(ns|us|µs|μs|ms|s|m|h|d)[ \\t]*$"
@@ -172,6 +177,8 @@ public enum ScenarioSchema {
                 return [("$ref", .string("#/$defs/duration"))]
             case .rate:
                 return [("$ref", .string("#/$defs/rate"))]
+            case .size:
+                return [("anyOf", .array([Self.ref("size"), .object([("const", .integer(0))])]))]
             case .integer(let range):
                 var out: [(String, JSON)] = [("type", .string("integer"))]
                 if range.lowerBound != .min { out.append(("minimum", .integer(range.lowerBound))) }
@@ -236,6 +243,8 @@ public enum ScenarioSchema {
                 }
             case .rate(let max?):
                 return "At most \(NodeReader.formatNumber(max))/s."
+            case .size(let range):
+                return "From \(Units.format(bytes: range.lowerBound)) to \(Units.format(bytes: range.upperBound))."
             case .anyOf(let types):
                 let phrases = types.compactMap(rangePhrase)
                 return phrases.isEmpty ? nil : phrases.joined(separator: " ")

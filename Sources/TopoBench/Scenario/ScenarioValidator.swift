@@ -146,7 +146,7 @@ struct ScenarioValidator {
             default:
                 break
             }
-        case .duration, .rate, .integer, .number, .probability, .flag, .choice, .text, .name:
+        case .duration, .rate, .size, .integer, .number, .probability, .flag, .choice, .text, .name:
             if let error = scalarError(node, path, type) { record(error) }
         case .reference, .zone, .any:
             break
@@ -155,7 +155,7 @@ struct ScenarioValidator {
 
     private static func isCheckedScalar(_ type: ValueType) -> Bool {
         switch type {
-        case .duration, .rate, .integer, .number, .probability, .flag, .choice: return true
+        case .duration, .rate, .size, .integer, .number, .probability, .flag, .choice: return true
         default: return false
         }
     }
@@ -167,6 +167,7 @@ struct ScenarioValidator {
             switch type {
             case .duration: _ = try r.duration()
             case .rate: _ = try r.rate()
+            case .size: _ = try r.size()
             case .integer: _ = try r.int()
             case .number: _ = try r.double()
             case .probability: _ = try r.probability()

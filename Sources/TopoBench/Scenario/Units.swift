@@ -146,6 +146,35 @@ public enum Units {
         return nil
     }
 
+    /// The units of a size, in bytes: AWS's KB is 1,024 bytes (an SQS request is billed per
+    /// 64 KB chunk of 65,536 bytes), so KB and KiB are the same here.
+    static let sizeUnits: [(suffix: String, bytes: Int)] = [
+        ("B", 1), ("KB", 1 << 10), ("KiB", 1 << 10), ("MB", 1 << 20), ("MiB", 1 << 20), ("GB", 1 << 30), ("GiB", 1 << 30),
+    ]
+
+    /// Parses a size such as `2KB`, `512B`, `1.5MB` or `256KiB` into bytes (rounded to the
+    /// nearest byte); a bare `0` is zero. Returns `nil` for anything else, including a bare
+    /// non-zero number, a negative size and one past 2⁵³ bytes.
+    public static func parseSize(_ text: String) -> Int? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t == "0" { return 0 }
+        guard let unit = sizeUnits.sorted(by: { $0.suffix.count > $1.suffix.count }).first(where: { t.hasSuffix($0.suffix) }) else { return nil }
+        let number = t.dropLast(unit.suffix.count).trimmingCharacters(in: .whitespaces)
+        guard isDecimalNumber(number), !number.hasPrefix("-"), let n = Double(number) else { return nil }
+        let bytes = (n * Double(unit.bytes)).rounded()
+        guard bytes.isFinite, bytes >= 0, bytes <= 9_007_199_254_740_992 else { return nil }
+        return Int(bytes)
+    }
+
+    /// The size in the largest unit that keeps it readable (`2KB`, `64KB`, `1.5MB`, `300B`).
+    public static func format(bytes: Int) -> String {
+        for (suffix, unit) in [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)] where bytes >= unit {
+            let v = Double(bytes) / Double(unit)
+            return (v == v.rounded() ? String(Int(v)) : String(format: "%.2f", v)) + suffix
+        }
+        return "\(bytes)B"
+    }
+
     /// Other spellings of the units, as people write them (`sec`, `min`, `hours`): never accepted,
     /// since a unit means one thing only, but suggested in their place.
     static let unitSpellings: [String: String] = {

@@ -59,6 +59,13 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     /// empty without a fault, or when the last one lasts until the end. The summary's mean is
     /// the share of replications that recovered.
     case recovered
+    /// What the measured window cost on AWS's on-demand prices (``Bill``; `cost.csv` has its
+    /// lines), in US dollars.
+    case costUSD = "cost_usd"
+    /// The same at the run's rates for a month of 730 hours: cost_usd × 730 h / the measured window.
+    case costUSDMonth = "cost_usd_month"
+    /// cost_usd per million requests offered.
+    case costPerMillionRequests = "cost_per_million_requests"
 
     /// How the replications of one row become its `summary.csv` figure.
     public enum Aggregation: Sendable, Equatable {
@@ -90,6 +97,8 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
         /// A count per replication. A threshold is relative to the baseline (`10%`) or a count
         /// per replication (`5`).
         case count
+        /// US dollars. A threshold is relative to the baseline (`5%`) or an amount (`0.50`).
+        case usd
     }
 
     /// How much worse than the baseline a figure may get before `compare` calls it a regression.
@@ -122,11 +131,12 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     public var hasConfidenceInterval: Bool {
         switch self {
         case .availability, .firstTryAvailability, .timeAvailability, .latencyP50, .latencyP99, .latencyP999,
-            .latencyAllP50, .latencyAllP99, .latencyAllP999, .e2eP99, .recovery, .goodputPerS:
+            .latencyAllP50, .latencyAllP99, .latencyAllP999, .e2eP99, .recovery, .goodputPerS, .costUSDMonth:
             return true
         case .offered, .succeeded, .latencyMean, .latencyP90, .latencyMax, .errors5xx, .timeouts, .throttled,
             .rejected, .messagesLost, .duplicates, .sessionsLost, .events, .unfinished, .messagesProcessed,
-            .faultsIgnored, .attemptsPerRequest, .messagesDeadLettered, .recovered, .wastedWork:
+            .faultsIgnored, .attemptsPerRequest, .messagesDeadLettered, .recovered, .wastedWork, .costUSD,
+            .costPerMillionRequests:
             return false
         }
     }
@@ -144,7 +154,7 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
         case .latencyMean, .latencyP50, .latencyP90, .latencyP99, .latencyP999, .latencyMax, .latencyAllP50,
             .latencyAllP99, .latencyAllP999, .e2eP99, .errors5xx, .timeouts, .throttled, .rejected, .messagesLost,
             .duplicates, .sessionsLost, .recovery, .unfinished, .faultsIgnored, .attemptsPerRequest, .messagesDeadLettered,
-            .wastedWork:
+            .wastedWork, .costUSD, .costUSDMonth, .costPerMillionRequests:
             return .lowerIsBetter
         // The workload (offered), the simulator's own work (events) and the messages a topology
         // carries (messages_processed: a fan-out processes more, which is neither good nor bad).
@@ -161,6 +171,7 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
             .latencyAllP99, .latencyAllP999, .e2eP99:
             return .milliseconds
         case .recovery: return .seconds
+        case .costUSD, .costUSDMonth, .costPerMillionRequests: return .usd
         case .offered, .succeeded, .errors5xx, .timeouts, .throttled, .rejected, .messagesLost, .duplicates,
             .sessionsLost, .events, .unfinished, .messagesProcessed, .faultsIgnored, .attemptsPerRequest,
             .messagesDeadLettered, .goodputPerS:
@@ -180,6 +191,8 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
     /// - counts of failures and losses: +10 % of the baseline, so any significant rise from a
     ///   baseline of 0 (no lost session becoming 3,105) is a regression;
     /// - attempts per request: +10 % (retries amplify the load);
+    /// - cost (per window, per month, per million requests): +5 %, a change of instance type or
+    ///   of polling that an architect would notice on the bill;
     /// - `faults_ignored`: any rise (a topology that runs without a fault its baseline had);
     /// - `latency_max_ms`: none. It is one request of one replication, with no interval; gate it
     ///   with `--threshold latency_max_ms=VALUE` if wanted (judged on the threshold alone);
@@ -195,6 +208,7 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
             .latencyAllP999, .e2eP99, .recovery:
             return .relative(0.10)
         case .faultsIgnored: return .absolute(0)
+        case .costUSD, .costUSDMonth, .costPerMillionRequests: return .relative(0.05)
         case .errors5xx, .timeouts, .throttled, .rejected, .messagesLost, .duplicates, .sessionsLost, .unfinished,
             .attemptsPerRequest, .messagesDeadLettered:
             return .relative(0.10)

@@ -60,6 +60,8 @@ struct ReplicationMetrics {
     /// success is recorded once.
     var failureLatency: HistogramRecorder
     var faultsIgnored = 0
+    /// The bill of the measured window (``Bill/total``), set when the replication ends.
+    var costUSD: Double = .nan
     var e2e: HistogramRecorder
     var window: HistogramRecorder
     var windowOffered = 0
@@ -255,6 +257,11 @@ struct ReplicationMetrics {
                 return seconds > 0 ? Double(succeeded) / seconds : .nan
             case .recovered: return recovered
             case .wastedWork: return workerTime > 0 ? Double(wastedWorkerTime) / Double(workerTime) : .nan
+            case .costUSD: return costUSD
+            case .costUSDMonth:
+                let hours = Time.seconds(measureTo - measureFrom) / 3600
+                return hours > 0 ? costUSD * Bill.hoursPerMonth / hours : .nan
+            case .costPerMillionRequests: return offered > 0 ? costUSD / n * 1e6 : .nan
             }
         }
     }
@@ -282,4 +289,6 @@ public struct ReplicationOutcome: Sendable {
     public var latencyLadder: [(percentile: Double, ms: Double)]
     public var faults: [FaultRecord]
     public var events: UInt64
+    /// The bill's lines (`cost.csv`).
+    public var cost: [BillLine] = []
 }

@@ -66,6 +66,8 @@ final class LoadBalancer: ComponentModel {
     var forwarded: Slab<Int> = []
     /// Answers the ALB generated itself, by code.
     var generated502 = 0, generated503 = 0, generated504 = 0
+    /// Requests a node took while the run measured (each a new connection: the LCUs).
+    var billedRequests = 0
 
     static var handlesCallsAsSent: Bool { true }
 
@@ -178,6 +180,7 @@ final class LoadBalancer: ComponentModel {
     /// Routes a call that reached the node in `nodeZone` (nil: any node with power, drawn once a
     /// target is found) to a target.
     func forward(_ call: Int32, nodeZone node: Int8?, after carry: SimTime) {
+        if sim.metrics.measuring { billedRequests &+= 1 }
         guard let t = chooseTarget(user: sim.calls[Int(call)].user) else {
             generated503 += 1
             sim.reply(call, .unavailable, after: carry)

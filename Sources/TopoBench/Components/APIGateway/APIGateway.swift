@@ -21,6 +21,8 @@ final class APIGateway: ComponentModel {
     var throttledCount = 0
     /// Requests that passed both throttles.
     var passed = 0
+    /// Requests that passed both throttles while the run measured (a throttled request is not billed).
+    var billedRequests = 0
 
     init(_ sim: Simulation, index: Int32, spec: APIGatewaySpec) {
         self.sim = sim
@@ -45,6 +47,7 @@ final class APIGateway: ComponentModel {
         stage.take()
         sim.components.services.apiGatewayAccount.take()
         passed += 1
+        if sim.metrics.measuring { billedRequests &+= 1 }
         if errorProbability > 0 && streams.misc.uniform() < errorProbability {
             sim.reply(call, errorStatus)
             return

@@ -7,6 +7,8 @@ extension MapDeclaration {
             KeyDeclaration("rate", .rate(max: ScenarioLoader.Limits.maxRate), default: "10000/s", source: .aws("api_gateway.rate"), "The stage's steady-state throttling rate (the account's 10,000/s applies on top)."),
             KeyDeclaration("burst", .integer(1...1_000_000_000), default: "5000", source: .aws("api_gateway.burst"), "The stage's burst capacity (the account's 5,000 applies on top)."),
             KeyDeclaration("timeout", .duration(50 * Time.millisecond...300 * Time.second), default: "29s", source: .aws("api_gateway.timeout"), "Integration timeout."),
+            KeyDeclaration("type", .choice(APIGatewayType.allCases.map(\.rawValue)), default: "rest", source: .assumption("a REST API, the kind the article's diagrams show"),
+                           "rest (a REST API) or http (an HTTP API): what a request costs. The model's throttling and timeout are the same for both."),
             .region,
         ])
 }

@@ -6,7 +6,11 @@ public struct APIGatewaySpec: Sendable {
     public var burst: Int
     public var timeout: SimTime
     public var region: Int?
+    public var type: APIGatewayType = .rest
 }
+
+/// Which API Gateway product: REST APIs and HTTP APIs are priced apart.
+public enum APIGatewayType: String, Sendable, CaseIterable { case rest, http }
 
 
 extension APIGatewaySpec {
@@ -19,6 +23,7 @@ extension APIGatewaySpec {
         return APIGatewaySpec(
             target: target, rate: rate, burst: try cm.int("burst", default: AwsDefaults.apiBurst) ?? AwsDefaults.apiBurst,
             timeout: try cm.duration("timeout", default: AwsDefaults.apiTimeout) ?? AwsDefaults.apiTimeout,
-            region: try t.region(cm))
+            region: try t.region(cm),
+            type: APIGatewayType(rawValue: try cm.choice("type", default: "rest") ?? "rest") ?? .rest)
     }
 }

@@ -162,6 +162,7 @@ final class AutoScaler: ComponentModel {
         while launchedAt.count <= k { launchedAt.append(sim.now) }
         let d = spec.launch.sampleNanoseconds(streams.service)
         sim.scheduleTimer(after: d, for: index, code: ScalerTimer.launched.rawValue, slot: Int32(k), gen: fresh.incarnation)
+        fleet_.rebill(at: sim.now, window: sim.measuredWindow)
     }
 
     func launchDone(instance k: Int, gen: UInt32) {
@@ -289,6 +290,8 @@ final class AutoScaler: ComponentModel {
         guard fleet_.members[k].incarnation == gen, fleet_.members[k].terminated else { return }
         sim.components.notify(.terminated, group: groupComponent, instance: k)
         fleet_.members[k].up = false
+        fleet_.members[k].exists = false
+        fleet_.rebill(at: sim.now, window: sim.measuredWindow)
     }
 }
 

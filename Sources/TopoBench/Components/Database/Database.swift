@@ -65,6 +65,8 @@ final class Database: ComponentModel {
 
     // MARK: figures (every query received ends in exactly one of them, or is in flight)
     var queries = 0
+    /// Queries received while the run measured (Aurora's I/O requests).
+    var billedQueries = 0
     /// Answered after their service time (`served` includes those an `errors` fault failed).
     var served = 0
     var servedWithError = 0
@@ -99,6 +101,7 @@ final class Database: ComponentModel {
 
     func receive(call: Int32, after carry: SimTime) {
         queries += 1
+        if sim.metrics.measuring { billedQueries &+= 1 }
         switch state {
         case .up: break
         case .failingOver, .rebooting:

@@ -72,6 +72,11 @@ extension DatabaseSpec {
         }
         let type = try cm.choice("instance_type", default: "db.r6g.large") ?? "db.r6g.large"
         let instanceClass = DatabaseInstanceClass.named(type) ?? DatabaseInstanceClass(name: "db.r6g.large", memoryGiB: 16)
+        if engine == .aurora, PriceList.usEast1.prices["aurora.mysql.\(type)"] == nil {
+            let offered = DatabaseInstanceClass.all.map(\.name).filter { PriceList.usEast1.prices["aurora.mysql.\($0)"] != nil }
+            throw (cm.optional("instance_type") ?? cm.optional("engine") ?? cm.reader).error(
+                expected: "a DB instance class Aurora MySQL offers (\(offered.joined(separator: ", ")))", found: type)
+        }
         let service = try ScenarioLoader.parseDistribution(try cm.required("service")).0
         let maxConnections = try cm.int("max_connections") ?? instanceClass.defaultMaxConnections
         if let f = cm.optional("failover"), !engine.hasStandby {

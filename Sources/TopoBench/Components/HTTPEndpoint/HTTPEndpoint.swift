@@ -21,6 +21,8 @@ final class HTTPEndpoint: ComponentModel {
     /// Messages being delivered or waiting to be retried.
     var pending = 0
     var delivered = 0, retried = 0, failed = 0
+    /// Delivery attempts made while the run measured, retries included (SNS bills each).
+    var billedDeliveries = 0
     /// Given up, and kept in the subscription's dead-letter queue (a part of `failed`).
     var deadLettered = 0
 
@@ -42,6 +44,7 @@ final class HTTPEndpoint: ComponentModel {
     func attempt(message m: Int32) {
         let target = spec.target
         book.messages[Int(m)].receiveCount += 1
+        if sim.metrics.measuring { billedDeliveries &+= 1 }
         let c = sim.newCall(callee: Int32(target), caller: index, parent: -1, request: m, user: -1, origin: book.messages[Int(m)].origin)
         sim.calls[Int(c)].parentGen = book.messages[Int(m)].gen
         sim.timeoutAppend(call: c, list: timeoutList)

@@ -80,6 +80,7 @@ final class InstanceGroup: ComponentModel {
 
     func start() {
         if let t = spec.callTimeout { callTimeouts = sim.makeTimeoutList(.calls(component: index), delay: t) }
+        fleet_.rebill(at: sim.now, window: sim.measuredWindow)
     }
 
     // MARK: serving calls
@@ -461,10 +462,14 @@ final class InstanceGroup: ComponentModel {
                     work[k].stops += 1
                     if f.kind == .terminate { work[k].terminatedByFault = true }
                     fleet_.members[k].ec2Running = false
+                    fleet_.rebill(at: sim.now, window: sim.measuredWindow)
                     takeDown(instance: k, silently: false)
                 } else if work[k].stops > 0 {
                     work[k].stops -= 1
-                    if work[k].stops == 0 && !work[k].terminatedByFault { fleet_.members[k].ec2Running = true }
+                    if work[k].stops == 0 && !work[k].terminatedByFault {
+                        fleet_.members[k].ec2Running = true
+                        fleet_.rebill(at: sim.now, window: sim.measuredWindow)
+                    }
                     bringUpIfNothingHolds(instance: k)
                 }
             case .reboot:

@@ -30,6 +30,9 @@ extension MapDeclaration {
                            "A request that waited longer than this in the waiting room is dropped (503) before its service, with no work spent on it."),
             KeyDeclaration("sessions", .anyOf([.choice(["local", "none"]), .reference(["session_store"])]), default: "none", source: .assumption("no login sessions"),
                            "Where login sessions live: local (in the instance's memory, sticky behind an ALB), none, or a session_store component."),
+            KeyDeclaration("instance_type", .choice(PriceList.instanceTypes), default: "m5.large",
+                           source: .assumption("a general-purpose size; it sets the price only, the speed is the service time"),
+                           "The EC2 instance type: what an instance-hour costs (on demand, Linux). It does not change the service time, which says how fast the code runs."),
             KeyDeclaration("circuit_breaker", .map(.circuitBreaker), default: .described("no circuit breaker"), nullable: true,
                            "A circuit breaker on the call: opens past an error threshold, probes when half open."),
         ])

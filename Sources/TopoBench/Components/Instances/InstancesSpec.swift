@@ -43,6 +43,8 @@ public struct InstancesSpec: Sendable {
     public var queueDiscipline: QueueDiscipline = .fifo
     /// A queued request that waited longer is dropped before its service (nil: never).
     public var queueTimeout: SimTime? = nil
+    /// The EC2 instance type, which sets the price of an instance-hour.
+    public var instanceType = "m5.large"
 }
 
 /// The order in which an instance's waiting room is served.
@@ -113,7 +115,8 @@ extension InstancesSpec {
         return InstancesSpec(
             count: count, zones: try t.zones(cm, default: [0]), workers: workers, queue: queue, service: service,
             calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker, callRetry: retry, pairing: pairing,
-            slowdownPerBusy: perBusy, queueDiscipline: discipline, queueTimeout: queueTimeout)
+            slowdownPerBusy: perBusy, queueDiscipline: discipline, queueTimeout: queueTimeout,
+            instanceType: try cm.choice("instance_type", default: "m5.large") ?? "m5.large")
     }
 
     /// The kinds a call reaches through an AWS API (an SDK call), whose edge retries by default.

@@ -12,6 +12,10 @@ extension MapDeclaration {
                            "Init duration paid by an invocation that needs a new execution environment (none is idle)."),
             KeyDeclaration("keep_warm", .duration(0...AwsDefaults.lambdaMaxKeepWarm), default: "10m", source: .aws("lambda.keep_warm"),
                            "How long an idle execution environment is kept before it is recycled."),
+            KeyDeclaration("memory", .integer(128...10_240), default: "128", source: .aws("lambda.memory"),
+                           "Memory in MB (MemorySize): the GB-seconds an invocation is billed. It does not change the service time."),
+            KeyDeclaration("architecture", .choice(LambdaArchitecture.allCases.map(\.rawValue)), default: "x86_64", source: .aws("lambda.architecture"),
+                           "x86_64 or arm64 (Graviton): the price of a GB-second."),
             .region,
         ])
 }

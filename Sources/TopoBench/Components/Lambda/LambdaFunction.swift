@@ -41,6 +41,9 @@ final class LambdaFunction: ComponentModel {
     var busyEnvironments = 0
     /// Invocations that needed a new environment, and environments recycled after `keep_warm`.
     var coldStarts = 0, recycled = 0
+    /// Invocations started while the run measured, and their billed duration (init included).
+    var billedInvocations = 0
+    var billedDuration: SimTime = 0
     /// Init durations are drawn from a stream of their own (`<function>.cold_start`), so that
     /// cold starts move no other draw.
     let coldStartStream: RandomGenerator
@@ -71,6 +74,7 @@ final class LambdaFunction: ComponentModel {
     func startInvocation() -> SimTime {
         recycleIdle()
         busyEnvironments += 1
+        if sim.metrics.measuring { billedInvocations &+= 1 }
         if idleSince.count > idleBottom {
             _ = idleSince.popLast()
             return 0
@@ -106,8 +110,9 @@ final class LambdaFunction: ComponentModel {
         }
         running += 1
         sim.calls[Int(call)].phase = .inService
-        let initDuration = startInvocation()
-        sim.scheduleTimer(after: initDuration + duration(), for: index, code: LambdaTimer.callDone.rawValue, slot: call, gen: sim.calls[Int(call)].gen)
+        let d = startInvocation() + duration()
+        if sim.metrics.measuring { billedDuration &+= d }
+        sim.scheduleTimer(after: d, for: index, code: LambdaTimer.callDone.rawValue, slot: call, gen: sim.calls[Int(call)].gen)
     }
 
     func duration() -> SimTime {
@@ -144,8 +149,9 @@ final class LambdaFunction: ComponentModel {
             let m = backlog.popFirst(in: book.messages, MessageLinks.self)
             running += 1
             book.messages[Int(m)].inflight = true
-            let initDuration = startInvocation()
-            sim.scheduleTimer(after: initDuration + duration(), for: index, code: LambdaTimer.eventDone.rawValue, slot: m, gen: book.messages[Int(m)].gen)
+            let d = startInvocation() + duration()
+            if sim.metrics.measuring { billedDuration &+= d }
+            sim.scheduleTimer(after: d, for: index, code: LambdaTimer.eventDone.rawValue, slot: m, gen: book.messages[Int(m)].gen)
         }
     }
 
@@ -211,8 +217,16 @@ extension LambdaFunction {
     }
     func consumerUp(_ k: Int32) -> Bool { true }
     func consumerZone(_ k: Int32) -> Int8 { -1 }
-    func processingTime(_ k: Int32) -> SimTime { duration() }
-    func batchStarts(_ k: Int32) -> SimTime { startInvocation() }
+    func processingTime(_ k: Int32) -> SimTime {
+        let d = duration()
+        if sim.metrics.measuring { billedDuration &+= d }
+        return d
+    }
+    func batchStarts(_ k: Int32) -> SimTime {
+        let d = startInvocation()
+        if sim.metrics.measuring { billedDuration &+= d }
+        return d
+    }
     func batchEnds(_ k: Int32) { endInvocation() }
     func processingFails(_ k: Int32, stream: RandomGenerator) -> Bool {
         errorProbability > 0 && stream.uniform() < errorProbability

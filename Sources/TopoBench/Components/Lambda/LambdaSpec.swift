@@ -10,6 +10,15 @@ public struct LambdaSpec: Sendable {
     /// How long an idle execution environment is kept before it is recycled.
     public var keepWarm: SimTime
     public var region: Int?
+    /// MemorySize in MB, and the instruction set: what a GB-second costs.
+    public var memory = 128
+    public var architecture: LambdaArchitecture = .x86
+}
+
+/// A Lambda function's instruction set (its `Architectures`).
+public enum LambdaArchitecture: String, Sendable, CaseIterable {
+    case x86 = "x86_64"
+    case arm = "arm64"
 }
 
 
@@ -22,7 +31,9 @@ extension LambdaSpec {
             maximumConcurrency: try cm.int("maximum_concurrency"),
             coldStart: try cm.optional("cold_start").map { try ScenarioLoader.parseDistribution($0).0 } ?? AwsDefaults.lambdaColdStart,
             keepWarm: try cm.duration("keep_warm", default: AwsDefaults.lambdaKeepWarm) ?? AwsDefaults.lambdaKeepWarm,
-            region: try t.region(cm))
+            region: try t.region(cm),
+            memory: try cm.int("memory", default: 128) ?? 128,
+            architecture: LambdaArchitecture(rawValue: try cm.choice("architecture", default: "x86_64") ?? "x86_64") ?? .x86)
     }
 
     /// The most batches the event source mapping of a queue processes at once: its

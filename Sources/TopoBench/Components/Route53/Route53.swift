@@ -68,6 +68,8 @@ final class Route53: ComponentModel {
     var recordRegions: [Int] = []
     /// Answers given, per record (the share that went to each: where the traffic went).
     var answers: Slab<Int> = []
+    /// Queries answered while the run measured (each resolution by a client's resolver).
+    var billedQueries = 0
     /// When the checkers' verdict on an address changed (rare: a few per fault).
     struct StatusChange: Equatable {
         var at: SimTime
@@ -200,6 +202,7 @@ final class Route53: ComponentModel {
     /// Route 53's answer now, by the routing policy, in a seeded rotation; valid for the TTL.
     /// (No allocation: the addresses are packed 4 bits each, as the answer keeps them.)
     func resolve(_ answer: inout DNSAnswer) {
+        if sim.metrics.measuring { billedQueries &+= 1 }
         var list: UInt32 = 0
         var m = 0
         @inline(__always) func add(_ a: Int) {

@@ -31,6 +31,8 @@ public struct Route53Spec: Sendable {
     public var routing: Routing
     public var ttl: SimTime
     public var records: [Route53RecordSpec]
+    /// Every record is an alias to an AWS resource (an ALB or an API Gateway): queries are free.
+    public var aliasOnly = false
 }
 
 extension Route53Spec {
@@ -94,7 +96,9 @@ extension Route53Spec {
         if routing == .weighted && records.allSatisfy({ $0.weight == 0 }) {
             throw (cm.optional("records") ?? cm.reader).error(expected: "weighted routing with at least one weight above 0")
         }
-        return Route53Spec(routing: routing, ttl: ttl, records: records)
+        // Records to an ALB or an API Gateway are alias records; those to instances are A records.
+        let aliasOnly = records.allSatisfy { ["alb", "api_gateway"].contains(t.kinds[t.names[$0.target]] ?? "") }
+        return Route53Spec(routing: routing, ttl: ttl, records: records, aliasOnly: aliasOnly)
     }
 }
 

@@ -35,6 +35,9 @@ final class Topic: ComponentModel {
     var published = 0
     /// Copies for SQS subscribers: stored in their queue, given up, or waiting for a retry.
     var queueDelivered = 0, queueGivenUp = 0, queuePending = 0, queueRetries = 0
+    /// Billed while the run measured: publishes (64 KB chunks), delivery attempts to SQS
+    /// queues (retries included) and deliveries to Lambda functions.
+    var billedPublishes = 0, billedQueueDeliveries = 0, billedLambdaDeliveries = 0
 
     init(_ sim: Simulation, index: Int32, spec: TopicSpec) {
         self.sim = sim
@@ -52,6 +55,7 @@ final class Topic: ComponentModel {
         let origin = sim.calls[Int(call)].origin
         let counted = origin >= sim.warmupEnd
         published += 1
+        if sim.metrics.measuring { billedPublishes &+= publishRequests }
         sim.reply(call, .ok)
         let publish = book.newPublish(origin: origin, counted: counted, copies: spec.subscriptions.count)
         for (k, s) in spec.subscriptions.enumerated() {
@@ -64,6 +68,7 @@ final class Topic: ComponentModel {
                 queuePending += 1
                 deliver(message: m)
             } else {
+                if s.targetIsLambda && sim.metrics.measuring { billedLambdaDeliveries &+= 1 }
                 _ = sim.components.accept(s.target, message: m, from: index)
             }
         }
@@ -74,6 +79,7 @@ final class Topic: ComponentModel {
         let i = Int(m)
         let queue = Int(book.messages[i].deliverTo)
         book.messages[i].receiveCount += 1
+        if sim.metrics.measuring { billedQueueDeliveries &+= 1 }
         let attempts = Int(book.messages[i].receiveCount)
         let status = sim.components.accept(queue, message: m, from: index)
         if status == .ok {

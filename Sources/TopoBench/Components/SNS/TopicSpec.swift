@@ -10,6 +10,8 @@ public struct SubscriptionSpec: Sendable {
     public var deadLetter: Int?
     /// An HTTP/S subscription's own delivery policy (nil: the endpoint's `retry_policy`).
     public var policy: DeliveryPolicy?
+    /// Whether the target is a Lambda function (deliveries to it are free, and made by the topic).
+    public var targetIsLambda = false
 }
 
 public struct TopicSpec: Sendable {
@@ -63,6 +65,7 @@ extension TopicSpec {
             }
             subscriptions.append(sub)
         }
+        for k in subscriptions.indices { subscriptions[k].targetIsLambda = t.kinds[t.names[subscriptions[k].target]] == "lambda" }
         return TopicSpec(subscriptions: subscriptions, region: try t.region(cm))
     }
 }

@@ -13,6 +13,8 @@ struct Poller {
     var position = 0
     /// When a short-polling poller found the queue empty and was parked.
     var parkedAt: SimTime = -1
+    /// Whether the DeleteMessageBatch of the batch it holds has been counted.
+    var deleteCounted = false
 }
 
 /// An Amazon SQS queue (standard or FIFO) and its consumers.
@@ -95,6 +97,9 @@ final class MessageQueue: ComponentModel {
     /// FIFO: calls refused by a quota.
     var throttledSends = 0, throttledReceives = 0, throttledDeletes = 0
     var sent = 0, received = 0, deleted = 0, emptyReceives = 0, deadLettered = 0, expired = 0
+    /// API requests billed while the run measured, each 64 KB chunk of its payload one request:
+    /// SendMessage, ReceiveMessage (with messages, and empty), DeleteMessage(Batch).
+    var billedSends = 0, billedReceives = 0, billedEmptyReceives = 0, billedDeletes = 0
 
     init(_ sim: Simulation, index: Int32, spec: QueueSpec) {
         self.sim = sim
@@ -191,6 +196,7 @@ extension MessageQueue {
         book.messages[Int(m)].group = group
         enqueueVisible(m, atHead: false)
         sent += 1
+        if sim.metrics.measuring { billedSends &+= requestsPerMessage }
         sim.reply(call, .ok)
         wakeWaitingPoller()
     }
@@ -331,6 +337,8 @@ extension MessageQueue {
         let got = receiveBatch(poller: p)
         pollers[p].gen &+= 1
         if got > 0 {
+            pollers[p].deleteCounted = false
+            if sim.metrics.measuring { billedReceives &+= chunks(messages: got) }
             // The batch reaches the consumer after the round trip and its first message is worked
             // on at once (after the invocation's cold start, for a Lambda function): one event, at
             // the end of that work.
@@ -433,13 +441,13 @@ extension MessageQueue {
                 let interval = shortPollInterval(poller: p)
                 let u = streams.misc.uniformPositive()
                 let delay = SimTime(Double(interval) * (1 - pow(u, 1 / Double(parked))))
-                emptyReceives += Int((sim.now - pollers[p].parkedAt) / interval)
+                countEmptyReceives(poller: p, every: interval)
                 pollers[p].state = .idle
                 pollers[p].gen &+= 1
                 sim.scheduleTimer(after: delay, for: index, code: QueueTimer.poller.rawValue, slot: Int32(p), gen: pollers[p].gen)
                 break
             }
-            emptyReceives += Int((sim.now - pollers[p].parkedAt) / spec.wait)
+            countEmptyReceives(poller: p, every: spec.wait)
             poll(poller: p)
             // It got nothing: the visible messages belong to FIFO groups already in flight, or
             // the in-flight limit is reached. No other poller would get more; stop here.
@@ -456,6 +464,7 @@ extension MessageQueue {
         switch pollers[p].state {
         case .waiting:
             emptyReceives += 1
+            if sim.metrics.measuring && sim.now <= sim.measuredWindow.upperBound { billedEmptyReceives &+= 1 }
             poll(poller: p)
         case .idle:
             poll(poller: p)
@@ -504,7 +513,7 @@ extension MessageQueue {
                 if pollers[p].state == .waiting && sim.now - pollers[p].parkedAt >= s.interval {
                     // Its empty receives while parked are counted, as when it is woken.
                     let interval = spec.wait == 0 ? shortPollInterval(poller: p) : spec.wait
-                    emptyReceives += Int((sim.now - pollers[p].parkedAt) / interval)
+                    countEmptyReceives(poller: p, every: interval)
                     pollers[p].state = .off
                     pollers[p].gen &+= 1
                     activePollers -= 1
@@ -608,6 +617,11 @@ extension MessageQueue {
                 let wasFull = inflight >= spec.inflightLimit
                 removeInflight(m)
                 deleted += 1
+                if !pollers[p].deleteCounted {
+                    // One DeleteMessage, or one DeleteMessageBatch for the batch.
+                    pollers[p].deleteCounted = true
+                    if sim.metrics.measuring { billedDeletes &+= 1 }
+                }
                 book.processed(m)
                 // The delete frees a FIFO group or a place under the in-flight limit: a parked
                 // poller may sim.now receive what it could not.

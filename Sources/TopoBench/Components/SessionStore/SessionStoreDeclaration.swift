@@ -11,6 +11,9 @@ extension MapDeclaration {
                            "Zones the nodes and replicas are placed in."),
             KeyDeclaration("remap", .choice(MemcachedRemap.allCases.map(\.rawValue)), default: "next_node", source: .aws("session_store.remap"),
                            "Memcached: where the client sends a dead node's keys. next_node: the next live node (consistent hashing, failed nodes ejected), where those users log in again; none: nowhere, their requests fail until the node is back (empty). An assumption: a client-library choice."),
+            KeyDeclaration("node_type", .choice(PriceList.cacheNodeTypes), default: "cache.m6g.large",
+                           source: .assumption("a general-purpose Graviton node; it sets the price only"),
+                           "The ElastiCache node type: what a node-hour costs (every primary and replica is a node)."),
             KeyDeclaration("replace", .duration(0...ScenarioLoader.Limits.maxDelay), default: "10m", source: .aws("session_store.replace"), "Time to replace a failed node that has no replica (empty)."),
         ])
 }

@@ -20,6 +20,8 @@ public struct SessionStoreSpec: Sendable {
     public var replace: SimTime
     /// Memcached: where a dead node's keys go.
     public var remap: MemcachedRemap
+    /// The node type, which sets the price of a node-hour.
+    public var nodeType = "cache.m6g.large"
 }
 
 
@@ -46,6 +48,7 @@ extension SessionStoreSpec {
             failover: try cm.duration("failover", default: AwsDefaults.redisFailover) ?? AwsDefaults.redisFailover,
             zones: try t.zones(cm, default: t.zoneNames.count > 1 ? [0, 1] : [0]),
             replace: try cm.duration("replace", default: AwsDefaults.storeReplace) ?? AwsDefaults.storeReplace,
-            remap: try readRemap(cm, engine: e))
+            remap: try readRemap(cm, engine: e),
+            nodeType: try cm.choice("node_type", default: "cache.m6g.large") ?? "cache.m6g.large")
     }
 }

@@ -9,6 +9,8 @@ public indirect enum ValueType: Sendable {
     case duration(ClosedRange<SimTime>)
     /// A rate such as `200/s`, above zero; `max` in events per second, when bounded.
     case rate(max: Double?)
+    /// A size with a unit (`2KB`, `512B`, `1MB`), in bytes, in the range.
+    case size(ClosedRange<Int>)
     /// An integer in YAML's forms (`10`, `1_000`, `0x10`).
     case integer(ClosedRange<Int>)
     /// A finite number; `nil` for any finite number.

@@ -18,6 +18,8 @@ extension MapDeclaration {
             KeyDeclaration("seed", .integer(0...Int.max), default: "1", source: .assumption("any fixed seed"), "Seed of every random stream; overridden by --seed."),
             KeyDeclaration("region", .text, default: "us-east-1", source: .assumption("AWS's first region; pricing and the clients' latency routing start from it"),
                            "The region of the clients, and of every zone (a, b) and managed service that names none; a zone written us-west-2/a is in us-west-2."),
+            KeyDeclaration("pricing", .map(.pricing), default: .described("the built-in us-east-1 on-demand prices"), nullable: true,
+                           "Where the bill's prices come from (cost.csv, cost_usd)."),
             KeyDeclaration("slo", .number(0...1), default: "0.99", source: .assumption("SPEC: a window is available when 99 % of its requests succeed"), "Success ratio a window needs to count as available."),
             KeyDeclaration("workload", .map(.workload), required: true, "The clients: open-loop arrivals or a closed loop of users, their timeout and retries."),
             KeyDeclaration("network", .anyOf([.choice(["none", "free", "0"]), .map(.network)]),
@@ -45,6 +47,8 @@ extension MapDeclaration {
             KeyDeclaration("session", .map(.session), default: .described("no login sessions"), nullable: true, "Login sessions: requests per session, after which a user logs in again."),
             KeyDeclaration("dns_cache", .map(.dnsCache), default: .described("answers kept for their TTL"), nullable: true,
                            "How long the clients' resolvers keep DNS answers (Route 53 names and ALB names): min keeps them at least that long, as resolvers that ignore short TTLs do."),
+            KeyDeclaration("payload", .map(.payload), default: .described("request 2KB, response 8KB"), nullable: true,
+                           "The size of each request and answer: what SQS and SNS bill per 64 KB chunk, what the ALB processes, and what crosses zones and regions."),
             KeyDeclaration("connect_timeout", .duration(Time.millisecond...Limits.maxDelay), default: "127s", source: .aws("workload.connect_timeout"),
                            "How long a client waits for a connection to an address that does not answer (an ALB node without power, still in its DNS cache) before it tries the next address: 127s, the Linux kernel's SYN retries, for a client that sets none; 2s for the AWS SDK for Java 2.x."),
         ],
@@ -74,6 +78,38 @@ extension MapDeclaration {
             KeyDeclaration("success_increment", .integer(0...1_000_000), default: "1", source: .aws("workload.retry.quota"), "Tokens a first-try success gives back."),
             KeyDeclaration("throttle_cost", .integer(0...1_000_000), default: .described("retry_cost"), source: .aws("workload.retry.sdk_2026"), "Tokens a retry after a throttling error takes (5 in sdk_2026)."),
         ])
+
+    /// `workload.payload`: the bytes of a request and of its answer.
+    public static let payload = MapDeclaration(
+        "payload", "The bytes of every request and of its answer, on every hop (an SQS message or SNS notification carries the request).",
+        keys: [
+            KeyDeclaration("request", .size(0...Limits.maxPayload), default: "2KB", source: .assumption("a small JSON request, SPEC 0.2's example"), "Bytes of a request (and of the message it becomes)."),
+            KeyDeclaration("response", .size(0...Limits.maxPayload), default: "8KB", source: .assumption("a small JSON answer, SPEC 0.2's example"), "Bytes of an answer."),
+        ])
+
+    /// `pricing`: where the prices come from.
+    public static let pricing = MapDeclaration(
+        "pricing", "The prices a run's bill uses: the built-in us-east-1 on-demand prices, or a file's in their place.",
+        keys: [
+            KeyDeclaration("region", .text, default: "us-east-1", source: .assumption("the built-in prices are us-east-1's"),
+                           "The region the prices are for; another than us-east-1 needs a file that prices everything the topologies use."),
+            KeyDeclaration("file", .text, default: .described("none: the built-in prices"),
+                           "A YAML file (relative to the scenario's folder) with prices: { KEY: USD, ... } in place of the built-in ones (the keys and units topobench list prints), and optionally region: and read: (the date the prices were read)."),
+        ])
+
+    /// A pricing file.
+    public static let pricingFile = MapDeclaration(
+        "pricing_file", "Prices in place of the built-in ones.",
+        keys: [
+            KeyDeclaration("region", .text, default: .described("the scenario's pricing.region"), "The region the prices are for; must be the scenario's pricing.region when both are given."),
+            KeyDeclaration("read", .text, default: .described("the file's name"), "When the prices were read (shown as their date by topobench list and cost.csv's sources)."),
+            KeyDeclaration("prices", .map(.pricingPrices), required: true, "The prices, by key (ec2.m5.large: 0.096), in US dollars per the built-in price's quantity and unit."),
+        ])
+
+    /// `prices` of a pricing file: any key of the built-in list.
+    public static let pricingPrices = MapDeclaration(
+        "pricing_file.prices", "Prices by key, in US dollars, per the quantity and unit of the built-in price of that key.",
+        keys: [], otherKeys: KeyDeclaration("*", .number(0...1e9), "The price in US dollars."))
 
     /// `workload.dns_cache`: resolvers that keep answers longer than their TTL.
     public static let dnsCache = MapDeclaration(

@@ -24,6 +24,13 @@ struct FleetMember {
     var terminated: Bool = false
     /// Requests in service (the CloudWatch utilisation that target tracking reads).
     var busy: Int32 = 0
+    /// The EC2 instance exists: from its launch (pending counts) until Auto Scaling has
+    /// terminated it. A terminated slot's replacement is a new member.
+    var exists: Bool = true
+
+    /// Billed by the hour: it exists and is in the `running` state (pending included, as
+    /// "Amazon EC2 On-Demand Pricing" bills from launch; a stopped instance is not billed).
+    var isBilled: Bool { exists && ec2Running }
 
     /// Its process runs and it is in service (whether or not the network reaches it): what
     /// answers a connection instead of refusing it.
@@ -43,6 +50,8 @@ final class Fleet {
     let workers: Int
     let zones: [Int]
     var members: Slab<FleetMember>
+    /// Instances billed, over time (`instance-hours`).
+    var billing = UsageClock()
 
     init(component: Int32, workers: Int, zones: [Int], count: Int) {
         self.component = component
@@ -54,6 +63,14 @@ final class Fleet {
     deinit { members.deallocate() }
 
     var count: Int { members.count }
+
+    /// Recounts the billed instances after a change (a launch, a termination, a stop or a
+    /// start): the instance-hours so far are kept, the new count runs from `now`.
+    func rebill(at now: SimTime, window: ClosedRange<SimTime>) {
+        var n = 0
+        for k in 0..<members.count where members[k].isBilled { n += 1 }
+        billing.set(n, at: now, window: window)
+    }
 
     /// Instance `k` of a group goes to zone `k mod zones` (the zones in the order written).
     static func zone(forSlot k: Int, in zones: [Int]) -> Int8 {
