@@ -87,6 +87,10 @@ protocol ComponentModel: AnyObject {
     /// Keeps a message moved to it as an SNS subscription's dead-letter queue (an SQS queue).
     func storeDeadLetter(_ m: Int32)
 
+    // MARK: as a queue whose backlog a scaling policy tracks (SQS)
+    /// Messages visible now (CloudWatch's ApproximateNumberOfMessagesVisible).
+    var backlog: Int { get }
+
     // MARK: as the consumers of an SQS queue (instances, Lambda)
     /// Consumer instances (pollers are per instance; a Lambda function is one).
     var consumerInstances: Int { get }
@@ -145,6 +149,7 @@ extension ComponentModel {
     }
     /// A kind that keeps no dead letters frees them (the loader refuses such queues).
     func storeDeadLetter(_ m: Int32) { sim.components.messages.freeMessage(m) }
+    var backlog: Int { 0 }
     var consumerInstances: Int { 0 }
     func consumerPolling(queueSetting pollers: Int?) -> ConsumerPolling { ConsumerPolling(pollers: pollers ?? 1) }
     func consumerUp(_ k: Int32) -> Bool { false }

@@ -167,6 +167,8 @@ struct ComponentTable {
         models[c].accept(GetConsumerPolling(pollers: pollers))
     }
     @inline(__always) func consumerUp(_ c: Int, _ k: Int32) -> Bool { models[c].accept(ConsumerUp(k: k)) }
+    /// The visible messages of queue `c` (``ComponentModel/backlog``).
+    func queueBacklog(_ c: Int) -> Int { models[c].accept(Backlog()) }
     @inline(__always) func consumerZone(_ c: Int, _ k: Int32) -> Int8 { models[c].accept(ConsumerZone(k: k)) }
     @inline(__always) func processingTime(_ c: Int, _ k: Int32) -> SimTime { models[c].accept(ProcessingTime(k: k)) }
     func batchStarts(_ c: Int, _ k: Int32) -> SimTime { models[c].accept(BatchStarts(k: k)) }
@@ -295,6 +297,9 @@ private struct ConsumerInstances: ComponentVisitor {
 private struct GetConsumerPolling: ComponentVisitor {
     let pollers: Int?
     func visit<M: ComponentModel>(_ m: M) -> ConsumerPolling { m.consumerPolling(queueSetting: pollers) }
+}
+private struct Backlog: ComponentVisitor {
+    func visit<M: ComponentModel>(_ m: M) -> Int { m.backlog }
 }
 private struct ConsumerUp: ComponentVisitor {
     let k: Int32

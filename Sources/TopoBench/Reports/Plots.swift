@@ -20,7 +20,10 @@ import Foundation
 /// 3. `p99_vs_load`: `latency_p99_ms` of `summary.csv` against a swept value (a rate when one
 ///    is swept), with 95 % error bars, one line per topology (and other sweep values), only
 ///    for a scenario with a sweep;
-/// 4. `queues`: mean queue depth and age of the oldest message per window, when any is non-zero.
+/// 4. `queues`: mean queue depth and age of the oldest message per window, when any is non-zero;
+/// 5. `cost`: cost per month against availability and against p99 latency, one point per row of
+///    `summary.csv` (topology and sweep point) with its 95 % interval, the cheapest design at or
+///    above ``availabilitySLO`` ringed.
 ///
 /// Pictures 1, 2 and 4 are made per sweep point; with a sweep, their names end with `-K`, the
 /// 1-based index of the point in `run.json`'s `sweep_points`.
@@ -101,6 +104,7 @@ public enum Plots {
             if let p = try dnsShift(set, point: point, name: "dns_shift" + suffix, label: label) { pictures.append(p) }
         }
         if sweeping, let p = try p99VersusLoad(set, name: "p99_vs_load") { pictures.append(p) }
+        if let p = try costPicture(set, name: "cost") { pictures.append(p) }
         return pictures
     }
 
@@ -437,6 +441,65 @@ public enum Plots {
         let script = gnuplotScript(
             name: name, about: "Queue depth and age of the oldest message over time",
             settings: ["set grid", "set key top right", "set yrange [0:*]"], body: body)
+        return Picture(name: name, data: data, script: script)
+    }
+
+    // MARK: - 5. Cost
+
+    /// The availability the `cost` picture rings the cheapest design for: 99.9 %, three nines.
+    static let availabilitySLO = 0.999
+
+    /// Cost per month against availability (left) and p99 latency (right).
+    static func costPicture(_ set: ResultSet, name: String) throws -> Picture? {
+        let table = set.summary
+        guard let cost = table.columnIndex(Figure.costUSDMonth.column), let availability = table.columnIndex(Figure.availability.column),
+            let p99 = table.columnIndex(Figure.latencyP99.column), let topology = table.columnIndex("topology")
+        else { return nil }
+        let ci = table.columnIndex(Figure.costUSDMonth.ciColumn)
+        let sweep = set.info.sweepColumns.compactMap { c in table.columnIndex(c).map { (c, $0) } }
+        var lines: [String] = []
+        var best: (usd: Double, line: String)? = nil
+        for (r, row) in table.rows.enumerated() {
+            guard let usd = try table.number(row: r, column: cost), let a = try table.number(row: r, column: availability) else { continue }
+            let latency = try table.number(row: r, column: p99) ?? .nan
+            let e = try ci.flatMap { try table.number(row: r, column: $0) } ?? 0
+            let label = ([row[topology]] + sweep.map { "\($0.0.split(separator: ".").last ?? "")=\(row[$0.1])" }).joined(separator: " ")
+            let line = "\(f(100 * a)) \(f(usd)) \(f(e)) \(f(latency)) \(quote(label))"
+            lines.append(line)
+            if a >= availabilitySLO && usd < (best?.usd ?? .infinity) { best = (usd, line) }
+        }
+        guard !lines.isEmpty else { return nil }
+        // Availability ends at 100 %: the axis spans from a little below the lowest to 100.
+        let lowest = try table.rows.indices.compactMap { try table.number(row: $0, column: availability) }.min() ?? 1
+        let xLow = max(0, 100 * lowest - max(0.05, 25 * (1 - lowest))), xHigh = 100 + max(0.01, 5 * (1 - lowest))
+        var blocks: [(title: String, lines: [String])] = [("every topology and sweep point", lines)]
+        if let best { blocks.append(("the cheapest at or above \(f(100 * availabilitySLO)) % availability", [best.line])) }
+        let data = dataFile(
+            about: "cost per month of scenario \(set.info.scenario) (USD, on-demand prices) with availability and p99 latency",
+            columns: "availability_pct cost_usd_month ci95 latency_p99_ms label", blocks: blocks)
+        let ring = best == nil ? [] : ["\"\" index 1 using X:2 with points pt 6 ps 4 lw 2 lc rgb \"#d62728\" title \(quote("cheapest at ≥ \(f(100 * availabilitySLO)) % available"))"]
+        func panel(_ x: Int) -> String {
+            plotCommand([
+                "\(quote(name + ".dat")) index 0 using \(x):2:3 with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb \"#1f77b4\" title \"mean, 95 % CI\"",
+                "\"\" index 0 using \(x):2:5 with labels offset char 1,char 0.8 left font \",9\" notitle",
+            ] + ring.map { $0.replacingOccurrences(of: "using X", with: "using \(x)") })
+        }
+        let body = [
+            "set multiplot layout 1,2 title \(quote("What it costs: \(set.info.scenario), cost per month at the run's rates (on-demand prices)"))",
+            "unset logscale x",
+            "set xrange [\(f(xLow)):\(f(xHigh))]",
+            "set xlabel \"availability (%)\"",
+            panel(1),
+            "set autoscale x",
+            "set logscale x",
+            "set xlabel \"p99 latency (ms, log scale)\"",
+            panel(4),
+            "unset multiplot",
+        ].joined(separator: "\n")
+        let script = gnuplotScript(
+            name: name, about: "Cost per month against availability and p99 latency, one point per topology",
+            settings: ["set ylabel \"cost per month (USD)\"", "set grid", "set key top left", "set offsets graph 0.08, graph 0.25, graph 0.1, graph 0.1"],
+            body: body)
         return Picture(name: name, data: data, script: script)
     }
 

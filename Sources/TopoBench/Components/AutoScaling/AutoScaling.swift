@@ -6,6 +6,8 @@ enum ScalerTimer: UInt8 {
     case targetTracking
     /// A launch completes (`slot` = instance, `gen` = its incarnation).
     case launched
+    /// A scheduled action runs (`slot` = its index).
+    case scheduled
     /// An instance's deregistration delay is over (`slot` = instance, `gen` = its incarnation).
     case drained
 }
@@ -55,6 +57,11 @@ final class AutoScaler: ComponentModel {
     var pointsAbove = 0, pointsBelow = 0
     var scaleIns = 0
     var firstScaleInAt: SimTime = -1
+    /// The group's limits now (scheduled actions change them).
+    var minSize: Int
+    var maxSize: Int
+    /// The instances in the group over time (for tests and plots): (time, capacity).
+    var capacityLog: [(at: SimTime, capacity: Int)] = []
     /// What the group's health checks and zone balancing remember of each instance slot.
     struct SlotHealth {
         /// When its status checks were first seen impaired (-1: not impaired).
@@ -76,6 +83,8 @@ final class AutoScaler: ComponentModel {
         streams = sim.componentStreams[Int(index)]
         groupComponent = Int32(spec.group)
         fleet_ = sim.components.fleet(spec.group)!
+        minSize = spec.min
+        maxSize = spec.max
     }
 
     func link() {
@@ -90,6 +99,12 @@ final class AutoScaler: ComponentModel {
         if spec.targetTracking != nil {
             sim.scheduleTimer(at: AwsDefaults.targetTrackingPeriod, for: index, code: ScalerTimer.targetTracking.rawValue)
         }
+        for (i, a) in spec.scheduled.enumerated() {
+            sim.scheduleTimer(at: a.at, for: index, code: ScalerTimer.scheduled.rawValue, slot: Int32(i))
+        }
+        // A group below its minimum (or above its maximum) at the start is brought within them.
+        let current = capacity
+        if current < minSize || current > maxSize { setCapacity(min(maxSize, max(minSize, current))) }
     }
 
     func timer(_ code: UInt8, slot: Int32, gen: UInt32) {
@@ -118,6 +133,10 @@ final class AutoScaler: ComponentModel {
             evaluateTargetTracking()
             sim.scheduleTimer(after: AwsDefaults.targetTrackingPeriod, for: index, code: code)
         case .launched: launchDone(instance: Int(slot), gen: gen)
+        case .scheduled:
+            let a = spec.scheduled[Int(slot)]
+            runScheduled(a)
+            if let every = a.every { sim.scheduleTimer(after: every, for: index, code: ScalerTimer.scheduled.rawValue, slot: slot) }
         case .drained: drainDone(instance: Int(slot), gen: gen)
         case nil: break
         }
@@ -237,8 +256,17 @@ final class AutoScaler: ComponentModel {
             busy += Int(inst.busy)
             workers += fleet_.workers
         }
-        guard inService > 0, workers > 0 else { return }
-        let metric = 100.0 * Double(busy) / Double(workers)
+        let metric: Double
+        switch tt.metric {
+        case .cpu:
+            guard inService > 0, workers > 0 else { return }
+            metric = 100.0 * Double(busy) / Double(workers)
+        case .sqsBacklogPerInstance:
+            // ApproximateNumberOfMessagesVisible over the instances in service; at none, the
+            // backlog itself (a metric-math m1 / max(m2, 1)), so that a backlog scales from zero.
+            let backlog = Double(sim.components.queueBacklog(tt.queue ?? 0))
+            metric = backlog / Double(max(1, inService))
+        }
         // The alarms: each needs its number of one-minute data points in a row.
         pointsAbove = metric > tt.target ? pointsAbove + 1 : 0
         pointsBelow = metric < tt.target * AwsDefaults.targetTrackingScaleInRatio ? pointsBelow + 1 : 0
@@ -246,27 +274,84 @@ final class AutoScaler: ComponentModel {
         let belowLongEnough = pointsBelow >= AwsDefaults.targetTrackingScaleInPoints
         guard scaleOut || belowLongEnough else { return }
         let current = inService + warming + launching
-        var desired = Int((Double(inService) * metric / tt.target).rounded(.up))
-        desired = min(spec.max, max(spec.min, desired))
+        var desired = Int((Double(max(inService, tt.metric == .cpu ? inService : 1)) * metric / tt.target).rounded(.up))
+        desired = min(maxSize, max(minSize, desired))
         if scaleOut && desired > current {
-            for _ in 0..<(desired - current) {
-                let k = fleet_.count
-                fleet_.members.append(FleetMember(zone: Fleet.zone(forSlot: k, in: fleet_.zones)))
-                launchedAt.append(sim.now)
-                launch(instance: k)
-            }
+            addInstances(desired - current)
             lastScale = sim.now
         } else if belowLongEnough && desired < current && launching == 0 && warming == 0 && sim.now - lastScale >= tt.warmup {
             // Scale in: the newest running instance leaves the group.
             var newest: Int? = nil
             for k in 0..<fleet_.count where !fleet_.members[k].terminated && !fleet_.members[k].launching { newest = k }
-            if let k = newest, current > spec.min {
+            if let k = newest, current > minSize {
                 scaleIn(instance: k)
                 lastScale = sim.now
                 scaleIns += 1
                 if firstScaleInAt < 0 { firstScaleInAt = sim.now }
+                capacityLog.append((sim.now, capacity))
             }
         }
+    }
+
+    /// The group's capacity: its instances in service or launching (not those leaving).
+    var capacity: Int {
+        var n = 0
+        for k in 0..<fleet_.count where !fleet_.members[k].terminated { n += 1 }
+        return n
+    }
+
+    /// Launches `n` new instances, each in the next zone in turn.
+    func addInstances(_ n: Int) {
+        for _ in 0..<n {
+            let k = fleet_.count
+            fleet_.members.append(FleetMember(zone: Fleet.zone(forSlot: k, in: fleet_.zones)))
+            launchedAt.append(sim.now)
+            launch(instance: k)
+        }
+        capacityLog.append((sim.now, capacity))
+    }
+
+    /// A scheduled action: the new limits, then the desired capacity (the action's, or the
+    /// current one, within the limits) is reached at once, launching or terminating the newest
+    /// instances (those still launching first), as a change of desired capacity does.
+    func runScheduled(_ a: ScheduledActionSpec) {
+        if let m = a.min { minSize = m }
+        if let m = a.max { maxSize = m }
+        if minSize > maxSize { if a.max != nil { minSize = maxSize } else { maxSize = minSize } }
+        setCapacity(min(maxSize, max(minSize, a.desired ?? capacity)))
+    }
+
+    /// Launches or terminates instances until the capacity is `n`.
+    func setCapacity(_ n: Int) {
+        let current = capacity
+        if n > current {
+            addInstances(n - current)
+            lastScale = sim.now
+            return
+        }
+        var excess = current - n
+        guard excess > 0 else { return }
+        // The newest first: a launch not finished is cancelled, one in service is drained.
+        for k in stride(from: fleet_.count - 1, through: 0, by: -1) where excess > 0 && fleet_.members[k].launching && !fleet_.members[k].terminated {
+            cancelLaunch(instance: k)
+            excess -= 1
+        }
+        for k in stride(from: fleet_.count - 1, through: 0, by: -1) where excess > 0 && !fleet_.members[k].terminated {
+            scaleIn(instance: k)
+            excess -= 1
+        }
+        lastScale = sim.now
+        capacityLog.append((sim.now, capacity))
+    }
+
+    /// An instance still launching is terminated: it never serves.
+    func cancelLaunch(instance k: Int) {
+        fleet_.members[k].launching = false
+        fleet_.members[k].terminated = true
+        fleet_.members[k].incarnation &+= 1
+        fleet_.members[k].exists = false
+        sim.components.notify(.terminated, group: groupComponent, instance: k)
+        fleet_.rebill(at: sim.now, window: sim.measuredWindow)
     }
 
     /// Terminates an instance on scale-in. Behind a load balancer it is first deregistered: it
@@ -298,7 +383,10 @@ final class AutoScaler: ComponentModel {
 extension AutoscalingSpec: ComponentSpec {
     static var declaration: MapDeclaration { .autoscaling }
     /// The group may grow to `max` instances.
-    func instancesClaimed(index: Int) -> (group: Int, count: Int)? { (group, max) }
+    /// The group may grow to `max`, or to a larger max or desired of a scheduled action.
+    func instancesClaimed(index: Int) -> (group: Int, count: Int)? {
+        (group, ([max] + scheduled.compactMap(\.max) + scheduled.compactMap(\.desired)).max() ?? max)
+    }
     var scaledGroup: Int? { group }
     func makeModel(in sim: Simulation, index: Int32, owner: inout [AnyObject]) -> AnyComponent {
         let model = AutoScaler(sim, index: index, spec: self)

@@ -63,6 +63,11 @@ extension MessageQueue {
     }
 }
 
+extension MessageQueue {
+    /// ApproximateNumberOfMessagesVisible, which target tracking on sqs_backlog_per_instance reads.
+    var backlog: Int { visible }
+}
+
 extension QueueSpec {
     func priceKeys(in topology: Topology) -> [String] { [type == .fifo ? "sqs.fifo" : "sqs.standard"] }
 }
