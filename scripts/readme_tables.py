@@ -7,7 +7,7 @@ figure in the README comes from the committed results.
 import csv, os, sys
 
 root = sys.argv[1] if len(sys.argv) > 1 else "results/default"
-order = ["instance_crash", "az_outage", "slow_backend", "backend_outage", "zombie", "yearly", "load_sweep", "region_outage", "database_failover"]
+order = ["instance_crash", "az_outage", "slow_backend", "backend_outage", "zombie", "yearly", "load_sweep", "region_outage", "database_failover", "off_hours_backend"]
 
 
 def f(row, key, digits=1, scale=1.0):
@@ -37,20 +37,27 @@ for name in order:
     rows = list(csv.DictReader(open(path)))
     print(f"#### {name}\n")
     if name == "load_sweep":
-        print("| topology | offered load | availability % | p99 ms | p99 all ms | e2e p99 ms |")
-        print("|---|---:|---:|---:|---:|---:|")
-        for r in rows:
-            print(f"| {r['topology']} | {r['workload.arrival.rate']} | {ci(r, 'availability', 3, 100)} | {ci(r, 'latency_p99_ms')} | {ci(r, 'latency_all_p99_ms')} | {f(r, 'e2e_p99_ms')} |")
-    elif name == "yearly":
-        print("| topology | availability % | nines | 5xx / year | timeouts / year | sessions lost / year | messages lost / year |")
+        print("| topology | offered load | availability % | p99 ms | $/month | p99 all ms | e2e p99 ms |")
         print("|---|---:|---:|---:|---:|---:|---:|")
         for r in rows:
-            print(f"| {r['topology']} | {ci(r, 'availability', 4, 100)} | {nines(r['availability'])} | {f(r, 'errors_5xx')} | {f(r, 'timeouts')} | {f(r, 'sessions_lost')} | {f(r, 'messages_lost')} |")
+            print(f"| {r['topology']} | {r['workload.arrival.rate']} | {ci(r, 'availability', 3, 100)} | {ci(r, 'latency_p99_ms')} | {f(r, 'cost_usd_month', 0)} | {ci(r, 'latency_all_p99_ms')} | {f(r, 'e2e_p99_ms')} |")
+    elif name == "yearly":
+        print("| topology | availability % | nines | $/month | 5xx / year | timeouts / year | sessions lost / year | messages lost / year |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for r in rows:
+            print(f"| {r['topology']} | {ci(r, 'availability', 4, 100)} | {nines(r['availability'])} | {f(r, 'cost_usd_month', 0)} | {f(r, 'errors_5xx')} | {f(r, 'timeouts')} | {f(r, 'sessions_lost')} | {f(r, 'messages_lost')} |")
+    elif name == "off_hours_backend":
+        print("| topology | $/month | availability % | p99 ms | e2e p99 | messages lost | duplicates | $ per million orders |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for r in rows:
+            e2e = r.get("e2e_p99_ms", "")
+            e2e = "–" if e2e == "" else (f"{float(e2e) / 3.6e6:.1f} h" if float(e2e) >= 3.6e6 else (f"{float(e2e) / 6e4:.1f} min" if float(e2e) >= 6e4 else f"{float(e2e):.0f} ms"))
+            print(f"| {r['topology']} | {ci(r, 'cost_usd_month', 0)} | {ci(r, 'availability', 2, 100)} | {ci(r, 'latency_p99_ms')} | {e2e} | {f(r, 'messages_lost', 0)} | {f(r, 'duplicates', 0)} | {f(r, 'cost_per_million_requests', 2)} |")
     else:
-        print("| topology | availability % | first try % | p99 ms | p99 all ms | e2e p99 ms | 5xx | timeouts | sessions lost | messages lost | duplicates | recovery s |")
+        print("| topology | availability % | p99 ms | $/month | p99 all ms | e2e p99 ms | 5xx | timeouts | sessions lost | messages lost | duplicates | recovery s |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in rows:
-            print(f"| {r['topology']} | {ci(r, 'availability', 2, 100)} | {f(r, 'first_try_availability', 2, 100)} | {ci(r, 'latency_p99_ms')} | {ci(r, 'latency_all_p99_ms')} | {f(r, 'e2e_p99_ms')} | {f(r, 'errors_5xx', 0)} | {f(r, 'timeouts', 0)} | {f(r, 'sessions_lost', 0)} | {f(r, 'messages_lost', 0)} | {f(r, 'duplicates', 0)} | {ci(r, 'recovery_s')} |")
+            print(f"| {r['topology']} | {ci(r, 'availability', 2, 100)} | {ci(r, 'latency_p99_ms')} | {f(r, 'cost_usd_month', 0)} | {ci(r, 'latency_all_p99_ms')} | {f(r, 'e2e_p99_ms')} | {f(r, 'errors_5xx', 0)} | {f(r, 'timeouts', 0)} | {f(r, 'sessions_lost', 0)} | {f(r, 'messages_lost', 0)} | {f(r, 'duplicates', 0)} | {ci(r, 'recovery_s')} |")
     ignored = [r for r in rows if float(r.get("faults_ignored") or 0) > 0]
     if ignored:
         print()

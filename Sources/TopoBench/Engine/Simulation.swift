@@ -45,6 +45,8 @@ public final class Simulation {
     var clientTimeoutList: Int32 = -1
     var inFlightRequests: Int = 0
     var retryTokens: Int = 0
+    /// The end users' retry budget (`workload.retry.budget`), nil without one.
+    var clientBudget: RetryBudgetWindow? = nil
 
     // MARK: components (index = component index in the topology)
     /// The models of the topology's components, their dispatch and their shared services.
@@ -94,6 +96,7 @@ public final class Simulation {
         if case .open(let a) = scenario.workload.mode { openArrivals = a } else { openArrivals = nil }
         maxAttempts = Int32(scenario.workload.retry.maxAttempts)
         retryQuota = scenario.workload.retry.quota
+        clientBudget = scenario.workload.retry.budget.map(RetryBudgetWindow.init)
         intraZone = scenario.network.intraZone
         crossZone = scenario.network.crossZone
         var owned: [RandomStream] = []

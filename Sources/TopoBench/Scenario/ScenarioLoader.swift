@@ -582,6 +582,18 @@ public enum ScenarioLoader {
                     try qm.finish()
                 }
             }
+            if let b = m.optional("budget") {
+                if b.isMap {
+                    let bm = try b.map()
+                    retry.budget = RetryBudget(
+                        ratio: try bm.double("ratio") ?? 0.1,
+                        window: try bm.duration("window", default: 10 * Time.second) ?? 10 * Time.second,
+                        minPerSecond: try bm.double("min_per_second", default: 10) ?? 10)
+                    try bm.finish()
+                } else {
+                    retry.budget = RetryBudget(ratio: try b.double(), window: 10 * Time.second, minPerSecond: 10)
+                }
+            }
             try m.finish()
         }
         return retry

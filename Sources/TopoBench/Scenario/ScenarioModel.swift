@@ -114,6 +114,18 @@ public struct RetryPolicy: Sendable {
     public var jitter: Jitter
     /// The retry quota (token bucket); `nil` turns it off (naive retries).
     public var quota: RetryQuota?
+    /// A retry budget (`budget`): retries at most a share of the caller's recent requests.
+    public var budget: RetryBudget? = nil
+}
+
+/// A retry budget, as Finagle's `RetryBudget` and the SRE book's per-client budget ("Handling
+/// Overload": retries at most 10 % of requests): within a sliding window, the retries may not
+/// exceed `ratio` × the requests (first attempts) plus `minPerSecond` × the window, so that a
+/// caller with little traffic can still retry.
+public struct RetryBudget: Sendable, Equatable {
+    public var ratio: Double
+    public var window: SimTime
+    public var minPerSecond: Double
 }
 
 /// The standard-mode retry quota: retries spend tokens, successes give some back.

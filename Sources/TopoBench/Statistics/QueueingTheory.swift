@@ -79,4 +79,30 @@ public enum QueueingTheory {
         if mttr.isInfinite { return 1 }
         return Foundation.pow(mttr / (mtbf + mttr), Double(n))
     }
+
+    /// M/M/1+D: the share of requests dropped by a deterministic queue timeout `τ` (first in,
+    /// first out; a dropped request takes no service), at any load, saturated included.
+    ///
+    /// A request is served exactly when the work ahead of it on arrival (the virtual wait V) is
+    /// at most τ, so the queue is an M/M/1 whose arrivals join only while V ≤ τ. By level
+    /// crossing (Brill and Posner), V's density is λπ₀e^{−(μ−λ)v} for 0 < v ≤ τ and
+    /// f(τ)e^{−μ(v−τ)} above τ, with π₀ = P(V = 0) from normalisation, so
+    /// P(drop) = P(V > τ) = ρ π₀ e^{−(μ−λ)τ}. The result is Barrer's for ordered service with
+    /// impatient customers (D. Y. Barrer, "Queuing with impatient customers and ordered
+    /// service", Operations Research 5(5), 1957).
+    public static func mm1DeterministicTimeoutDropProbability(arrivalRate λ: Double, serviceRate μ: Double, timeout τ: Double) -> Double {
+        let ρ = λ / μ
+        let d = μ - λ
+        let grow = exp(-d * τ)
+        // ∫₀^τ λ e^{−(μ−λ)v} dv, which is λτ when λ = μ.
+        let below = abs(d) < 1e-12 ? λ * τ : λ * (1 - grow) / d
+        let π0 = 1 / (1 + below + ρ * grow)
+        return ρ * π0 * grow
+    }
+
+    /// Naive retries (N attempts, no quota) against independent failures of probability p:
+    /// the success probability 1 − pᴺ and the mean attempts per request 1 + p + … + pᴺ⁻¹.
+    public static func naiveRetries(failure p: Double, attempts n: Int) -> (success: Double, attempts: Double) {
+        (1 - pow(p, Double(n)), (0..<n).reduce(0.0) { $0 + pow(p, Double($1)) })
+    }
 }

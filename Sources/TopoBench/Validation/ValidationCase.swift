@@ -219,6 +219,56 @@ public enum ValidationSuite {
                 return QueueingTheory.probabilityAllDown(instances: 2, mtbf: c.mtbf, mttr: c.mttr)
             },
             measure: allDownShare),
+    ] + overloadCases
+
+    /// The scenario of the retry cases: an instance failing each call with probability 0.3,
+    /// clients making 3 attempts with no backoff and no quota.
+    static let retries = """
+        duration: 300s
+        warmup: 10s
+        replications: 10
+        seed: 2026
+        window: 10s
+        network: none
+        workload:
+          arrival: { dist: exponential, rate: 500/s }
+          retry: { max_attempts: 3, base: 0s, cap: 0s, jitter: none, quota: false }
+        faults:
+          - { kind: errors, target: server, at: 0s, probability: 0.3 }
+        topologies:
+          single:
+            entry: server
+            components:
+              server: { kind: instances, count: 1, workers: 64, service: { dist: constant, value: 1ms } }
+        """
+
+    static func retryParameters(_ s: Scenario) -> (p: Double, n: Int) {
+        (s.faults.first?.probability ?? .nan, s.workload.retry.maxAttempts)
+    }
+
+    /// The overload cases (issue 15): retries and a queue timeout against their closed forms.
+    public static let overloadCases: [ValidationCase] = [
+        ValidationCase(
+            name: "retries_success", quantity: "success with 3 naive attempts, independent failures p = 0.3: 1 − p³",
+            scenario: "name: retries_success\n" + retries,
+            exact: { s in let r = retryParameters(s); return QueueingTheory.naiveRetries(failure: r.p, attempts: r.n).success },
+            measure: column("availability")),
+        ValidationCase(
+            name: "retries_attempts", quantity: "attempts per request with 3 naive attempts, p = 0.3: 1 + p + p²",
+            scenario: "name: retries_attempts\n" + retries,
+            exact: { s in let r = retryParameters(s); return QueueingTheory.naiveRetries(failure: r.p, attempts: r.n).attempts },
+            measure: column("attempts_per_request")),
+        ValidationCase(
+            name: "mm1_queue_timeout", quantity: "M/M/1+D share dropped by queue_timeout 5ms, saturated (ρ = 1.2): Barrer 1957",
+            scenario: queueingScenario(
+                name: "mm1_queue_timeout", rate: "1200/s", workers: 1, service: "{ dist: exponential, mean: 1ms }", duration: "300s",
+                queue: "queue_timeout: 5ms, "),
+            exact: { s in
+                var τ = 0.0
+                for t in s.topologies { for c in t.components { if let spec = c.kind.spec as? InstancesSpec, let q = spec.queueTimeout { τ = Time.seconds(q) } } }
+                return QueueingTheory.mm1DeterministicTimeoutDropProbability(arrivalRate: rate(s), serviceRate: 1 / service(s).mean, timeout: τ)
+            },
+            measure: column("availability") { 1 - $0 }),
     ]
 
     /// Renders results as an aligned table.

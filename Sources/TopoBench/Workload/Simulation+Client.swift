@@ -76,6 +76,7 @@ extension Simulation {
         requests[i].counted = metrics.measuring
         inFlightRequests += 1
         if metrics.measuring { metrics.offered += 1 }
+        if clientBudget != nil { clientBudget!.noteRequest(at: now) }
         startAttempt(r)
     }
 
@@ -140,6 +141,7 @@ extension Simulation {
                 cost = q.cost(timeout: timeout, throttled: cause == .throttled)
                 if retryTokens >= cost { retryTokens -= cost } else { allowed = false }
             }
+            if allowed && clientBudget != nil && !clientBudget!.takeRetry(at: now) { allowed = false }
             if allowed {
                 requests[i].lastCost = Int32(cost)
                 let delay = backoff(attempt: Int(requests[i].attempt), previous: requests[i].lastBackoff, policy, throttled: cause == .throttled)

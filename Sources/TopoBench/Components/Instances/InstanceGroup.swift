@@ -48,6 +48,8 @@ final class InstanceGroup: ComponentModel {
     var breaker: CircuitBreaker?
     /// Whether the `calls:` edge retries at all (`retry` other than none).
     let retries: Bool
+    /// Each instance's retry budget (`retry.budget` of its call; empty without one).
+    var budgets: [RetryBudgetWindow] = []
     /// Attempts made on the `calls:` edge, retries included.
     var downstreamAttempts = 0
     /// When each queued call (by slot) entered the waiting room: kept with `queue_timeout` only.
@@ -69,6 +71,7 @@ final class InstanceGroup: ComponentModel {
         retries = spec.callRetry.maxAttempts > 1
         let tokens = Int32(spec.callRetry.quota?.capacity ?? 0)
         for k in 0..<work.count { work[k].retryTokens = tokens }
+        if let b = spec.callRetry.budget { budgets = Array(repeating: RetryBudgetWindow(b), count: spec.count) }
     }
 
     deinit {
@@ -219,6 +222,7 @@ final class InstanceGroup: ComponentModel {
         sim.calls[c].phase = .waitingChild
         sim.calls[c].attempts &+= 1
         downstreamAttempts += 1
+        if !budgets.isEmpty && sim.calls[c].attempts == 1 { noteBudgetRequest(instance: k) }
         let child = sim.newCall(
             callee: Int32(downstream), caller: index, parent: call, request: sim.calls[c].request,
             user: sim.calls[c].user, origin: sim.calls[c].origin)
@@ -288,14 +292,25 @@ final class InstanceGroup: ComponentModel {
         if let q = p.quota {
             cost = q.cost(timeout: timeout, throttled: throttled)
             guard work[k].retryTokens >= Int32(cost) else { return false }
-            work[k].retryTokens -= Int32(cost)
         }
+        if !budgets.isEmpty {
+            noteBudgetRequest(instance: k, count: false)
+            if !budgets[k].takeRetry(at: sim.now) { return false }
+        }
+        work[k].retryTokens -= Int32(cost)
         sim.calls[c].retryCost = UInt8(min(cost, 255))
         // Decorrelated jitter needs the previous back-off, which an edge does not keep: it starts
         // from the base at each retry.
         let delay = p.backoff(attempt: Int(sim.calls[c].attempts), previous: 0, throttled: throttled, draw: streams.misc.uniform())
         sim.scheduleTimer(after: delay, for: index, code: InstancesTimer.retryCall.rawValue, slot: call, gen: sim.calls[c].gen)
         return true
+    }
+
+    /// A first attempt of instance `k`'s call counts in its retry budget (`count` false: only
+    /// makes sure the instance has one; a group grown by Auto Scaling adds them).
+    func noteBudgetRequest(instance k: Int, count: Bool = true) {
+        while budgets.count <= k, let b = spec.callRetry.budget { budgets.append(RetryBudgetWindow(b)) }
+        if count { budgets[k].noteRequest(at: sim.now) }
     }
 
     /// A success gives the instance's quota a token back, or the retry's cost after a retry.

@@ -66,6 +66,18 @@ extension MapDeclaration {
             KeyDeclaration("jitter", .choice(RetryPolicy.Jitter.allCases.map(\.rawValue)), default: "full", source: .assumption("the AWS SDKs' standard retry mode uses full jitter"), "How a backoff is randomised (AWS's architecture blog: none, full, equal, decorrelated)."),
             KeyDeclaration("quota", .anyOf([.flag, .map(.retryQuota)]), default: .described("true: 500 tokens, 5 per retry, 10 per timeout retry, 1 back per success"),
                            source: .aws("workload.retry.quota"), "The SDK's retry quota, which stops retry storms: false for none, or its keys."),
+            KeyDeclaration("budget", .anyOf([.number(0...10), .map(.retryBudget)]), default: .described("none"),
+                           "A retry budget: retries at most this share of the caller's requests in the last 10 s, plus 10 a second (10%, or its keys), as Finagle's RetryBudget and the SRE book's per-client budget."),
+        ])
+
+    /// `retry.budget`: a share of recent requests that may be retried.
+    public static let retryBudget = MapDeclaration(
+        "retry.budget", "A retry budget over a sliding window (Finagle's RetryBudget).",
+        keys: [
+            KeyDeclaration("ratio", .number(0...10), required: true, "Retries allowed per request in the window (10% = one retry for ten requests)."),
+            KeyDeclaration("window", .duration(Time.second...Time.hour), default: "10s", source: .assumption("Finagle's RetryBudget default ttl of 10 s"), "How far back requests and retries count."),
+            KeyDeclaration("min_per_second", .number(0...1e6), default: "10", source: .assumption("Finagle's RetryBudget default of 10 retries a second"),
+                           "Retries allowed a second whatever the traffic (a caller with few requests can still retry)."),
         ])
 
     /// `workload.retry.quota`: the SDK's retry token bucket.
