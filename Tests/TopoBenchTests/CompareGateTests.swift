@@ -58,7 +58,7 @@ struct CompareGateTests {
         let report = try Comparison.run(
             baseline: QuickResults.folder, current: QuickResults.folder, options: CompareOptions(requirePower: true))
         #expect(report.exitStatus == 0)
-        #expect(report.tests.count == 10)
+        #expect(report.tests.count == 12)
         #expect(report.tests.allSatisfy { $0.description.hasPrefix("paired differences under common random numbers") })
         let compared = report.cases.filter { $0.difference != nil }
         #expect(compared.count > 500)

@@ -23,7 +23,11 @@ import Foundation
 /// 4. `queues`: mean queue depth and age of the oldest message per window, when any is non-zero;
 /// 5. `cost`: cost per month against availability and against p99 latency, one point per row of
 ///    `summary.csv` (topology and sweep point) with its 95 % interval, the cheapest design at or
-///    above ``availabilitySLO`` ringed.
+///    above ``availabilitySLO`` ringed;
+/// 6. `recovered`: for a sweep of two numeric columns (such as a rate and a fault's length), the
+///    share of replications that recovered after the last fault, one square per sweep point and
+///    topology, green when all recovered and red when none did: the boundary of the metastable
+///    region.
 ///
 /// Pictures 1, 2 and 4 are made per sweep point; with a sweep, their names end with `-K`, the
 /// 1-based index of the point in `run.json`'s `sweep_points`.
@@ -101,10 +105,18 @@ public enum Plots {
                 pictures.append(p)
             }
             if let p = try queues(set, point: point, name: "queues" + suffix, label: label) { pictures.append(p) }
+            // Goodput over time, where some design did not recover after its last fault (a
+            // metastable failure): the trigger, and the failure that outlives it.
+            if try !sweeping && metastable(set),
+                let p = try successRatio(set, point: point, name: "goodput" + suffix, label: label, goodput: true)
+            {
+                pictures.append(p)
+            }
             if let p = try dnsShift(set, point: point, name: "dns_shift" + suffix, label: label) { pictures.append(p) }
         }
         if sweeping, let p = try p99VersusLoad(set, name: "p99_vs_load") { pictures.append(p) }
         if let p = try costPicture(set, name: "cost") { pictures.append(p) }
+        if sweeping, let p = try metastableBoundary(set, name: "recovered") { pictures.append(p) }
         return pictures
     }
 
@@ -211,10 +223,16 @@ public enum Plots {
 
     static func successRatio(
         _ set: ResultSet, point: [String], name: String, label: String,
-        zoom: (from: Double, to: Double, marks: [(Double, String)])? = nil, title: String? = nil
+        zoom: (from: Double, to: Double, marks: [(Double, String)])? = nil, title: String? = nil, goodput: Bool = false
     ) throws -> Picture? {
         let table = set.timeseries
         var blocks: [(title: String, lines: [String])] = []
+        // Goodput: successful requests per second of each window (its width from the window starts).
+        var width = 1.0
+        if goodput, let c = table.columnIndex("window_start_s") {
+            let starts = Set(try table.rows.indices.compactMap { try table.number(row: $0, column: c) }).sorted()
+            width = zip(starts.dropFirst(), starts).map { $0 - $1 }.filter { $0 > 0 }.min() ?? 1
+        }
         for topology in set.info.topologies {
             let rows = rows(of: table, info: set.info, point: point, topology: topology)
             var lines: [String] = []
@@ -224,21 +242,21 @@ public enum Plots {
             for group in try byKey(table, rows, keyColumn: "window_start_s") {
                 var ratios: [Double] = []
                 for r in group.rows {
-                    guard let o = try table.number(row: r, column: offered), o > 0,
+                    guard let o = try table.number(row: r, column: offered), o > 0 || goodput,
                         let s = try table.number(row: r, column: succeeded)
                     else { continue }
-                    ratios.append(s / o)
+                    ratios.append(goodput ? s / width : s / o)
                 }
                 guard let m = mean(ratios) else { continue }
                 let h = Summary.halfWidth95(ratios) ?? 0
-                lines.append("\(f(group.key)) \(f(m)) \(f(max(0, m - h))) \(f(min(1, m + h)))")
+                lines.append("\(f(group.key)) \(f(m)) \(f(max(0, m - h))) \(f(goodput ? m + h : min(1, m + h)))")
             }
             if !lines.isEmpty { blocks.append((topology, lines)) }
         }
         guard !blocks.isEmpty else { return nil }
         let data = dataFile(
             about:
-                "success ratio of scenario \(set.info.scenario)\(label) per window: mean over replications and 95 % interval",
+                "\(goodput ? "goodput (successful requests per second)" : "success ratio") of scenario \(set.info.scenario)\(label) per window: mean over replications and 95 % interval",
             columns: "window_start_s mean low high", blocks: blocks)
 
         // Fault starts and ends of this sweep point, over all topologies and replications;
@@ -256,10 +274,10 @@ public enum Plots {
         }
         let maxLines = 40
         var settings = [
-            "set title \(quote(title ?? "Success ratio: \(set.info.scenario)\(label), mean and 95 % interval over replications"))",
+            "set title \(quote(title ?? "\(goodput ? "Goodput" : "Success ratio"): \(set.info.scenario)\(label), mean and 95 % interval over replications\(goodput ? "; the trigger between the red and green lines" : "")"))",
             "set xlabel \"time (s)\"",
-            "set ylabel \"succeeded / offered\"",
-            "set yrange [0:1.05]",
+            goodput ? "set ylabel \"successful requests per second\"" : "set ylabel \"succeeded / offered\"",
+            goodput ? "set yrange [0:*]" : "set yrange [0:1.05]",
             "set grid",
             "set key bottom left",
             "set style fill transparent solid 0.2 noborder",
@@ -500,6 +518,55 @@ public enum Plots {
             name: name, about: "Cost per month against availability and p99 latency, one point per topology",
             settings: ["set ylabel \"cost per month (USD)\"", "set grid", "set key top left", "set offsets graph 0.08, graph 0.25, graph 0.1, graph 0.1"],
             body: body)
+        return Picture(name: name, data: data, script: script)
+    }
+
+    /// Whether some row of the summary recovered in fewer than all its replications.
+    static func metastable(_ set: ResultSet) throws -> Bool {
+        guard let c = set.summary.columnIndex(Figure.recovered.column) else { return false }
+        return try set.summary.rows.indices.contains { (try set.summary.number(row: $0, column: c) ?? 1) < 1 }
+    }
+
+    // MARK: - 6. The metastable boundary
+
+    static func metastableBoundary(_ set: ResultSet, name: String) throws -> Picture? {
+        let table = set.summary
+        let sweep = set.info.sweepColumns
+        guard sweep.count >= 2, let recovered = table.columnIndex(Figure.recovered.column),
+            let topology = table.columnIndex("topology"), let yc = table.columnIndex(sweep[0]), let xc = table.columnIndex(sweep[1])
+        else { return nil }
+        var blocks: [(title: String, lines: [String])] = []
+        for t in set.info.topologies {
+            var lines: [String] = []
+            for (r, row) in table.rows.enumerated() where row[topology] == t {
+                guard let share = try table.number(row: r, column: recovered), let x = sweepNumber(row[xc]), let y = sweepNumber(row[yc]) else { continue }
+                lines.append("\(f(x.value)) \(f(y.value)) \(f(share)) \(quote(NumberFormat.format(share * 100) + "%"))")
+            }
+            if !lines.isEmpty { blocks.append((t, lines)) }
+        }
+        guard !blocks.isEmpty else { return nil }
+        let data = dataFile(
+            about: "share of replications of scenario \(set.info.scenario) recovered after the last fault, by \(sweep[1]) and \(sweep[0])",
+            columns: "\(sweep[1]) \(sweep[0]) recovered label", blocks: blocks)
+        let xs = blocks.flatMap(\.lines).compactMap { $0.split(separator: " ").first.flatMap { Double($0) } }
+        var settings = [
+            "set title \(quote("Metastable failures: \(set.info.scenario), share of replications back at the SLO after the trigger (green: all, red: none)"))",
+            "set xlabel \(quote(sweep[1]))",
+            "set ylabel \(quote(sweep[0]))",
+            "set palette defined (0 \"#d62728\", 0.5 \"#ffbf00\", 1 \"#2ca02c\")",
+            "set cbrange [0:1]",
+            "set cblabel \"recovered\"",
+            "set grid",
+            "set key outside bottom center horizontal",
+            "set offsets graph 0.05, graph 0.05, graph 0.08, graph 0.08",
+        ]
+        if let lo = xs.min(), let hi = xs.max(), lo > 0, hi / lo >= 8 { settings.append("set logscale x 2") }
+        let plot = blocks.enumerated().map { i, b in
+            "\(i == 0 ? quote(name + ".dat") : "\"\"") index \(i) using 1:2:3 with points pt \(5 + 2 * (i % 3)) ps 4 lc palette title \(quote(b.title))"
+        }
+        let script = gnuplotScript(
+            name: name, about: "Share of replications recovered after the trigger, by the two swept values",
+            settings: settings, body: plotCommand(plot))
         return Picture(name: name, data: data, script: script)
     }
 
