@@ -7,7 +7,7 @@ figure in the README comes from the committed results.
 import csv, os, sys
 
 root = sys.argv[1] if len(sys.argv) > 1 else "results/default"
-order = ["instance_crash", "az_outage", "slow_backend", "backend_outage", "zombie", "yearly", "load_sweep", "region_outage", "database_failover", "off_hours_backend"]
+order = ["instance_crash", "az_outage", "slow_backend", "backend_outage", "zombie", "yearly", "load_sweep", "region_outage", "database_failover", "off_hours_backend", "retry_storm", "retry_storm_boundary"]
 
 
 def f(row, key, digits=1, scale=1.0):
@@ -46,6 +46,26 @@ for name in order:
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for r in rows:
             print(f"| {r['topology']} | {ci(r, 'availability', 4, 100)} | {nines(r['availability'])} | {f(r, 'cost_usd_month', 0)} | {f(r, 'errors_5xx')} | {f(r, 'timeouts')} | {f(r, 'sessions_lost')} | {f(r, 'messages_lost')} |")
+    elif name == "retry_storm":
+        print("| topology | availability % | goodput /s | recovered | recovery s | wasted work % | 5xx | 429/503 | $/month |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for r in rows:
+            rej = float(r.get("throttled") or 0) + float(r.get("rejected") or 0)
+            print(f"| {r['topology']} | {ci(r, 'availability', 2, 100)} | {ci(r, 'goodput_per_s', 0)} | {f(r, 'recovered', 1)} | {ci(r, 'recovery_s')} | {f(r, 'wasted_work', 1, 100)} | {f(r, 'errors_5xx', 0)} | {rej:.0f} | {f(r, 'cost_usd_month', 0)} |")
+    elif name == "retry_storm_boundary":
+        rates = []
+        lengths = []
+        for r in rows:
+            if r["workload.arrival.rate"] not in rates: rates.append(r["workload.arrival.rate"])
+            if r["faults.0.duration"] not in lengths: lengths.append(r["faults.0.duration"])
+        for t in dict.fromkeys(r["topology"] for r in rows):
+            print(f"Share of replications recovered, **{t}** (rows: offered load; columns: length of the 10x slowdown):\n")
+            print("| load | " + " | ".join(lengths) + " |")
+            print("|---|" + "---:|" * len(lengths))
+            cell = {(r["workload.arrival.rate"], r["faults.0.duration"]): r for r in rows if r["topology"] == t}
+            for rate in rates:
+                print(f"| {rate} | " + " | ".join(f(cell[(rate, l)], "recovered", 2) for l in lengths) + " |")
+            print()
     elif name == "off_hours_backend":
         print("| topology | $/month | availability % | p99 ms | e2e p99 | messages lost | duplicates | $ per million orders |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")

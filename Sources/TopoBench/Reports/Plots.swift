@@ -30,7 +30,8 @@ import Foundation
 ///    region.
 ///
 /// Pictures 1, 2 and 4 are made per sweep point; with a sweep, their names end with `-K`, the
-/// 1-based index of the point in `run.json`'s `sweep_points`.
+/// 1-based index of the point in `run.json`'s `sweep_points`; a sweep of more than
+/// ``maxPointPictures`` points gets only the pictures of the whole sweep.
 public enum Plots {
     /// One picture to make: its name, data file and script.
     struct Picture {
@@ -38,6 +39,9 @@ public enum Plots {
         var data: String
         var script: String
     }
+
+    /// The most sweep points that get pictures of their own.
+    static let maxPointPictures = 12
 
     /// Width and height of every picture, pixels.
     static let size = "1000,600"
@@ -93,7 +97,9 @@ public enum Plots {
         let points = info.sweepPoints.isEmpty ? [[String]()] : info.sweepPoints
         let sweeping = !info.sweepColumns.isEmpty
         var pictures: [Picture] = []
-        for (k, point) in points.enumerated() {
+        // Pictures per sweep point for at most `maxPointPictures` points: a larger sweep (a grid
+        // of 56 points) is read from its summary pictures (p99_vs_load, cost, recovered).
+        for (k, point) in points.enumerated() where points.count <= maxPointPictures {
             let suffix = sweeping ? "-\(k + 1)" : ""
             let label =
                 sweeping
@@ -549,24 +555,29 @@ public enum Plots {
             about: "share of replications of scenario \(set.info.scenario) recovered after the last fault, by \(sweep[1]) and \(sweep[0])",
             columns: "\(sweep[1]) \(sweep[0]) recovered label", blocks: blocks)
         let xs = blocks.flatMap(\.lines).compactMap { $0.split(separator: " ").first.flatMap { Double($0) } }
+        let xIsDuration = table.rows.contains { NumberFormat.parse($0[xc]) == nil && !$0[xc].contains("/") }
+        let yIsRate = table.rows.contains { sweepNumber($0[yc])?.isRate ?? false }
         var settings = [
-            "set title \(quote("Metastable failures: \(set.info.scenario), share of replications back at the SLO after the trigger (green: all, red: none)"))",
-            "set xlabel \(quote(sweep[1]))",
-            "set ylabel \(quote(sweep[0]))",
+            "set xlabel \(quote(sweep[1] + (xIsDuration ? " (s)" : "")))",
+            "set ylabel \(quote(sweep[0] + (yIsRate ? " (per second)" : "")))",
             "set palette defined (0 \"#d62728\", 0.5 \"#ffbf00\", 1 \"#2ca02c\")",
             "set cbrange [0:1]",
             "set cblabel \"recovered\"",
             "set grid",
-            "set key outside bottom center horizontal",
-            "set offsets graph 0.05, graph 0.05, graph 0.08, graph 0.08",
+            "unset key",
+            "set offsets graph 0.06, graph 0.06, graph 0.08, graph 0.08",
         ]
         if let lo = xs.min(), let hi = xs.max(), lo > 0, hi / lo >= 8 { settings.append("set logscale x 2") }
-        let plot = blocks.enumerated().map { i, b in
-            "\(i == 0 ? quote(name + ".dat") : "\"\"") index \(i) using 1:2:3 with points pt \(5 + 2 * (i % 3)) ps 4 lc palette title \(quote(b.title))"
+        // One panel per topology, side by side.
+        var body = ["set multiplot layout 1,\(blocks.count) title \(quote("Metastable failures: \(set.info.scenario), share of replications back at the SLO after the trigger (green: all, red: none)"))"]
+        for (i, b) in blocks.enumerated() {
+            body.append("set title \(quote(b.title))")
+            body.append(plotCommand(["\(quote(name + ".dat")) index \(i) using 1:2:3 with points pt 5 ps 2.5 lc palette notitle"]))
         }
+        body.append("unset multiplot")
         let script = gnuplotScript(
             name: name, about: "Share of replications recovered after the trigger, by the two swept values",
-            settings: settings, body: plotCommand(plot))
+            settings: settings, body: body.joined(separator: "\n"))
         return Picture(name: name, data: data, script: script)
     }
 

@@ -50,6 +50,11 @@ final class InstanceGroup: ComponentModel {
     let retries: Bool
     /// Each instance's retry budget (`retry.budget` of its call; empty without one).
     var budgets: [RetryBudgetWindow] = []
+    /// Each instance's adaptive concurrency limit (`concurrency_limit`; empty without one), when
+    /// each admitted call arrived (by call slot), and the calls refused by the limit.
+    var limiters: [AdaptiveLimit] = []
+    var admittedAt: [SimTime] = []
+    var limited = 0
     /// Attempts made on the `calls:` edge, retries included.
     var downstreamAttempts = 0
     /// When each queued call (by slot) entered the waiting room: kept with `queue_timeout` only.
@@ -104,6 +109,17 @@ final class InstanceGroup: ComponentModel {
         if !inst.isRunning {
             sim.reply(call, .refused)
             return
+        }
+        if let l = spec.concurrencyLimit {
+            while limiters.count <= k { limiters.append(AdaptiveLimit(l)) }
+            if Int(inst.busy) + work[k].queue.count >= limiters[k].current {
+                limited += 1
+                sim.reply(call, .rejected)
+                return
+            }
+            let c = Int(call)
+            while admittedAt.count <= c { admittedAt.append(0) }
+            admittedAt[c] = sim.now
         }
         if inst.busy < Int32(spec.workers) {
             startService(instance: k, call: call)
@@ -331,6 +347,10 @@ final class InstanceGroup: ComponentModel {
 
     /// The worker is done with a call: answer it and take the next one from the queue.
     func finishService(instance k: Int, call: Int32, status: CallStatus) {
+        if !limiters.isEmpty && k < limiters.count {
+            let inflight = Int(fleet_.members[k].busy) + work[k].queue.count
+            limiters[k].sample(rtt: sim.now - admittedAt[Int(call)], inflight: inflight, dropped: status != .ok || sim.calls[Int(call)].abandoned)
+        }
         unlinkInService(instance: k, call: call)
         fleet_.members[k].busy -= 1
         if sim.metrics.measuring {
@@ -350,6 +370,9 @@ final class InstanceGroup: ComponentModel {
             if let limit = spec.queueTimeout, sim.now - queuedAt[Int(next)] > limit {
                 // Waited too long: shed before any work is spent on it (503).
                 shed += 1
+                if k < limiters.count {
+                    limiters[k].sample(rtt: sim.now - admittedAt[Int(next)], inflight: Int(fleet_.members[k].busy) + work[k].queue.count + 1, dropped: true)
+                }
                 sim.reply(next, .rejected)
                 continue
             }

@@ -30,6 +30,8 @@ extension MapDeclaration {
                            "A request that waited longer than this in the waiting room is dropped (503) before its service, with no work spent on it."),
             KeyDeclaration("sessions", .anyOf([.choice(["local", "none"]), .reference(["session_store"])]), default: "none", source: .assumption("no login sessions"),
                            "Where login sessions live: local (in the instance's memory, sticky behind an ALB), none, or a session_store component."),
+            KeyDeclaration("concurrency_limit", .map(.concurrencyLimit), default: .described("none"), nullable: true,
+                           "Adaptive admission per instance, as Netflix's concurrency-limits (AIMDLimit, Gradient2Limit): a request past the limit of requests in service and waiting is refused (503) at once."),
             KeyDeclaration("instance_type", .choice(PriceList.instanceTypes), default: "m5.large",
                            source: .assumption("a general-purpose size; it sets the price only, the speed is the service time"),
                            "The EC2 instance type: what an instance-hour costs (on demand, Linux). It does not change the service time, which says how fast the code runs."),
@@ -43,6 +45,24 @@ extension MapDeclaration {
         keys: [
             KeyDeclaration("per_busy", .number(0...100), required: true,
                            "Each other request in service when a request starts multiplies its service time by 1 + this (a number or a percentage: 1% = 0.01)."),
+        ])
+
+    /// `concurrency_limit` of an `instances` group (defaults: Netflix concurrency-limits'
+    /// `AIMDLimit` and `Gradient2Limit` builders).
+    public static let concurrencyLimit = MapDeclaration(
+        "instances.concurrency_limit", "Adaptive admission (Netflix concurrency-limits).",
+        keys: [
+            KeyDeclaration("algorithm", .choice(ConcurrencyLimitSpec.Algorithm.allCases.map(\.rawValue)), required: true,
+                           "aimd (AIMDLimit: +1 on success, × backoff on a drop) or gradient (Gradient2Limit: follows long-term over current latency)."),
+            KeyDeclaration("initial", .integer(1...1_000_000), default: "20", source: .assumption("concurrency-limits' initialLimit of 20"), "The limit at the start."),
+            KeyDeclaration("min", .integer(1...1_000_000), default: "20", source: .assumption("concurrency-limits' minLimit of 20"), "The smallest limit."),
+            KeyDeclaration("max", .integer(1...1_000_000), default: "200", source: .assumption("concurrency-limits' maxLimit (AIMD) and maxConcurrency (Gradient2) of 200"), "The largest limit."),
+            KeyDeclaration("backoff", .number(0.01...1), default: "0.9", source: .assumption("AIMDLimit's backoffRatio of 0.9"), "aimd: what a drop multiplies the limit by."),
+            KeyDeclaration("timeout", .duration(Time.microsecond...ScenarioLoader.Limits.maxDelay), default: "5s", source: .assumption("AIMDLimit's timeout of 5 s"),
+                           "aimd: a request that took longer counts as a drop."),
+            KeyDeclaration("tolerance", .number(1...100), default: "1.5", source: .assumption("Gradient2Limit's rttTolerance of 1.5"), "gradient: how much slower than the long-term latency is tolerated."),
+            KeyDeclaration("smoothing", .number(0.001...1), default: "0.2", source: .assumption("Gradient2Limit's smoothing of 0.2"), "gradient: the weight of each new estimate."),
+            KeyDeclaration("queue_size", .integer(0...1_000_000), default: "4", source: .assumption("Gradient2Limit's queueSize of 4"), "gradient: the requests allowed above the estimate."),
         ])
 
     /// `circuit_breaker` of an `instances` group's call.

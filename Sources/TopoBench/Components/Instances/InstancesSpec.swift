@@ -45,6 +45,8 @@ public struct InstancesSpec: Sendable {
     public var queueTimeout: SimTime? = nil
     /// The EC2 instance type, which sets the price of an instance-hour.
     public var instanceType = "m5.large"
+    /// Adaptive admission (nil: none).
+    public var concurrencyLimit: ConcurrencyLimitSpec? = nil
 }
 
 /// The order in which an instance's waiting room is served.
@@ -116,7 +118,29 @@ extension InstancesSpec {
             count: count, zones: try t.zones(cm, default: [0]), workers: workers, queue: queue, service: service,
             calls: calls, callTimeout: timeout, sessions: sessions, circuitBreaker: breaker, callRetry: retry, pairing: pairing,
             slowdownPerBusy: perBusy, queueDiscipline: discipline, queueTimeout: queueTimeout,
-            instanceType: try cm.choice("instance_type", default: "m5.large") ?? "m5.large")
+            instanceType: try cm.choice("instance_type", default: "m5.large") ?? "m5.large",
+            concurrencyLimit: try readConcurrencyLimit(cm))
+    }
+
+    static func readConcurrencyLimit(_ cm: MapReader) throws -> ConcurrencyLimitSpec? {
+        guard let m = try cm.map("concurrency_limit") else { return nil }
+        guard let algorithm = try m.choice("algorithm").flatMap(ConcurrencyLimitSpec.Algorithm.init(rawValue:)) else {
+            throw m.reader.error(expected: "'algorithm': aimd or gradient", suggestion: "algorithm")
+        }
+        let spec = ConcurrencyLimitSpec(
+            algorithm: algorithm,
+            initial: try m.int("initial", default: 20) ?? 20, min: try m.int("min", default: 20) ?? 20,
+            max: try m.int("max", default: 200) ?? 200, backoff: try m.double("backoff", default: 0.9) ?? 0.9,
+            timeout: try m.duration("timeout", default: 5 * Time.second) ?? 5 * Time.second,
+            tolerance: try m.double("tolerance", default: 1.5) ?? 1.5, smoothing: try m.double("smoothing", default: 0.2) ?? 0.2,
+            queueSize: try m.int("queue_size", default: 4) ?? 4)
+        if spec.max < spec.min { throw (m.optional("max") ?? m.reader).error(expected: "max ≥ min (\(spec.min))", found: "\(spec.max)") }
+        let algorithmKeys: [ConcurrencyLimitSpec.Algorithm: [String]] = [.aimd: ["backoff", "timeout"], .gradient: ["tolerance", "smoothing", "queue_size"]]
+        for (algorithm, keys) in algorithmKeys where algorithm != spec.algorithm {
+            for k in keys { if let r = m.optional(k) { throw r.error(expected: "no \(k) with algorithm \(spec.algorithm.rawValue) (it is \(algorithm.rawValue)'s)") } }
+        }
+        try m.finish()
+        return spec
     }
 
     /// The kinds a call reaches through an AWS API (an SDK call), whose edge retries by default.
