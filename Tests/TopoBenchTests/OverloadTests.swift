@@ -69,4 +69,18 @@ struct OverloadTests {
         let unbounded = try ComponentBench.simulate(Self.scenario(arrival: arrival, web: "workers: 1, service: 10ms")).metrics
         #expect(unbounded.latencyMax > 4 * Time.second)
     }
+
+    /// Twice the capacity (8 workers × 20 ms = 400/s, 800/s offered) with a 200 ms client
+    /// timeout: first in, first out and unbounded, every request waits past its timeout and the
+    /// goodput falls to almost nothing; LIFO with a 100 ms queue timeout serves the newest, sheds
+    /// the stale ones before any work, and keeps the goodput within 10 % of the capacity.
+    @Test func lifoWithAQueueTimeoutKeepsGoodputUnderOverload() throws {
+        let arrival = "{ dist: exponential, rate: 800/s }"
+        let service = "workers: 8, service: { dist: exponential, mean: 20ms }"
+        let fifo = try ComponentBench.simulate(Self.scenario(arrival: arrival, web: service, duration: "60s", timeout: "200ms")).metrics
+        let lifo = try ComponentBench.simulate(Self.scenario(arrival: arrival, web: service + ", queue_discipline: lifo, queue_timeout: 100ms", duration: "60s", timeout: "200ms")).metrics
+        #expect(Double(fifo.succeeded) / 60 < 0.1 * 400, "FIFO goodput \(Double(fifo.succeeded) / 60)/s")
+        let goodput = Double(lifo.succeeded) / 60
+        #expect(goodput > 0.9 * 400 && goodput <= 400 * 1.05, "LIFO goodput \(goodput)/s")
+    }
 }

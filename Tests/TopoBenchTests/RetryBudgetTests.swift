@@ -79,4 +79,38 @@ struct RetryBudgetTests {
         let perRequest = Double(web.downstreamAttempts) / Double(sim.metrics.offered)
         #expect(abs(perRequest - 1.2) < 0.01, "\(perRequest)")
     }
+
+    /// A circuit breaker in the clients: while the server fails every call (for 2 of the 5
+    /// minutes), the breaker opens once failures are half of its window's calls and fails
+    /// requests at once (503) instead of sending them; every 30 s it lets 5 probes through; when
+    /// the server is back the probes succeed and it closes. Without it, every request of those
+    /// 2 minutes reaches the server.
+    @Test func aCircuitBreakerInTheClients() throws {
+        let yaml = """
+            name: breaker
+            duration: 5m
+            window: 10s
+            replications: 1
+            network: none
+            workload:
+              arrival: { dist: exponential, rate: 100/s }
+              circuit_breaker: { error_threshold: 0.5, minimum_calls: 20, window: 10s, open: 30s, half_open_probes: 5 }
+            faults:
+              - { kind: errors, target: server, at: 1m, duration: 2m, probability: 1 }
+            topologies:
+              t:
+                entry: server
+                components:
+                  server: { kind: instances, count: 1, workers: 16, service: 1ms }
+            """
+        let with = try ComponentBench.simulate(yaml).metrics
+        let without = try ComponentBench.simulate(yaml.replacingOccurrences(of: "  circuit_breaker: { error_threshold: 0.5, minimum_calls: 20, window: 10s, open: 30s, half_open_probes: 5 }\n", with: "")).metrics
+        // About 12,000 requests in the 2 minutes: all reach the failing server without a breaker.
+        #expect(without.serverErrors > 11_000 && without.rejected == 0)
+        // With it: the failures until they are half of the 10 s window's calls (about 5 s of
+        // them, the window holding 1,000 successes), then 5 probes every 30 s, reach the server.
+        #expect(with.serverErrors > 300 && with.serverErrors < 700 && with.rejected > 11_000, "\(with.serverErrors) 5xx, \(with.rejected) refused by the breaker")
+        // It closes at the first probes after the server is back (at most 30 s later).
+        #expect(with.succeeded > without.succeeded - 3_100 && Double(with.succeeded) / Double(with.offered) > 0.55)
+    }
 }

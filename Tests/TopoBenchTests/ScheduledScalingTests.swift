@@ -51,9 +51,12 @@ struct ScheduledScalingTests {
         let yaml = Self.scenario("""
             { kind: autoscaling, group: backend, min: 0, max: 2, launch: 60s, scheduled: [{ at: 0h, desired: 0 }, { at: 1h, every: 4h, desired: 1 }, { at: 3h, every: 4h, desired: 0 }] }
             """, duration: "12h")
-        let outcome = try ComponentBench.make(yaml).runKeepingModels()
+        let sim = try ComponentBench.make(yaml)
+        let outcome = sim.runKeepingModels()
         let backend = try #require(outcome.cost.first { $0.component == "backend" })
         #expect(abs(backend.quantity - 6) < 1e-9, "\(backend.quantity) instance-hours")
+        // Each day's launch reuses a slot of an instance terminated for good: the fleet does not grow.
+        #expect(try #require(sim.components.fleet(2)).count == 2)
     }
 
     /// Target tracking on the backlog per instance, from zero: messages arrive only from 40m to

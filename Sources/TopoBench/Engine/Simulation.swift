@@ -47,6 +47,8 @@ public final class Simulation {
     var retryTokens: Int = 0
     /// The end users' retry budget (`workload.retry.budget`), nil without one.
     var clientBudget: RetryBudgetWindow? = nil
+    /// The end users' circuit breaker (`workload.circuit_breaker`), nil without one.
+    var clientBreaker: CircuitBreaker? = nil
 
     // MARK: components (index = component index in the topology)
     /// The models of the topology's components, their dispatch and their shared services.
@@ -97,6 +99,7 @@ public final class Simulation {
         maxAttempts = Int32(scenario.workload.retry.maxAttempts)
         retryQuota = scenario.workload.retry.quota
         clientBudget = scenario.workload.retry.budget.map(RetryBudgetWindow.init)
+        clientBreaker = scenario.workload.circuitBreaker.map { CircuitBreaker(spec: $0) }
         intraZone = scenario.network.intraZone
         crossZone = scenario.network.crossZone
         var owned: [RandomStream] = []
@@ -353,6 +356,9 @@ public final class Simulation {
         let i = Int(slot)
         calls[i].callee = callee
         calls[i].calleeZone = toZone
+        if calls[i].callerZone != toZone {
+            countTransfer(from: calls[i].callerZone, to: toZone, sender: calls[i].caller, receiver: callee, answer: false)
+        }
         if isPartitioned(calls[i].caller, callee) {
             dropCall(slot)
             return

@@ -534,6 +534,7 @@ public enum ScenarioLoader {
             dnsCacheMin = try d.duration("min", default: 0) ?? 0
             try d.finish()
         }
+        let breaker = try w.map("circuit_breaker").map(CircuitBreakerSpec.read)
         var requestBytes = 2048, responseBytes = 8192
         if let p = try w.map("payload") {
             requestBytes = try p.size("request", default: 2048) ?? 2048
@@ -542,7 +543,7 @@ public enum ScenarioLoader {
         }
         try w.finish()
         return Workload(mode: mode, users: users, timeout: timeout, retry: retry, sessionRequests: sessionRequests, connectTimeout: connectTimeout,
-                        dnsCacheMin: dnsCacheMin, requestBytes: requestBytes, responseBytes: responseBytes)
+                        dnsCacheMin: dnsCacheMin, circuitBreaker: breaker, requestBytes: requestBytes, responseBytes: responseBytes)
     }
 
     /// A retry policy: `none`, `sdk`, `sdk_2026`, or a map of the policy's keys over `sdk`

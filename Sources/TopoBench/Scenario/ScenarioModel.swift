@@ -57,6 +57,8 @@ public struct Workload: Sendable {
     public var connectTimeout: SimTime = AwsDefaults.clientConnectTimeout
     /// The shortest time the clients' resolvers keep a DNS answer (`dns_cache.min`).
     public var dnsCacheMin: SimTime = 0
+    /// The clients' circuit breaker (`circuit_breaker`), nil without one.
+    public var circuitBreaker: CircuitBreakerSpec? = nil
     /// The bytes of every request and of every answer (`payload`).
     public var requestBytes = 2048
     public var responseBytes = 8192

@@ -83,6 +83,12 @@ extension Simulation {
     func startAttempt(_ r: Int32) {
         let i = Int(r)
         requests[i].attempt += 1
+        if clientBreaker != nil && !clientBreaker!.allow(now: now) {
+            // The breaker is open: the request fails at once, and is not retried into it.
+            requests[i].call = -1
+            failAttempt(r, cause: .rejected, timeout: false, retryable: false)
+            return
+        }
         let entry = Int32(topology.entry)
         let call = newCall(callee: entry, caller: -1, parent: -1, request: r, user: requests[i].user, origin: requests[i].start)
         requests[i].call = call
@@ -99,6 +105,7 @@ extension Simulation {
         guard requests[i].active, requests[i].call == call, requests[i].callGen == calls[Int(call)].gen else { return }
         if requests[i].inTimeoutList { timeoutRemove(request: r) }
         requests[i].call = -1
+        if clientBreaker != nil { clientBreaker!.record(success: status == .ok, now: now) }
         if status == .ok {
             succeed(r)
         } else {
@@ -115,6 +122,7 @@ extension Simulation {
             if calls[Int(call)].phase == .dropped { freeCallSlot(call) }
         }
         requests[i].call = -1
+        if clientBreaker != nil { clientBreaker!.record(success: false, now: now) }
         failAttempt(r, cause: .timeout, timeout: true)
     }
 
@@ -139,9 +147,12 @@ extension Simulation {
             var cost = 0
             if let q = policy.quota {
                 cost = q.cost(timeout: timeout, throttled: cause == .throttled)
-                if retryTokens >= cost { retryTokens -= cost } else { allowed = false }
+                if retryTokens < cost { allowed = false }
             }
+            // The budget is asked only when the quota has the tokens, and the tokens are taken
+            // only when the budget allows the retry.
             if allowed && clientBudget != nil && !clientBudget!.takeRetry(at: now) { allowed = false }
+            if allowed { retryTokens -= cost }
             if allowed {
                 requests[i].lastCost = Int32(cost)
                 let delay = backoff(attempt: Int(requests[i].attempt), previous: requests[i].lastBackoff, policy, throttled: cause == .throttled)

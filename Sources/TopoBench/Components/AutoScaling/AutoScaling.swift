@@ -300,13 +300,23 @@ final class AutoScaler: ComponentModel {
         return n
     }
 
-    /// Launches `n` new instances, each in the next zone in turn.
+    /// Launches `n` new instances, each in the group's zone with the fewest (AWS balances a
+    /// group across its zones), reusing the slot of an instance terminated for good.
     func addInstances(_ n: Int) {
         for _ in 0..<n {
-            let k = fleet_.count
-            fleet_.members.append(FleetMember(zone: Fleet.zone(forSlot: k, in: fleet_.zones)))
-            launchedAt.append(sim.now)
-            launch(instance: k)
+            var perZone: [Int: Int] = [:]
+            for k in 0..<fleet_.count where !fleet_.members[k].terminated { perZone[Int(fleet_.members[k].zone), default: 0] += 1 }
+            let zone = fleet_.zones.min { perZone[$0, default: 0] < perZone[$1, default: 0] } ?? 0
+            if let k = (0..<fleet_.count).first(where: { fleet_.members[$0].terminated && !fleet_.members[$0].exists && !rebalancing.values.contains($0) }) {
+                fleet_.members[k].zone = Int8(zone)
+                launchedAt[k] = sim.now
+                launch(instance: k)
+            } else {
+                let k = fleet_.count
+                fleet_.members.append(FleetMember(zone: Int8(zone)))
+                launchedAt.append(sim.now)
+                launch(instance: k)
+            }
         }
         capacityLog.append((sim.now, capacity))
     }
@@ -346,6 +356,7 @@ final class AutoScaler: ComponentModel {
 
     /// An instance still launching is terminated: it never serves.
     func cancelLaunch(instance k: Int) {
+        rebalancing.removeValue(forKey: k)
         fleet_.members[k].launching = false
         fleet_.members[k].terminated = true
         fleet_.members[k].incarnation &+= 1

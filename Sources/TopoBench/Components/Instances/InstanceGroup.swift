@@ -54,6 +54,7 @@ final class InstanceGroup: ComponentModel {
     /// each admitted call arrived (by call slot), and the calls refused by the limit.
     var limiters: [AdaptiveLimit] = []
     var admittedAt: [SimTime] = []
+    var admittedInflight: [Int32] = []
     var limited = 0
     /// Attempts made on the `calls:` edge, retries included.
     var downstreamAttempts = 0
@@ -118,8 +119,9 @@ final class InstanceGroup: ComponentModel {
                 return
             }
             let c = Int(call)
-            while admittedAt.count <= c { admittedAt.append(0) }
+            while admittedAt.count <= c { admittedAt.append(0); admittedInflight.append(0) }
             admittedAt[c] = sim.now
+            admittedInflight[c] = Int32(Int(inst.busy) + work[k].queue.count + 1)
         }
         if inst.busy < Int32(spec.workers) {
             startService(instance: k, call: call)
@@ -348,8 +350,7 @@ final class InstanceGroup: ComponentModel {
     /// The worker is done with a call: answer it and take the next one from the queue.
     func finishService(instance k: Int, call: Int32, status: CallStatus) {
         if !limiters.isEmpty && k < limiters.count {
-            let inflight = Int(fleet_.members[k].busy) + work[k].queue.count
-            limiters[k].sample(rtt: sim.now - admittedAt[Int(call)], inflight: inflight, dropped: status != .ok || sim.calls[Int(call)].abandoned)
+            limiters[k].sample(rtt: sim.now - admittedAt[Int(call)], inflight: Int(admittedInflight[Int(call)]), dropped: status != .ok || sim.calls[Int(call)].abandoned)
         }
         unlinkInService(instance: k, call: call)
         fleet_.members[k].busy -= 1
@@ -371,7 +372,7 @@ final class InstanceGroup: ComponentModel {
                 // Waited too long: shed before any work is spent on it (503).
                 shed += 1
                 if k < limiters.count {
-                    limiters[k].sample(rtt: sim.now - admittedAt[Int(next)], inflight: Int(fleet_.members[k].busy) + work[k].queue.count + 1, dropped: true)
+                    limiters[k].sample(rtt: sim.now - admittedAt[Int(next)], inflight: Int(admittedInflight[Int(next)]), dropped: true)
                 }
                 sim.reply(next, .rejected)
                 continue

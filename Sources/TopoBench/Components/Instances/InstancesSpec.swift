@@ -88,13 +88,7 @@ extension InstancesSpec {
         }
         var breaker: CircuitBreakerSpec? = nil
         if let b = try cm.map("circuit_breaker") {
-            breaker = CircuitBreakerSpec(
-                errorThreshold: try b.double("error_threshold", default: 0.5) ?? 0.5,
-                minimumCalls: try b.int("minimum_calls", default: 20) ?? 20,
-                window: try b.duration("window", default: 10 * Time.second) ?? 10 * Time.second,
-                openFor: try b.duration("open", default: 30 * Time.second) ?? 30 * Time.second,
-                halfOpenProbes: try b.int("half_open_probes", default: 5) ?? 5)
-            try b.finish()
+            breaker = try CircuitBreakerSpec.read(b)
             if calls == nil { throw b.reader.error(expected: "a circuit breaker only on a group that has 'calls'") }
         }
         var retry = AwsDefaults.noRetry

@@ -42,22 +42,17 @@ extension MessageQueue {
     /// deleted with one DeleteMessageBatch. SNS's deliveries into the queue are not billed as
     /// SendMessage requests (deliveries from SNS to SQS are free, "Amazon SNS pricing").
     func bill(_ bill: inout Bill) {
-        var empty = billedEmptyReceives
-        // Pollers still parked at the end: their empty receives up to the end of the window.
-        for p in 0..<pollers.count where pollers[p].state == .waiting {
-            let interval = spec.wait == 0 ? shortPollInterval(poller: p) : spec.wait
-            empty += emptyReceivesInWindow(poller: p, every: interval, until: sim.measuredWindow.upperBound)
-        }
-        let requests = billedSends + billedReceives + empty + billedDeletes
-        bill.charge(spec.type == .fifo ? "sqs.fifo" : "sqs.standard", Double(requests))
+        let n = billedRequests
+        bill.charge(spec.type == .fifo ? "sqs.fifo" : "sqs.standard", Double(n.send + n.receive + n.empty + n.delete))
     }
 
-    /// The requests by action, for tests: (send, receive with messages, empty receive, delete).
+    /// The requests by action (send, receive with messages, empty receive, delete), with the
+    /// empty receives of the pollers still parked at the end, up to the end of the window.
     var billedRequests: (send: Int, receive: Int, empty: Int, delete: Int) {
         var empty = billedEmptyReceives
         for p in 0..<pollers.count where pollers[p].state == .waiting {
-            let interval = spec.wait == 0 ? max(Time.millisecond, 0) : spec.wait
-            if spec.wait > 0 || sim.networkFree { empty += emptyReceivesInWindow(poller: p, every: interval, until: sim.measuredWindow.upperBound) }
+            let interval = spec.wait == 0 ? shortPollInterval(poller: p) : spec.wait
+            empty += emptyReceivesInWindow(poller: p, every: interval, until: sim.measuredWindow.upperBound)
         }
         return (billedSends, billedReceives, empty, billedDeletes)
     }

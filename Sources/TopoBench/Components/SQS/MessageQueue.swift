@@ -185,6 +185,8 @@ extension MessageQueue {
             let key = Int64(sim.calls[Int(call)].request) << 40 ^ Int64(sim.calls[Int(call)].origin)
             sweepDedup()
             if let seen = dedup[key], sim.now - seen < spec.dedupWindow {
+                // Acknowledged without storing it again, and billed like any SendMessage.
+                if sim.metrics.measuring { billedSends &+= requestsPerMessage }
                 sim.reply(call, .ok)
                 return
             }
@@ -641,6 +643,10 @@ extension MessageQueue {
         for p in 0..<pollers.count where Int(pollers[p].instance) == k && pollers[p].state != .off {
             if batchIsInvocation && pollers[p].state == .processing {
                 sim.components.batchEnds(Int(consumerComponent), pollers[p].instance)
+            }
+            if pollers[p].state == .waiting {
+                // Its empty receives while parked are counted, as when it is woken.
+                countEmptyReceives(poller: p, every: spec.wait == 0 ? shortPollInterval(poller: p) : spec.wait)
             }
             pollers[p].gen &+= 1
             pollers[p].state = .down

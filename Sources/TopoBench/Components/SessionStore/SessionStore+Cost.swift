@@ -11,7 +11,7 @@ extension SessionStore {
 }
 
 extension SessionStoreSpec {
-    /// ElastiCache pays regional data transfer with EC2 instances in other zones.
-    static var billsZonalTransfer: Bool { true }
+    /// A session read is a few hundred bytes, not a request's payload: the model does not bill
+    /// it across zones (ElastiCache would, at $0.01 a GB each way: cents a month at these rates).
     func priceKeys(in topology: Topology) -> [String] { ["elasticache." + nodeType] }
 }

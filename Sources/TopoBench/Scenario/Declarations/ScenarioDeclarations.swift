@@ -45,6 +45,8 @@ extension MapDeclaration {
                            default: "none", source: .aws("workload.retry"),
                            "The end user's retries: none (one attempt), sdk (the standard mode before 2026), sdk_2026 (the SDKs' defaults since 10 Nov 2026: base 50ms, 1s after a throttle, quota costs 14 / 5), or the retry policy's keys."),
             KeyDeclaration("session", .map(.session), default: .described("no login sessions"), nullable: true, "Login sessions: requests per session, after which a user logs in again."),
+            KeyDeclaration("circuit_breaker", .map(.circuitBreaker), default: .described("no circuit breaker"), nullable: true,
+                           "A circuit breaker in the clients, shared by them all (as one client library in front of a service): while it is open a request fails at once (503), with no retry."),
             KeyDeclaration("dns_cache", .map(.dnsCache), default: .described("answers kept for their TTL"), nullable: true,
                            "How long the clients' resolvers keep DNS answers (Route 53 names and ALB names): min keeps them at least that long, as resolvers that ignore short TTLs do."),
             KeyDeclaration("payload", .map(.payload), default: .described("request 2KB, response 8KB"), nullable: true,

@@ -105,3 +105,17 @@ public struct CircuitBreakerSpec: Sendable {
     /// Trial calls let through while half-open.
     public var halfOpenProbes: Int
 }
+
+extension CircuitBreakerSpec {
+    /// Reads a `circuit_breaker` map (of a `calls:` edge, or of the workload's clients).
+    static func read(_ b: MapReader) throws -> CircuitBreakerSpec {
+        let spec = CircuitBreakerSpec(
+            errorThreshold: try b.double("error_threshold", default: 0.5) ?? 0.5,
+            minimumCalls: try b.int("minimum_calls", default: 20) ?? 20,
+            window: try b.duration("window", default: 10 * Time.second) ?? 10 * Time.second,
+            openFor: try b.duration("open", default: 30 * Time.second) ?? 30 * Time.second,
+            halfOpenProbes: try b.int("half_open_probes", default: 5) ?? 5)
+        try b.finish()
+        return spec
+    }
+}

@@ -118,7 +118,7 @@ extension PriceList {
         Price("rds.mysql.db.r6g.xlarge.multi_az", 0.86, unit: "instance-hour", source: "https://aws.amazon.com/rds/mysql/pricing/ (no stored figure: 2 x the single-AZ rate, as Multi-AZ bills primary and standby)"),
         Price("rds.mysql.db.r6g.2xlarge.single_az", 0.859, unit: "instance-hour", source: "https://aws.amazon.com/rds/mysql/pricing/"),
         Price("rds.mysql.db.r6g.2xlarge.multi_az", 1.718, unit: "instance-hour", source: "https://aws.amazon.com/rds/mysql/pricing/ (no stored figure: 2 x the single-AZ rate, as Multi-AZ bills primary and standby)"),
-        Price("rds.mysql.db.r6g.4xlarge.single_az", 1.718, unit: "instance-hour", source: "https://aws.amazon.com/rds/mysql/pricing/ (no stored figure: 2 x the single-AZ rate, as Multi-AZ bills primary and standby)"),
+        Price("rds.mysql.db.r6g.4xlarge.single_az", 1.718, unit: "instance-hour", source: "https://aws.amazon.com/rds/mysql/pricing/ (no stored figure: twice the 2xlarge rate, as the class doubles)"),
         Price("rds.mysql.db.r6g.4xlarge.multi_az", 3.436, unit: "instance-hour", source: "https://aws.amazon.com/rds/mysql/pricing/ (no stored figure: 2 x the single-AZ rate, as Multi-AZ bills primary and standby)"),
         Price("aurora.mysql.db.t3.medium", 0.082, unit: "instance-hour", source: "https://aws.amazon.com/rds/aurora/pricing/"),
         Price("aurora.mysql.db.t4g.medium", 0.073, unit: "instance-hour", source: "https://aws.amazon.com/rds/aurora/pricing/"),

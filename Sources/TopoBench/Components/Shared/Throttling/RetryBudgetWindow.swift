@@ -15,7 +15,7 @@ struct RetryBudgetWindow {
 
     init(_ budget: RetryBudget) {
         self.budget = budget
-        let slots = max(1, Int(budget.window / Time.second))
+        let slots = max(1, Int((budget.window + Time.second - 1) / Time.second))
         requests = Array(repeating: 0, count: slots)
         retries = Array(repeating: 0, count: slots)
     }
@@ -45,7 +45,7 @@ struct RetryBudgetWindow {
     /// Whether a retry may be made now; if so, it is counted.
     mutating func takeRetry(at now: SimTime) -> Bool {
         advance(to: now)
-        let allowed = Double(retrySum + 1) <= budget.ratio * Double(requestSum) + budget.minPerSecond * Double(requests.count)
+        let allowed = Double(retrySum + 1) <= budget.ratio * Double(requestSum) + budget.minPerSecond * Time.seconds(budget.window)
         if allowed {
             retries[head] += 1
             retrySum += 1
