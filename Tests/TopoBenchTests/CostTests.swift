@@ -326,6 +326,7 @@ struct CostTests {
         ("workload: { arrival: { dist: constant, value: 10s }, payload: { request: 2 } }", "workload.payload.request", "a size with a unit"),
         ("workload: { arrival: { dist: constant, value: 10s }, payload: { request: 20MB } }", "workload.payload.request", "a size from 0B to 10MB"),
         ("workload: { arrival: { dist: constant, value: 10s }, payload: { reqest: 2KB } }", "workload.payload.reqest", "unknown key"),
+        ("workload: { arrival: { dist: constant, value: 10s }, payload: { request: 2kb } }", "workload.payload.request", "did you mean '2KB'"),
     ])
     func aBadPayloadIsRefused(line: String, keyPath: String, expected: String) throws {
         let yaml = Self.scenario("      web: { kind: instances, count: 1, service: 1ms }", entry: "web")

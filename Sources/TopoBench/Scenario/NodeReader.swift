@@ -216,9 +216,12 @@ public struct NodeReader {
         }
         let text = try scalarText(expected: "a size with a unit (B, KB, MB, GB), such as 2KB")
         guard let bytes = Units.parseSize(text) else {
-            let bare = Double(text.trimmingCharacters(in: .whitespaces)) != nil
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let bare = Double(trimmed) != nil
+            // A unit in the wrong case (2kb, 1Mb): suggest AWS's spelling.
+            let recased = Units.parseSize(trimmed.uppercased()) != nil ? trimmed.uppercased() : nil
             throw error(expected: "a size with a unit (B, KB, MB, GB), such as 2KB" + (bare ? ": a bare number has no unit" : ""),
-                        found: foundDescription, suggestion: bare ? text.trimmingCharacters(in: .whitespaces) + "KB" : nil)
+                        found: foundDescription, suggestion: bare ? trimmed + "KB" : recased)
         }
         guard range.contains(bytes) else {
             throw error(expected: "a size from \(Units.format(bytes: range.lowerBound)) to \(Units.format(bytes: range.upperBound))", found: foundDescription)
