@@ -25,6 +25,12 @@ public struct SuiteSpec: Sendable {
             path = nameOrPath
         } else {
             path = (directory as NSString).appendingPathComponent(nameOrPath + ".yaml")
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                throw ScenarioError(
+                    file: directory, keyPath: "", expected: "a folder of suite files (\(SuiteLocation.searched))",
+                    found: "no such folder")
+            }
             if !FileManager.default.fileExists(atPath: path) {
                 let available = available(in: directory)
                 throw ScenarioError(
@@ -32,7 +38,7 @@ public struct SuiteSpec: Sendable {
                     found: "no file \(nameOrPath).yaml", suggestion: KeyPath.nearest(nameOrPath, in: available))
             }
         }
-        let root = try NodeReader(node: try ScenarioDocument.load(path: path), file: path).map()
+        let root = try NodeReader(node: try ScenarioDocument.load(path: path).withoutExtensionKeys, file: path).map()
         let name = try root.string("name") ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         try ScenarioLoader.checkName(name, root.optional("name") ?? root.reader)
         let description = try root.string("description") ?? ""

@@ -39,7 +39,7 @@ public struct SharedTopologies: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw r.error(expected: "a file of topologies", found: "\"\(rel)\" (not found)")
         }
-        let node = try ScenarioDocument.load(path: path)
+        let node = try ScenarioDocument.load(path: path).withoutExtensionKeys
         guard case .map = node else {
             throw ScenarioError(file: path, keyPath: "", line: node.line, expected: "a map of topologies by name", found: node.foundDescription)
         }
@@ -159,7 +159,8 @@ public enum ScenarioLoader {
     /// first checked against its declarations (``ScenarioValidator``), which finds every unknown
     /// key, missing key and ill-typed value; the loader's own error, if any, is merged in. A file
     /// the loader accepts is accepted.
-    static func expandReportingAll(root: ScenarioNode, file: String, text: String, overrides: ScenarioOverrides) throws -> [Scenario] {
+    static func expandReportingAll(root written: ScenarioNode, file: String, text: String, overrides: ScenarioOverrides) throws -> [Scenario] {
+        let root = written.withoutExtensionKeys
         let found = ScenarioValidator.problems(in: root, file: file)
         do {
             return try expand(root: root, file: file, text: text, overrides: overrides)

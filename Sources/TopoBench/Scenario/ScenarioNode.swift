@@ -73,6 +73,14 @@ public indirect enum ScenarioNode: Sendable, Equatable {
         }
     }
 
+    /// The same map without its keys that start with `x-`: the top level of a scenario, suite or
+    /// topologies file is a place to define anchors, as in Compose files, and those keys are
+    /// ignored. Anything but a map is returned as it is.
+    public var withoutExtensionKeys: ScenarioNode {
+        guard case let .map(entries, line) = self, entries.contains(where: { $0.key.hasPrefix("x-") }) else { return self }
+        return .map(entries.filter { !$0.key.hasPrefix("x-") }, line: line)
+    }
+
     /// The same node with `line` as its own line (children keep theirs).
     func relocated(to line: Int?) -> ScenarioNode {
         switch self {
@@ -88,9 +96,16 @@ public indirect enum ScenarioNode: Sendable, Equatable {
 ///
 /// Parsing goes through Yams' `compose`, which keeps each node's line. The
 /// loader adds the checks a file from a user needs before anything trusts it:
-/// at most ``maxBytes`` of UTF-8 text, a single document, no anchors or aliases
-/// (so a small file cannot expand into billions of nodes), no duplicate keys,
-/// nesting at most ``maxDepth`` deep and at most ``maxNodes`` nodes. Every
+/// at most ``maxBytes`` of UTF-8 text, a single document, no duplicate keys,
+/// nesting at most ``maxDepth`` deep and at most ``maxNodes`` nodes once its
+/// aliases are expanded (so a small file cannot expand into billions of nodes:
+/// a "billion laughs" is refused). Anchors (`&name`), aliases (`*name`) and
+/// merge keys (`<<: *name`, `<<: [*a, *b]`) are resolved here, so the readers
+/// see a plain tree; a value reached through an alias keeps the lines where it
+/// is written, and its key path is the one where it is used. Keys must be plain
+/// scalars: an explicit (`? `) key, an alias as a key or a flow list or map as a
+/// key is refused before Yams reads the text (Yams hashes keys whole, so an
+/// aliased key could cost exponential time). Every
 /// failure is a ``ScenarioError`` naming the file, the line when known, and the
 /// key path when one can be found — also for YAML syntax errors, where the key
 /// path is recovered from the text around the error.
@@ -157,12 +172,12 @@ public enum ScenarioDocument {
                 file: file, keyPath: "", expected: "",
                 problem: "the document is larger than 8 MiB (\(maxBytes) bytes)")
         }
-        if let (line, anchor) = firstAnchor(in: text) {
+        if let (line, found) = firstComplexKey(in: text) {
             throw ScenarioError(
                 file: file, keyPath: guessKeyPath(in: text, line: line), line: line,
-                expected: "write each value out in full; a '&' followed by a letter starts an anchor, even in text",
-                found: ScenarioError.quote(anchor),
-                problem: "YAML anchors and aliases (&name, *name) are not supported")
+                expected: "keys are plain words, such as 'name'; an alias or a list is fine as a value",
+                found: ScenarioError.quote(found),
+                problem: "a key written as '? ', as an alias or as a flow list or map is not supported")
         }
         let json = looksLikeJSON(text, file: file)
         if json {
@@ -200,10 +215,19 @@ public enum ScenarioDocument {
         }
     }
 
-    /// Turns a Yams tree into a `ScenarioNode` tree, enforcing the limits.
+    /// Turns a Yams tree into a `ScenarioNode` tree, enforcing the limits and resolving aliases
+    /// and merge keys.
+    ///
+    /// Yams resolves an alias to the very node its anchor names (the same `Anchor` object), so
+    /// the first visit of an anchored node is its definition and every later one is a use of
+    /// it. Every visit counts towards ``ScenarioDocument/maxNodes``, which bounds the expansion.
     private struct Composer {
         let file: String
         var count = 0
+        /// The anchors whose definitions have been visited.
+        var defined: Set<ObjectIdentifier> = []
+        /// Whether a node was reached through an alias.
+        var expanded = false
 
         init(file: String) { self.file = file }
 
@@ -211,13 +235,29 @@ public enum ScenarioDocument {
             ScenarioError(file: file, keyPath: path, line: line, expected: expected, problem: problem)
         }
 
+        /// Whether `node` is reached through an alias: it is anchored and its definition was seen.
+        func isAliased(_ node: Yams.Node) -> Bool {
+            guard let anchor = node.anchor else { return false }
+            return defined.contains(ObjectIdentifier(anchor))
+        }
+
         mutating func convert(_ node: Yams.Node, path: String, depth: Int) throws -> ScenarioNode {
             let line = node.mark?.line
-            if node.anchor != nil {
-                throw failure(path, line, "YAML anchors and aliases (&name, *name) are not supported")
+            if let anchor = node.anchor {
+                if defined.contains(ObjectIdentifier(anchor)) {
+                    expanded = true
+                } else {
+                    defined.insert(ObjectIdentifier(anchor))
+                }
             }
             count += 1
             if count > ScenarioDocument.maxNodes {
+                if expanded {
+                    throw failure(
+                        path, line,
+                        "the document expands to more than \(ScenarioDocument.maxNodes) nodes through its aliases",
+                        expected: "aliases that repeat a definition a few times, not nested repetitions of repetitions")
+                }
                 throw failure(path, line, "the document has more than \(ScenarioDocument.maxNodes) nodes")
             }
             switch node {
@@ -234,6 +274,8 @@ public enum ScenarioDocument {
                 var entries: [(key: String, value: ScenarioNode)] = []
                 entries.reserveCapacity(mapping.count)
                 var seen: [String: Int?] = [:]
+                // Merged maps, by the position of their `<<` among the entries.
+                var merges: [(position: Int, entries: [(key: String, value: ScenarioNode)])] = []
                 for (keyNode, valueNode) in mapping {
                     let keyLine = keyNode.mark?.line
                     guard case let .scalar(keyScalar) = keyNode else {
@@ -241,25 +283,52 @@ public enum ScenarioDocument {
                             path, keyLine, "a map or list cannot be a key",
                             expected: "keys are plain words, such as 'name'")
                     }
-                    if keyNode.anchor != nil {
-                        throw failure(path, keyLine, "YAML anchors and aliases (&name, *name) are not supported")
+                    if isAliased(keyNode) {
+                        throw failure(
+                            path, keyLine, "an alias cannot be a key",
+                            expected: "keys are plain words, such as 'name'")
                     }
-                    count += 1
                     let key = keyScalar.string
+                    let keyQuoted = keyScalar.style != .plain && keyScalar.style != .any
+                    if key == "<<" && !keyQuoted {
+                        merges.append((entries.count, try merged(valueNode, path: path, line: keyLine, depth: depth)))
+                        continue
+                    }
+                    if keyNode.anchor != nil { defined.insert(ObjectIdentifier(keyNode.anchor!)) }
+                    count += 1
                     if let firstLine = seen[key] {
                         let first = firstLine.map { " (first on line \($0))" } ?? ""
                         throw failure(path, keyLine, "duplicate key '\(key)'\(first)")
                     }
                     seen[key] = keyLine
                     let childPath = KeyPath.appending(key: key, to: path)
+                    let aliased = isAliased(valueNode)
                     var value = try convert(valueNode, path: childPath, depth: depth + 1)
                     switch value {
-                    case .scalar: break
+                    case .scalar:
+                        // A scalar written where it is used keeps its line; one reached through an
+                        // alias takes the line of the key that uses it.
+                        if aliased { value = value.relocated(to: keyLine ?? value.line) }
                     default: value = value.relocated(to: keyLine ?? value.line)
                     }
                     entries.append((key: key, value: value))
                 }
-                return .map(entries, line: line)
+                guard !merges.isEmpty else { return .map(entries, line: line) }
+                // Keys written in the map win over merged ones; among merged maps, the first wins
+                // (YAML's merge key type, https://yaml.org/type/merge.html).
+                var taken = Set(entries.map(\.key))
+                var result: [(key: String, value: ScenarioNode)] = []
+                var next = 0
+                for merge in merges {
+                    result.append(contentsOf: entries[next..<merge.position])
+                    next = merge.position
+                    for entry in merge.entries where !taken.contains(entry.key) {
+                        taken.insert(entry.key)
+                        result.append(entry)
+                    }
+                }
+                result.append(contentsOf: entries[next...])
+                return .map(result, line: line)
             case let .sequence(sequence):
                 if depth + 1 > ScenarioDocument.maxDepth {
                     throw failure(path, line, "nesting deeper than \(ScenarioDocument.maxDepth) levels")
@@ -271,8 +340,36 @@ public enum ScenarioDocument {
                 }
                 return .list(items, line: line)
             case .alias:
-                throw failure(path, line, "YAML anchors and aliases (&name, *name) are not supported")
+                // Yams' parser resolves aliases while composing; an unresolved one is a bug.
+                throw failure(path, line, "an unresolved YAML alias")
             }
+        }
+
+        /// The entries a merge key (`<<`) brings into the map at `path`: those of one map, or of
+        /// each map of a list in turn (the first map that has a key gives it).
+        mutating func merged(_ node: Yams.Node, path: String, line: Int?, depth: Int) throws -> [(key: String, value: ScenarioNode)] {
+            let expected = "a map or a list of maps, such as '<<: *base' or '<<: [*a, *b]'"
+            let value = try convert(node, path: path, depth: depth)
+            var maps: [[(key: String, value: ScenarioNode)]] = []
+            switch value {
+            case let .map(entries, _):
+                maps = [entries]
+            case let .list(items, _):
+                for item in items {
+                    guard case let .map(entries, _) = item else {
+                        throw failure(path, item.line ?? line, "a merge key ('<<') found \(item.foundDescription) in its list", expected: expected)
+                    }
+                    maps.append(entries)
+                }
+            default:
+                throw failure(path, line, "a merge key ('<<') found \(value.foundDescription)", expected: expected)
+            }
+            var seen = Set<String>()
+            var entries: [(key: String, value: ScenarioNode)] = []
+            for map in maps {
+                for entry in map where seen.insert(entry.key).inserted { entries.append(entry) }
+            }
+            return entries
         }
 
         /// Plain scalars that YAML's core schema reads as null.
@@ -284,10 +381,12 @@ public enum ScenarioDocument {
     private static func translate(_ error: YamlError, text: String, file: String, locatingDuplicates: Bool) -> ScenarioError {
         func syntax(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> ScenarioError {
             if problem.contains("undefined alias") {
+                let name = aliasName(in: text, at: mark)
                 return ScenarioError(
                     file: file, keyPath: guessKeyPath(in: text, line: mark.line), line: mark.line,
-                    expected: "write each value out in full",
-                    problem: "YAML anchors and aliases (&name, *name) are not supported")
+                    expected: "an anchor" + (name.map { " '&\($0)'" } ?? "") + " defined above the alias, on the node it repeats",
+                    found: name.map { ScenarioError.quote("*" + $0) },
+                    problem: "undefined alias")
             }
             if problem.contains("another document") {
                 return ScenarioError(
@@ -401,21 +500,31 @@ public enum ScenarioDocument {
         }
     }
 
-    /// The first YAML anchor (`&name`) in the text, conservatively.
+    /// The first key that is not a plain scalar, found in the text before Yams reads it.
     ///
-    /// Yams resolves aliases while composing and hashes mapping keys to find
-    /// duplicates, so a crafted file with aliases as keys could take exponential
-    /// time before any node is seen. Aliases need an anchor, so refusing every
-    /// anchor before Yams runs closes that door. The scan flags a `&` followed by
-    /// an anchor character (letter, digit, `-`, `_`) wherever YAML allows a node
-    /// to start: at the start of the text or after a space, tab, line break, `[`,
-    /// `{`, `,`, `:` or `?`. It skips whole-line comments; text such as `Tom &Jerry`
-    /// elsewhere is refused too (a false alarm, never a miss).
-    static func firstAnchor(in text: String) -> (line: Int, anchor: String)? {
+    /// Yams checks a map for duplicate keys by hashing each key whole, so a key that is an alias
+    /// of a nested repetition (a "billion laughs" as a key) would take exponential time before
+    /// any node is seen. Such a key must be written as an explicit key (`? `), as an alias
+    /// followed by `:`, or as a flow list or map followed by `:`; the scan flags all three
+    /// outside whole-line comments. It does not parse quotes, so the same characters inside a
+    /// quoted text are refused too (a false alarm, never a miss). Returns the line and what was
+    /// found.
+    static func firstComplexKey(in text: String) -> (line: Int, found: String)? {
         let bytes = Array(text.utf8)
         var line = 1
         var index = 0
         var atLineStart = true
+        func isSpace(_ i: Int) -> Bool {
+            i >= bytes.count || bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")
+                || bytes[i] == UInt8(ascii: "\r") || bytes[i] == UInt8(ascii: "\n")
+        }
+        /// Whether a `:` that ends a key follows position `i`, after spaces.
+        func colonFollows(_ i: Int) -> Bool {
+            var j = i
+            while j < bytes.count, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t") { j += 1 }
+            guard j < bytes.count, bytes[j] == UInt8(ascii: ":") else { return false }
+            return isSpace(j + 1) || ",}]".utf8.contains(bytes[j + 1])
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") {
@@ -435,26 +544,48 @@ public enum ScenarioDocument {
                     continue
                 }
             }
-            if byte == UInt8(ascii: "&"), index + 1 < bytes.count, isAnchorByte(bytes[index + 1]) {
-                let previous: UInt8 = index == 0 ? UInt8(ascii: " ") : bytes[index - 1]
-                if anchorPredecessors.contains(previous) {
-                    var end = index + 1
-                    while end < bytes.count, isAnchorByte(bytes[end]), end - index < 40 { end += 1 }
-                    return (line, String(decoding: bytes[index..<end], as: UTF8.self))
+            let previous: UInt8 = index == 0 ? UInt8(ascii: " ") : bytes[index - 1]
+            let startsNode = keyPredecessors.contains(previous)
+            if byte == UInt8(ascii: "?"), startsNode, isSpace(index + 1) {
+                return (line, "?")
+            }
+            if byte == UInt8(ascii: "*"), startsNode, index + 1 < bytes.count, isAnchorByte(bytes[index + 1]) {
+                var end = index + 1
+                while end < bytes.count, isAnchorByte(bytes[end]) { end += 1 }
+                if colonFollows(end) {
+                    return (line, String(decoding: bytes[index..<min(end, index + 40)], as: UTF8.self) + ":")
                 }
+            }
+            if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}"), colonFollows(index + 1) {
+                return (line, String(decoding: [byte], as: UTF8.self) + ":")
             }
             index += 1
         }
         return nil
     }
 
-    private static let anchorPredecessors: Set<UInt8> = Set(" \t\r\n[{,:?".utf8)
+    private static let keyPredecessors: Set<UInt8> = Set(" \t\r\n[{,?".utf8)
 
     private static func isAnchorByte(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
             || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+
+    /// The name of the alias at `mark` (its `*` or just after it), if the text has one there.
+    private static func aliasName(in text: String, at mark: Mark) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let bytes = Array(lines[mark.line - 1].utf8)
+        var start = max(0, mark.column - 1)
+        guard start <= bytes.count else { return nil }
+        // The mark may point at the '*' or one past it; look for the '*' at or before it.
+        while start > 0, start >= bytes.count || bytes[start] != UInt8(ascii: "*") { start -= 1 }
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "*") else { return nil }
+        var end = start + 1
+        while end < bytes.count, isAnchorByte(bytes[end]) { end += 1 }
+        return end > start + 1 ? String(decoding: bytes[(start + 1)..<end], as: UTF8.self) : nil
     }
 
     /// A JSON syntax error as a scenario error: `f.json:3: invalid JSON at column 5: expected …`.

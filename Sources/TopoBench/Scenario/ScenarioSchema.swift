@@ -110,6 +110,10 @@ public enum ScenarioSchema {
                 if map.otherKeysAreNames { out.append(("propertyNames", Self.ref("name"))) }
                 out.append(("additionalProperties", property(other)))
             } else {
+                if map.name == MapDeclaration.scenario.name || map.name == MapDeclaration.suite.name {
+                    // Top-level `x-` keys are ignored, as in Compose files: a place for anchors.
+                    out.append(("patternProperties", .object([("^x-", .object([]))])))
+                }
                 out.append(("additionalProperties", .bool(false)))
             }
             var rules: [JSON] = []
