@@ -12,7 +12,7 @@ SCHEMA_VENV = .build/schema-venv
 CHECK_JSONSCHEMA = $(SCHEMA_VENV)/bin/check-jsonschema
 CHECK_JSONSCHEMA_VERSION = 0.39.0
 
-.PHONY: run test deps build validate bench quick clean format schema
+.PHONY: run test deps build validate bench quick clean format schema install install-files
 
 # Installs GSL, pkg-config and gnuplot when missing (Debian; needs root or sudo).
 deps:
@@ -47,9 +47,23 @@ $(CHECK_JSONSCHEMA):
 	python3 -m venv $(SCHEMA_VENV)
 	$(SCHEMA_VENV)/bin/pip install --quiet check-jsonschema==$(CHECK_JSONSCHEMA_VERSION)
 
-# Rewrites schema/topobench.schema.json from the declarations (a test checks it is in sync).
+# Rewrites schema/topobench.schema.json and docs/scenario-format.md from the declarations
+# (tests check both are in sync).
 schema: build
 	$(BIN) schema > schema/topobench.schema.json
+	$(BIN) explain --markdown > docs/scenario-format.md
+
+# Installs the binary in $(PREFIX)/bin and the suites, the schema and the format reference in
+# $(PREFIX)/share/topobench, where the installed binary finds its suites from any folder.
+PREFIX ?= /usr/local
+install: build install-files
+
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/topobench
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/topobench
+	rm -rf $(DESTDIR)$(PREFIX)/share/topobench/suites
+	cp -R Benchmarks/suites $(DESTDIR)$(PREFIX)/share/topobench/suites
+	install -m 644 schema/topobench.schema.json docs/scenario-format.md $(DESTDIR)$(PREFIX)/share/topobench/
 
 validate: build
 	$(BIN) validate

@@ -37,8 +37,12 @@ struct SuiteCommand: ParsableCommand {
     @Option(help: "Number of shards when the shard index comes from JOB_COMPLETION_INDEX.")
     var shardCount: Int?
 
-    @Option(help: ArgumentHelp("Folder of suite files.", valueName: "DIR"))
-    var suites: String = "Benchmarks/suites"
+    @Option(name: .customLong("suites"), help: ArgumentHelp(
+        "Folder of suite files (default: $TOPOBENCH_SUITES, ./Benchmarks/suites, or the one installed beside the binary).",
+        valueName: "DIR"))
+    var suitesFlag: String?
+
+    var suites: String { SuiteLocation.directory(flag: suitesFlag) }
 
     @OptionGroup(title: "Run options")
     var options: RunFlags

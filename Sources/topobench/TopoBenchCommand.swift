@@ -20,7 +20,7 @@ struct TopoBenchCommand: ParsableCommand {
             130 interrupted.
             """,
         version: TopoBenchVersion.string,
-        subcommands: [Run.self, SuiteCommand.self, Check.self, Compare.self, Merge.self, Plot.self, Validate.self, List.self, Schema.self]
+        subcommands: [Run.self, SuiteCommand.self, Check.self, Compare.self, Merge.self, Plot.self, Validate.self, List.self, Schema.self, Explain.self]
     )
 
     /// Refuses no command and an unknown one before swift-argument-parser sees them: with no
@@ -192,7 +192,7 @@ final class Progress: @unchecked Sendable {
 
 /// Prints a warning for every fault that acts on nothing in one of the topologies.
 func warnIgnoredFaults(_ points: [Scenario]) {
-    for line in Scenario.ignoredFaultWarnings(points) { printError(line) }
+    for line in Scenario.ignoredFaultWarnings(points) + Scenario.unreachedWarnings(points) { printError(line) }
 }
 
 /// Ctrl-C: finish nothing new, keep what is done, exit 130 (a second Ctrl-C exits at once).

@@ -58,13 +58,23 @@ struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lists suites, built-in scenarios, component kinds, distributions, fault kinds, AWS defaults and AWS prices.")
 
-    @Option(help: ArgumentHelp("Folder of suite files.", valueName: "DIR"))
-    var suites: String = "Benchmarks/suites"
+    @Option(name: .customLong("suites"), help: ArgumentHelp(
+        "Folder of suite files (default: $TOPOBENCH_SUITES, ./Benchmarks/suites, or the one installed beside the binary).",
+        valueName: "DIR"))
+    var suitesFlag: String?
+
+    var suites: String { SuiteLocation.directory(flag: suitesFlag) }
 
     func run() throws {
         try guarded {
-            print("Suites (\(suites)):")
-            for s in SuiteSpec.available(in: suites) { print("  \(s)") }
+            let folder = suites
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
+                print("Suites (\(folder)):")
+                for s in SuiteSpec.available(in: folder) { print("  \(s)") }
+            } else {
+                print("Suites: none found (\(SuiteLocation.searched))")
+            }
             let examples = (suites as NSString).appendingPathComponent("examples")
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: examples)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
             if !files.isEmpty {

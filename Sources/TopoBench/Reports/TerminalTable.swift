@@ -62,11 +62,23 @@ public enum TerminalTable {
         var out = line(columns.map(\.title)) + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for r in cells { out += line(r) + "\n" }
+        out += legend
         if ignored.contains(where: { $0 > 0 }) {
             out += "! faults ignored: faults that act on nothing in that topology (see the warnings and faults.csv); it ran without them\n"
         }
         return out
     }
+
+    /// What the columns mean, printed under the table (`explain` and the README say more).
+    static let legend = """
+        ± 95 % interval over replications. availability: succeeded / offered. p50, p99, p99.9: latency of successful \
+        requests; p99 all: every request, a failure when its client learned of it; e2e p99: to the end of the \
+        asynchronous work (SQS, SNS). $/month: the bill at this load over 730 hours. 5xx, timeouts, 429/503 \
+        (throttled, rejected), sessions lost (logged in again), msgs lost (expired, dropped, dead-lettered), dupes \
+        (processed twice): mean per replication. recovery s: from a fault's start until the success ratio is back \
+        at the SLO (slo: in the scenario, default 99 %).
+
+        """
 
     static func isMetric(_ name: String) -> Bool {
         let base = name.hasSuffix(ResultColumns.ciSuffix) ? String(name.dropLast(ResultColumns.ciSuffix.count)) : name
