@@ -169,6 +169,8 @@ public enum AwsDefaults {
     public static let lambdaColdStart = try! Distribution.lognormal(median: 0.25, sigma: 0.7)
     /// Assumption: AWS does not say how long an idle execution environment is kept.
     public static let lambdaKeepWarm: SimTime = 10 * Time.minute
+    /// Lambda Developer Guide, "Configure Lambda function timeout": 3 s by default, at most 900 s.
+    public static let lambdaTimeout: SimTime = 3 * Time.second
     public static let lambdaMaxKeepWarm: SimTime = Time.day
 
     public static let table: [Entry] = [
@@ -242,6 +244,7 @@ public enum AwsDefaults {
         Entry(key: "instances.timeout", value: "30s", source: "assumption: a typical HTTP client timeout for a calls: edge"),
         Entry(key: "workload.users", value: "10000", source: "SPEC: open-loop requests belong to 10,000 users by default"),
         Entry(key: "lambda.concurrency", value: "1000", source: "Lambda: default account concurrency 1,000 per Region"),
+        Entry(key: "lambda.timeout", value: "3s", source: "Lambda Developer Guide, \"Configure Lambda function timeout\": the default is 3 seconds, at most 900 seconds (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html)"),
         Entry(key: "lambda.memory", value: "128", source: "Lambda Developer Guide, \"Configure Lambda function memory\": memory from 128 MB (the default) to 10,240 MB"),
         Entry(key: "lambda.architecture", value: "x86_64", source: "Lambda Developer Guide, \"Selecting and configuring an instruction set architecture\": x86_64 is the default"),
         Entry(key: "lambda.sqs_scaling", value: "5 batches, +5 every second while messages are visible, at most 1000; back to 5 when the queue is empty",

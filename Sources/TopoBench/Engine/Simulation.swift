@@ -49,6 +49,10 @@ public final class Simulation {
     var clientBudget: RetryBudgetWindow? = nil
     /// The end users' circuit breaker (`workload.circuit_breaker`), nil without one.
     var clientBreaker: CircuitBreaker? = nil
+    /// A traffic mix (`entry: { a: 0.8, b: 0.2 }`): each entry's component and the cumulative
+    /// share up to it, and the stream that picks one per logical request (empty: one entry).
+    var entryMix: [(component: Int32, upTo: Double)] = []
+    var entryStream: RandomGenerator? = nil
 
     // MARK: components (index = component index in the topology)
     /// The models of the topology's components, their dispatch and their shared services.
@@ -105,6 +109,16 @@ public final class Simulation {
         var owned: [RandomStream] = []
         client = ClientStreams(seed: scenario.seed, replication: replication, owner: &owned)
         ownedStreams = owned
+        if !topology.entryShares.isEmpty {
+            var total = 0.0
+            entryMix = topology.entryShares.map { e in
+                total += e.share
+                return (Int32(e.component), total)
+            }
+            let s = RandomStream(seed: scenario.seed, replication: replication, name: "workload.entry")
+            ownedStreams.append(s)
+            entryStream = s.generator
+        }
         metrics = ReplicationMetrics(
             windowWidth: scenario.window, measureFrom: scenario.warmup, measureTo: scenario.duration,
             slo: scenario.slo)

@@ -68,6 +68,22 @@ extension Scenario {
         }
         return lines
     }
+
+    /// One warning per component that nothing reaches, per topology (once over the sweep).
+    public static func unreachedWarnings(_ points: [Scenario]) -> [String] {
+        var seen = Set<String>()
+        var lines: [String] = []
+        for point in points {
+            for t in point.topologies {
+                for u in t.unreached {
+                    let at = u.line.map { ":\($0)" } ?? ""
+                    let line = "warning: \(u.file)\(at): topologies.\(t.name).components.\(u.name): nothing reaches this component (not an entry, and no calls:, targets:, consumers:, subscription or record of a reached component names it); it takes no traffic"
+                    if seen.insert(line).inserted { lines.append(line) }
+                }
+            }
+        }
+        return lines
+    }
 }
 
 extension Topology {

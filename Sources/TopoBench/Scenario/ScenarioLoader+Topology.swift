@@ -19,12 +19,37 @@ extension ScenarioLoader {
             maps.append((cname, cm))
         }
         let entryReader = try m.required("entry")
-        let entryName = try entryReader.string()
-        guard let entry = names.firstIndex(of: entryName) else {
-            throw entryReader.error(expected: "the name of one of this topology's components", found: "\"\(entryName)\"", suggestion: KeyPath.nearest(entryName, in: names))
+        let entryKinds = try m.referenceKinds("entry")
+        func entryIndex(_ entryName: String, _ r: NodeReader) throws -> Int {
+            guard let entry = names.firstIndex(of: entryName) else {
+                throw r.error(expected: "the name of one of this topology's components", found: "\"\(entryName)\"", suggestion: KeyPath.nearest(entryName, in: names))
+            }
+            if !entryKinds.contains(kinds[entryName] ?? "") {
+                throw r.error(expected: "a component that answers requests (\(ComponentKinds.entryKinds.joined(separator: ", ")))", found: "\(entryName) (\(kinds[entryName] ?? ""))")
+            }
+            return entry
         }
-        if try !m.referenceKinds("entry").contains(kinds[entryName] ?? "") {
-            throw entryReader.error(expected: "a component that answers requests (\(ComponentKinds.entryKinds.joined(separator: ", ")))", found: "\(entryName) (\(kinds[entryName] ?? ""))")
+        let entry: Int
+        var entryShares: [(component: Int, share: Double)] = []
+        if entryReader.isMap {
+            let shares = try entryReader.map()
+            for (name, value) in shares.entries() {
+                let share = try value.probability()
+                if share <= 0 { throw value.error(expected: "a share above 0 (leave the entry out instead)", found: value.foundDescription) }
+                entryShares.append((try entryIndex(name, value), share))
+            }
+            try shares.finish()
+            guard let first = entryShares.first else {
+                throw entryReader.error(expected: "at least one entry component and its share, such as { web_lb: 0.8, api: 0.2 }", found: "an empty map")
+            }
+            let total = entryShares.reduce(0) { $0 + $1.share }
+            if abs(total - 1) > 1e-9 {
+                throw entryReader.error(expected: "shares that add up to 1", found: NodeReader.formatNumber(total))
+            }
+            entry = first.component
+            if entryShares.count == 1 { entryShares = [] }
+        } else {
+            entry = try entryIndex(try entryReader.string(), entryReader)
         }
         var components: [Component] = []
         let reading = TopologyReading(name: name, names: names, kinds: kinds, zoneNames: zoneNames, maps: maps)
@@ -44,10 +69,86 @@ extension ScenarioLoader {
         }
         try m.finish()
         try checkFootprint(components, maps.map(\.1), compsReader)
-        let topo = Topology(name: name, entry: entry, components: components, zoneNames: zoneNames)
+        var topo = Topology(name: name, entry: entry, components: components, zoneNames: zoneNames)
+        topo.entryShares = entryShares
         try checkCycles(topo, compsReader)
         try checkAutoscalers(topo, compsReader)
+        try checkLambdaCalls(topo, maps.map(\.1))
+        topo.unreached = unreached(topo, maps: maps)
         return topo
+    }
+
+    /// A function with `calls:` must be invoked synchronously: as an SQS consumer or an SNS
+    /// subscriber its call is not modelled, and is refused rather than dropped.
+    static func checkLambdaCalls(_ t: Topology, _ readers: [MapReader]) throws {
+        for (i, c) in t.components.enumerated() {
+            var invoked: [Int] = []
+            if let q = c.kind.spec as? QueueSpec, let consumer = q.consumers { invoked = [consumer] }
+            if let topic = c.kind.spec as? TopicSpec { invoked = topic.subscribers }
+            for f in invoked {
+                guard let fn = t.components[f].kind.spec as? LambdaSpec, fn.calls != nil else { continue }
+                let r = readers[f].optional("calls") ?? readers[f].reader
+                throw r.error(
+                    expected: "a function invoked synchronously (by API Gateway, an ALB, instances or a function) for calls:; \(t.components[i].name) invokes it asynchronously, where its call is not modelled",
+                    found: "calls: on \(t.components[f].name)")
+            }
+        }
+    }
+
+    /// The components nothing reaches: not an entry, and not named by a reference (`calls:`,
+    /// `targets:`, `consumers:`, a subscription, a record, `sessions:`, a dead-letter queue) of
+    /// a component that is reached. An autoscaling group is reached when the group it scales is.
+    static func unreached(_ t: Topology, maps: [(String, MapReader)]) -> [(name: String, file: String, line: Int?)] {
+        let names = Set(t.components.map(\.name))
+        var references: [[Int]] = []
+        for (_, cm) in maps {
+            let named = referencedNames(cm.reader.node, type: .variants(.component), names: names)
+            references.append(named.compactMap { t.index(of: $0) })
+        }
+        var reached = Array(repeating: false, count: t.components.count)
+        var stack = t.entryShares.isEmpty ? [t.entry] : t.entryShares.map(\.component)
+        func flood() {
+            while let c = stack.popLast() {
+                guard !reached[c] else { continue }
+                reached[c] = true
+                stack += references[c].filter { !reached[$0] }
+            }
+        }
+        flood()
+        var changed = true
+        while changed {
+            changed = false
+            for (i, c) in t.components.enumerated() where !reached[i] {
+                if let group = c.kind.spec.scaledGroup, reached[group] {
+                    stack.append(i)
+                    flood()
+                    changed = true
+                }
+            }
+        }
+        return t.components.indices.filter { !reached[$0] }.map { (t.components[$0].name, maps[$0].1.reader.file, maps[$0].1.reader.line) }
+    }
+
+    /// The component names a node refers to through keys declared as references.
+    static func referencedNames(_ node: ScenarioNode, type: ValueType, names: Set<String>) -> [String] {
+        switch (type, node) {
+        case (.reference, .scalar(let text, _, _)):
+            return names.contains(text) ? [text] : []
+        case (.list(let item, _), .list(let items, _)):
+            return items.flatMap { referencedNames($0, type: item, names: names) }
+        case (.map(let declaration), .map(let entries, _)):
+            return entries.flatMap { entry in
+                declaration.key(entry.key).map { referencedNames(entry.value, type: $0.type, names: names) } ?? []
+            }
+        case (.variants(let variants), .map(let entries, _)):
+            guard let picked = entries.first(where: { $0.key == variants.discriminator })?.value.text,
+                  let variant = variants.variant(named: picked) else { return [] }
+            return referencedNames(node, type: .map(variant.declaration), names: names)
+        case (.anyOf(let types), _):
+            return types.flatMap { referencedNames(node, type: $0, names: names) }
+        default:
+            return []
+        }
     }
 
     /// What one replication of the topology allocates up front, bounded before anything is:

@@ -154,7 +154,14 @@ public struct NetworkModel: Sendable {
 /// One topology: named components wired by `calls:`, `targets:` and friends.
 public struct Topology: Sendable {
     public var name: String
+    /// The component that receives the clients' requests (the first one of a traffic mix).
     public var entry: Int
+    /// A traffic mix (`entry: { web_lb: 0.8, api: 0.2 }`): each entry component and the share
+    /// of the requests it receives, in file order; empty for a single entry.
+    public var entryShares: [(component: Int, share: Double)] = []
+    /// Components that nothing reaches from the entries (no `calls:`, `targets:`, `consumers:`,
+    /// subscription or record names them), with their lines: the loader's warnings.
+    public var unreached: [(name: String, file: String, line: Int?)] = []
     public var components: [Component]
     /// Zone names used anywhere in the scenario, index = zone id.
     public var zoneNames: [String]

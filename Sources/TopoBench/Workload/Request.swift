@@ -16,6 +16,8 @@ struct Request {
     var tprev: Int32 = -1
     var tnext: Int32 = -1
     var inTimeoutList: Bool = false
+    /// The entry component its attempts go to (a traffic mix draws it once per request).
+    var entry: Int32 = -1
 }
 
 /// One user: where its session lives.

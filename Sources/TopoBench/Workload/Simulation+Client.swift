@@ -74,6 +74,7 @@ extension Simulation {
         requests[i].lastCost = 0
         requests[i].lastBackoff = 0
         requests[i].counted = metrics.measuring
+        requests[i].entry = entryMix.isEmpty ? Int32(topology.entry) : pickEntry()
         inFlightRequests += 1
         if metrics.measuring { metrics.offered += 1 }
         if clientBudget != nil { clientBudget!.noteRequest(at: now) }
@@ -89,15 +90,21 @@ extension Simulation {
             failAttempt(r, cause: .rejected, timeout: false, retryable: false)
             return
         }
-        let entry = Int32(topology.entry)
+        let entry = requests[i].entry
         let call = newCall(callee: entry, caller: -1, parent: -1, request: r, user: requests[i].user, origin: requests[i].start)
         requests[i].call = call
         requests[i].callGen = calls[Int(call)].gen
         if clientTimeoutList >= 0 { timeoutAppend(request: r) }
-        send(call, fromZone: -1, toZone: zoneOfEntry(), sender: -1)
+        send(call, fromZone: -1, toZone: components.entryZone(Int(entry)), sender: -1)
     }
 
-    func zoneOfEntry() -> Int8 { components.entryZone(topology.entry) }
+    /// The entry of a logical request in a traffic mix: one uniform draw per request, from the
+    /// mix's own stream, so every topology of a replication sends the same requests the same way.
+    func pickEntry() -> Int32 {
+        let u = entryStream!.uniform()
+        for e in entryMix where u < e.upTo { return e.component }
+        return entryMix[entryMix.count - 1].component
+    }
 
     /// The answer to a client attempt has arrived.
     func clientAttemptAnswered(request r: Int32, call: Int32, status: CallStatus) {

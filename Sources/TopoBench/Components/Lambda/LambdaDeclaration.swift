@@ -16,6 +16,10 @@ extension MapDeclaration {
                            "Memory in MB (MemorySize): the GB-seconds an invocation is billed. It does not change the service time."),
             KeyDeclaration("architecture", .choice(LambdaArchitecture.allCases.map(\.rawValue)), default: "x86_64", source: .aws("lambda.architecture"),
                            "x86_64 or arm64 (Graviton): the price of a GB-second."),
+            KeyDeclaration("calls", .reference(["instances", "alb", "api_gateway", "sqs", "sns", "lambda", "database", "http_endpoint"]), default: .described("no call"),
+                           "A component the function calls once per synchronous invocation, after its service time, and waits for (an SQS SendMessage or SNS Publish is answered when accepted); the invocation fails when the answer is an error. One attempt: the SDK's retries inside the function are not modelled (an assumption). Only for a function invoked synchronously (by API Gateway, an ALB, instances or another function), not as an SQS consumer or SNS subscriber."),
+            KeyDeclaration("timeout", .duration(Time.second...(900 * Time.second)), default: "3s", source: .aws("lambda.timeout"),
+                           "The function's timeout: a synchronous invocation still running (init, service and its call) after this fails, and its environment is freed."),
             .region,
         ])
 }

@@ -4,6 +4,8 @@ enum LambdaTimer: UInt8 {
     case callDone
     /// An asynchronous invocation completes, or the wait before its retry is over (`slot` = message).
     case eventDone
+    /// A synchronous invocation reaches the function's timeout (`slot` = call).
+    case callTimedOut
 }
 
 /// An AWS Lambda function: at most `concurrency` invocations at once.
@@ -103,6 +105,9 @@ final class LambdaFunction: ComponentModel {
         }
     }
 
+    /// A synchronous invocation: throttled beyond the concurrency limit, otherwise it runs for
+    /// its init and service time, then makes its call (`calls:`) and waits for the answer. An
+    /// invocation still running at the function's timeout fails then; it is billed up to the end.
     func receive(call: Int32, after carry: SimTime) {
         if running >= Int32(spec.concurrency) {
             sim.reply(call, .throttled)
@@ -111,8 +116,18 @@ final class LambdaFunction: ComponentModel {
         running += 1
         sim.calls[Int(call)].phase = .inService
         let d = startInvocation() + duration()
+        let gen = sim.calls[Int(call)].gen
+        if d > spec.timeout {
+            if sim.metrics.measuring { billedDuration &+= spec.timeout }
+            sim.scheduleTimer(after: spec.timeout, for: index, code: LambdaTimer.callTimedOut.rawValue, slot: call, gen: gen)
+            return
+        }
         if sim.metrics.measuring { billedDuration &+= d }
-        sim.scheduleTimer(after: d, for: index, code: LambdaTimer.callDone.rawValue, slot: call, gen: sim.calls[Int(call)].gen)
+        sim.scheduleTimer(after: d, for: index, code: LambdaTimer.callDone.rawValue, slot: call, gen: gen)
+        if spec.calls != nil {
+            // The rest of the timeout bounds the wait for the call.
+            sim.scheduleTimer(after: spec.timeout, for: index, code: LambdaTimer.callTimedOut.rawValue, slot: call, gen: gen)
+        }
     }
 
     func duration() -> SimTime {
@@ -124,17 +139,64 @@ final class LambdaFunction: ComponentModel {
         switch LambdaTimer(rawValue: code) {
         case .callDone: callDone(call: slot, gen: gen)
         case .eventDone: eventDone(message: slot, gen: gen)
+        case .callTimedOut: callTimedOut(call: slot, gen: gen)
         case nil: break
         }
     }
 
-    /// A synchronous invocation completes.
+    /// A synchronous invocation's service time is over: it answers, or makes its call.
     func callDone(call: Int32, gen: UInt32) {
-        guard sim.calls[Int(call)].gen == gen, sim.calls[Int(call)].phase == .inService else { return }
+        let c = Int(call)
+        guard sim.calls[c].gen == gen, sim.calls[c].phase == .inService else { return }
+        let failed = errorProbability > 0 && streams.misc.uniform() < errorProbability
+        guard let downstream = spec.calls, !failed else {
+            finishInvocation(call, status: failed ? .serverError : .ok)
+            return
+        }
+        sim.calls[c].phase = .waitingChild
+        let child = sim.newCall(
+            callee: Int32(downstream), caller: index, parent: call, request: sim.calls[c].request,
+            user: sim.calls[c].user, origin: sim.calls[c].origin)
+        sim.calls[c].child = child
+        // When the call went out, to bill the wait (``childAnswered``).
+        sim.calls[Int(child)].sentAt = sim.now
+        sim.send(child, fromZone: -1, toZone: sim.components.zone(ofCallTo: downstream, call: child), sender: index)
+    }
+
+    /// The answer to the invocation's call: the invocation ends with it (an error fails it).
+    func childAnswered(call: Int32, child: Int32, status: CallStatus, after carry: SimTime) {
+        guard sim.calls[Int(call)].phase == .waitingChild else { return }
+        if sim.metrics.measuring { billedDuration &+= sim.now - sim.calls[Int(child)].sentAt }
+        finishInvocation(call, status: status == .ok ? .ok : .serverError)
+    }
+
+    /// The function's timeout: an invocation still serving or waiting for its call fails.
+    func callTimedOut(call: Int32, gen: UInt32) {
+        let c = Int(call)
+        guard sim.calls[c].gen == gen else { return }
+        switch sim.calls[c].phase {
+        case .inService:
+            // Its service time ran past the timeout (billed up to it when it started).
+            break
+        case .waitingChild:
+            let child = sim.calls[c].child
+            if child >= 0 {
+                if sim.metrics.measuring { billedDuration &+= sim.now - sim.calls[Int(child)].sentAt }
+                sim.calls[c].child = -1
+                sim.calls[Int(child)].abandoned = true
+                if sim.calls[Int(child)].phase == .dropped { sim.freeCallSlot(child) }
+            }
+        default:
+            return
+        }
+        finishInvocation(call, status: .serverError)
+    }
+
+    /// A synchronous invocation ends: its slot and environment are free, the caller answered.
+    func finishInvocation(_ call: Int32, status: CallStatus) {
         running -= 1
         endInvocation()
-        let failed = errorProbability > 0 && streams.misc.uniform() < errorProbability
-        sim.reply(call, failed ? .serverError : .ok)
+        sim.reply(call, status)
         drainBacklog()
     }
 
@@ -235,6 +297,7 @@ extension LambdaFunction {
 
 extension LambdaSpec: ComponentSpec {
     static var declaration: MapDeclaration { .lambda }
+    var edges: [Int] { calls.map { [$0] } ?? [] }
     /// The pollers a queue allocates for the function's event source mapping (``sqsPollers(queueSetting:)``).
     func consumerPollers(perInstance pollers: Int?) -> Int { sqsPollers(queueSetting: pollers) }
     static var faultKinds: Set<FaultSpec.Kind> { [.errors, .latency, .partition, .zoneOutage] }

@@ -13,6 +13,10 @@ public struct LambdaSpec: Sendable {
     /// MemorySize in MB, and the instruction set: what a GB-second costs.
     public var memory = 128
     public var architecture: LambdaArchitecture = .x86
+    /// The component each synchronous invocation calls after its service time (nil: none).
+    public var calls: Int? = nil
+    /// The function's timeout, for synchronous invocations.
+    public var timeout: SimTime = AwsDefaults.lambdaTimeout
 }
 
 /// A Lambda function's instruction set (its `Architectures`).
@@ -33,7 +37,18 @@ extension LambdaSpec {
             keepWarm: try cm.duration("keep_warm", default: AwsDefaults.lambdaKeepWarm) ?? AwsDefaults.lambdaKeepWarm,
             region: try t.region(cm),
             memory: try cm.int("memory", default: 128) ?? 128,
-            architecture: LambdaArchitecture(rawValue: try cm.choice("architecture", default: "x86_64") ?? "x86_64") ?? .x86)
+            architecture: LambdaArchitecture(rawValue: try cm.choice("architecture", default: "x86_64") ?? "x86_64") ?? .x86,
+            calls: try lambdaCalls(cm, t),
+            timeout: try cm.duration("timeout", default: AwsDefaults.lambdaTimeout) ?? AwsDefaults.lambdaTimeout)
+    }
+
+    /// `calls:`, which must name another component.
+    static func lambdaCalls(_ cm: MapReader, _ t: TopologyReading) throws -> Int? {
+        let calls = try t.ref(cm, "calls")
+        if let calls, calls == t.index {
+            throw (cm.optional("calls") ?? cm.reader).error(expected: "another component (a function cannot call itself)")
+        }
+        return calls
     }
 
     /// The most batches the event source mapping of a queue processes at once: its

@@ -181,10 +181,16 @@ extension MapDeclaration {
     public static let topology = MapDeclaration(
         "topology", "One architecture: its components and the one that receives the clients' requests.",
         keys: [
-            KeyDeclaration("entry", .reference(ComponentKinds.entryKinds), required: true,
-                           "The component that receives the clients' requests."),
+            KeyDeclaration("entry", .anyOf([.reference(ComponentKinds.entryKinds), .map(.entryShares)]), required: true,
+                           "The component that receives the clients' requests, or several with the share of the requests each receives (entry: { web_lb: 0.8, api: 0.2 }): each logical request, retries included, goes to one, drawn from a stream of its own."),
             KeyDeclaration("components", .map(.components), required: true, "The components, by name."),
         ])
+
+    /// `topologies.NAME.entry` as a traffic mix: entry components by name, and their shares.
+    public static let entryShares = MapDeclaration(
+        "entry_shares", "Entry components by name, each with its share of the requests; the shares add up to 1.",
+        keys: [], otherKeys: KeyDeclaration("*", .probability, "The share of the logical requests that go to this component."),
+        otherKeysAreNames: true)
 
     /// `topologies.NAME.components`: the components, by name, each picked by its `kind`.
     public static let components = MapDeclaration(
