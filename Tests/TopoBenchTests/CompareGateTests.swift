@@ -175,6 +175,23 @@ struct CompareGateTests {
         }
     }
 
+    /// Results of another scenario file or other overrides (a quick run against a full one) are
+    /// still compared, and every format says the inputs differ.
+    @Test func differentScenariosAreNamedInEveryFormat() throws {
+        let other = try QuickResults.copy("instance_crash", label: "hash")
+        defer { try? FileManager.default.removeItem(atPath: (other as NSString).deletingLastPathComponent) }
+        try QuickResults.editRun(other) { $0.scenarioHash = "0123456789abcdef" }
+        let baseline = QuickResults.folder + "/instance_crash"
+        let report = try Comparison.run(baseline: baseline, current: other, options: CompareOptions())
+        #expect(report.tests.count == 1)
+        for format in CompareFormat.allCases {
+            #expect(report.render(format).contains("the scenarios differ (scenario_hash "), "\(format)")
+            #expect(report.render(format).contains(" and 0123456789abcdef)"), "\(format)")
+        }
+        let same = try Comparison.run(baseline: baseline, current: baseline, options: CompareOptions())
+        #expect(!same.tests[0].description.contains("the scenarios differ"))
+    }
+
     @Test func differentSeedsFallBackToIndependentAndSaySoInEveryFormat() throws {
         let other = try QuickResults.copy("instance_crash", label: "seed")
         defer { try? FileManager.default.removeItem(atPath: (other as NSString).deletingLastPathComponent) }

@@ -235,13 +235,18 @@ public enum Comparison {
             }
             matched += 1
             let pairing = decidePairing(b, base, c, curr, options)
-            let description: String
+            var description: String
             switch pairing {
             case .paired(let seed, let replications):
                 description =
                     "paired differences under common random numbers (seed \(seed) and \(replications) replication\(replications == 1 ? "" : "s") on both sides)"
             case .independent(let reason):
                 description = "independent intervals, √(h_b² + h_c²): \(reason)"
+            }
+            if let bi = b.run, let ci = c.run, base.runs[bi].info.scenarioHash != curr.runs[ci].info.scenarioHash {
+                // Different inputs (another scenario file, or other overrides such as --quick or
+                // --duration): the figures still compare, but what moved may be the scenario.
+                description += "; the scenarios differ (scenario_hash \(base.runs[bi].info.scenarioHash) and \(curr.runs[ci].info.scenarioHash)): a change may come from the scenario or its overrides, not the model"
             }
             if seenTests.insert(b.scenario + "\u{1F}" + description).inserted {
                 tests.append((b.scenario, description))
