@@ -794,7 +794,7 @@ public enum Plots {
                 let file = i == 0 ? quote(name + ".dat") : "\"\""
                 parts.append("\(file) index \(i) using \(x):2:3 with yerrorbars pt \(markers[i % markers.count]) ps 1.5 lw 1.5 lc rgb \"\(colour(i))\" notitle")
                 if labelled {
-                    parts.append("\"\" index \(i) using \(x):\(x == 1 ? 6 : 7):5 with labels offset char 1,char 0.8 left font \",9\" tc rgb \"#303030\" notitle")
+                    parts.append("\"\" index \(i) using \(x):\(x == 1 ? 6 : 7):5 with labels offset char 1.6,char 0.9 left font \",9\" tc rgb \"#303030\" notitle")
                 }
             }
             if best != nil {
