@@ -211,7 +211,8 @@ struct ErrorReportingTests {
     }
 
     @Test func mistypedCommandsAreSuggested() {
-        #expect(TopoBenchCommand.refusal(of: ["runn", "x.yaml"]) == "error: unknown command 'runn'; did you mean 'run'? (commands: run, suite, check, compare, merge, plot, validate, list, schema)")
+        #expect(TopoBenchCommand.refusal(of: ["runn", "x.yaml"]) == "error: unknown command 'runn'; did you mean 'run'? (commands: run, suite, check, compare, merge, plot, report, validate, list, schema)")
+        #expect(TopoBenchCommand.refusal(of: ["reprot", "results"])?.contains("did you mean 'report'?") == true)
         #expect(TopoBenchCommand.refusal(of: ["x.yaml"])?.hasPrefix("error: unknown command 'x.yaml'; to run a scenario file: topobench run x.yaml") == true)
         #expect(TopoBenchCommand.refusal(of: ["run", "x.yaml"]) == nil)
         #expect(TopoBenchCommand.refusal(of: ["--version"]) == nil)
