@@ -134,6 +134,7 @@ struct Compare: ParsableCommand {
               topobench compare results/quick /tmp/quick
               topobench compare results/quick /tmp/quick --threshold sessions_lost=0 --threshold latency_p99_ms=5ms
               topobench compare results/quick /tmp/quick --format markdown >> "$GITHUB_STEP_SUMMARY"
+              topobench compare results/quick /tmp/quick --html /tmp/compare.html
             """)
 
     @Argument(help: "The reference result.") var baseline: String
@@ -163,6 +164,9 @@ struct Compare: ParsableCommand {
     @Flag(help: "Count rows missing from CURRENT as regressions.")
     var strict = false
 
+    @Option(help: ArgumentHelp("Also write the comparison as a self-contained HTML page to FILE (verdicts, intervals, every comparison).", valueName: "FILE"))
+    var html: String?
+
     func run() throws {
         try guarded {
             let options = try CompareOptions.fromCommandLine(
@@ -171,6 +175,7 @@ struct Compare: ParsableCommand {
                 pairing: independent ? .independent : .auto)
             let report = try Comparison.run(baseline: baseline, current: current, options: options)
             print(report.render(format, all: all), terminator: "")
+            if let html { try AtomicFile.write(Array(report.renderHTML().utf8), to: html) }
             if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
         }
     }
