@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS = -c release -Xswiftc -enable-testing
 BIN = .build/release/topobench
 # python3-venv: Debian's python3 makes virtual environments only with it (see SCHEMA_VENV).
-APT_PACKAGES = libgsl-dev pkg-config gnuplot-nox python3-venv
+APT_PACKAGES = libgsl-dev pkg-config gnuplot-nox python3-venv chromium
 # The tests validate every scenario file against `topobench schema` with a real JSON Schema
 # validator, check-jsonschema from PyPI, kept in a virtual environment under .build so the
 # system's Python is left as it is (and `make clean` removes it).
@@ -37,7 +37,7 @@ quick: build
 # Unit tests, golden files, determinism and the analytic validation cases, in release mode
 # (the statistical cases simulate millions of customers; a debug build is tens of times slower).
 test: deps $(CHECK_JSONSCHEMA)
-	TOPOBENCH_CHECK_JSONSCHEMA=$(abspath $(CHECK_JSONSCHEMA)) $(SWIFT) test $(RELEASE_FLAGS)
+	TOPOBENCH_CHECK_JSONSCHEMA=$(abspath $(CHECK_JSONSCHEMA)) TOPOBENCH_REQUIRE_CHROMIUM=1 $(SWIFT) test $(RELEASE_FLAGS)
 	# The invariant checks exist in debug builds only: the engine's and the models' tables are
 	# checked after every event of the suite's scenarios, shortened (Tests/.../InvariantTests).
 	$(SWIFT) test --filter InvariantTests
