@@ -44,7 +44,10 @@ extension CompareReport {
             for row in added { body += "<li>\(e(row.label))</li>\n" }
             body += "</ul>\n"
         }
-        if !cases.isEmpty { body += "<h2>All \(cases.count) comparisons</h2>\n" + htmlTable(cases) }
+        // Every comparison, folded as in the markdown report: a suite has thousands.
+        if !cases.isEmpty {
+            body += "<h2>All comparisons</h2>\n<details><summary>All \(cases.count) comparisons</summary>\n" + htmlTable(cases) + "</details>\n"
+        }
         body += "<footer>Made by topobench compare --html. Self-contained: no scripts, stylesheets, fonts or images are loaded.</footer>\n"
         return HTMLPage.document(title: "topobench compare: \(verdictText)", body: body)
     }
@@ -66,7 +69,7 @@ extension CompareReport {
                 HTMLPage.Cell(c.sweep.isEmpty ? "-" : c.sweep.joined(separator: ", ")), HTMLPage.Cell(c.metric),
                 HTMLPage.Cell(Self.valueText(c.baseline, c.baselineCI), "n"), HTMLPage.Cell(Self.valueText(c.current, c.currentCI), "n"),
                 HTMLPage.Cell(Self.changeText(c), "n"), HTMLPage.Cell(Self.limitText(c.threshold, c.figure), "n"),
-                HTMLPage.Cell(Self.testText(c)), HTMLPage.Cell(c.note),
+                HTMLPage.Cell(Self.testText(c)), HTMLPage.Cell(c.note, "wide"),
             ]
         }
         return HTMLPage.table(header: header, rows: cells)

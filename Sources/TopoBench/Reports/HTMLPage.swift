@@ -54,6 +54,7 @@ enum HTMLPage {
         td.fail { color: #b3261e; font-weight: 700; }
         td.weak { color: #9a6700; font-weight: 600; }
         td.na { color: #6e7781; }
+        td.wide { min-width: 26em; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.2rem; margin: .4rem 0 1rem; font-size: .92rem; }
         dl.facts dt { font-weight: 600; color: #2f3a45; }
         dl.facts dd { margin: 0; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: .86rem; overflow-wrap: anywhere; }
