@@ -210,9 +210,12 @@ struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Makes the pictures (PNG and SVG, with their gnuplot scripts) from a result folder.",
         discussion: """
-            Latency CDF per topology, success ratio over time around each fault with a 95 % band, \
-            p99 against offered load for a rate sweep, and queue depth and age of the oldest \
-            message. A suite folder gets one picture folder per scenario.
+            The latency tail per topology (latency_cdf: the share of requests slower than x, \
+            log-log), success ratio over time with a 95 % band and every fault shaded and \
+            labelled, p99 against offered load for a rate sweep, queue depth and age of the \
+            oldest message, and cost against availability and p99. Each topology has its own \
+            colour and dash pattern; pictures of a sweep point are named by its values \
+            (latency_cdf-rate=400_s.png). A suite folder gets one picture folder per scenario.
 
             Example:
               topobench plot results/default/instance_crash --out plots/default/instance_crash
