@@ -5,6 +5,8 @@ RELEASE_FLAGS = -c release -Xswiftc -enable-testing
 BIN = .build/release/topobench
 # python3-venv: Debian's python3 makes virtual environments only with it (see SCHEMA_VENV).
 APT_PACKAGES = libgsl-dev pkg-config gnuplot-nox python3-venv
+# The HTML report's test opens the page in headless Chromium: `make test` installs it too.
+TEST_APT_PACKAGES = $(APT_PACKAGES) chromium
 # The tests validate every scenario file against `topobench schema` with a real JSON Schema
 # validator, check-jsonschema from PyPI, kept in a virtual environment under .build so the
 # system's Python is left as it is (and `make clean` removes it).
@@ -12,11 +14,13 @@ SCHEMA_VENV = .build/schema-venv
 CHECK_JSONSCHEMA = $(SCHEMA_VENV)/bin/check-jsonschema
 CHECK_JSONSCHEMA_VERSION = 0.39.0
 
-.PHONY: run test deps build validate bench quick clean format schema install install-files
+.PHONY: run test deps test-deps build validate bench quick clean format schema install install-files
 
-# Installs GSL, pkg-config and gnuplot when missing (Debian; needs root or sudo).
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs GSL, pkg-config and gnuplot when missing (Debian; needs root or sudo); test-deps adds
+# Chromium.
+deps test-deps: PACKAGES = $(if $(filter test-deps,$@),$(TEST_APT_PACKAGES),$(APT_PACKAGES))
+deps test-deps:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -36,8 +40,8 @@ quick: build
 
 # Unit tests, golden files, determinism and the analytic validation cases, in release mode
 # (the statistical cases simulate millions of customers; a debug build is tens of times slower).
-test: deps $(CHECK_JSONSCHEMA)
-	TOPOBENCH_CHECK_JSONSCHEMA=$(abspath $(CHECK_JSONSCHEMA)) $(SWIFT) test $(RELEASE_FLAGS)
+test: test-deps $(CHECK_JSONSCHEMA)
+	TOPOBENCH_CHECK_JSONSCHEMA=$(abspath $(CHECK_JSONSCHEMA)) TOPOBENCH_REQUIRE_CHROMIUM=1 $(SWIFT) test $(RELEASE_FLAGS)
 	# The invariant checks exist in debug builds only: the engine's and the models' tables are
 	# checked after every event of the suite's scenarios, shortened (Tests/.../InvariantTests).
 	$(SWIFT) test --filter InvariantTests

@@ -138,6 +138,7 @@ struct Compare: ParsableCommand {
               topobench compare results/quick /tmp/quick
               topobench compare results/quick /tmp/quick --threshold sessions_lost=0 --threshold latency_p99_ms=5ms
               topobench compare results/quick /tmp/quick --format markdown >> "$GITHUB_STEP_SUMMARY"
+              topobench compare results/quick /tmp/quick --html /tmp/compare.html
             """)
 
     @Argument(help: "The reference result.") var baseline: String
@@ -167,6 +168,9 @@ struct Compare: ParsableCommand {
     @Flag(help: "Count rows missing from CURRENT as regressions.")
     var strict = false
 
+    @Option(help: ArgumentHelp("Also write the comparison as a self-contained HTML page to FILE (verdicts, intervals, every comparison).", valueName: "FILE"))
+    var html: String?
+
     func run() throws {
         try guarded {
             let options = try CompareOptions.fromCommandLine(
@@ -175,6 +179,7 @@ struct Compare: ParsableCommand {
                 pairing: independent ? .independent : .auto)
             let report = try Comparison.run(baseline: baseline, current: current, options: options)
             print(report.render(format, all: all), terminator: "")
+            if let html { try AtomicFile.write(Array(report.renderHTML().utf8), to: html) }
             if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
         }
     }
@@ -209,9 +214,12 @@ struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Makes the pictures (PNG and SVG, with their gnuplot scripts) from a result folder.",
         discussion: """
-            Latency CDF per topology, success ratio over time around each fault with a 95 % band, \
-            p99 against offered load for a rate sweep, and queue depth and age of the oldest \
-            message. A suite folder gets one picture folder per scenario.
+            The latency tail per topology (latency_cdf: the share of requests slower than x, \
+            log-log), success ratio over time with a 95 % band and every fault shaded and \
+            labelled, p99 against offered load for a rate sweep, queue depth and age of the \
+            oldest message, and cost against availability and p99. Each topology has its own \
+            colour and dash pattern; pictures of a sweep point are named by its values \
+            (latency_cdf-rate=400_s.png). A suite folder gets one picture folder per scenario.
 
             Example:
               topobench plot results/default/instance_crash --out plots/default/instance_crash

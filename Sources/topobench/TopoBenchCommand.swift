@@ -20,7 +20,7 @@ struct TopoBenchCommand: ParsableCommand {
             130 interrupted.
             """,
         version: TopoBenchVersion.string,
-        subcommands: [Run.self, SuiteCommand.self, Check.self, Compare.self, Merge.self, Plot.self, Validate.self, List.self, Schema.self, Explain.self]
+        subcommands: [Run.self, SuiteCommand.self, Check.self, Compare.self, Merge.self, Plot.self, Report.self, Validate.self, List.self, Schema.self, Explain.self]
     )
 
     /// Refuses no command and an unknown one before swift-argument-parser sees them: with no

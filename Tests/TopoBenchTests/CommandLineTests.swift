@@ -71,14 +71,23 @@ struct CommandLineTests {
         (Run.helpMessage(), ["--out", "--seed", "--replications", "--duration", "--jobs", "--shard", "--quiet", "--max-events", "--progress"]),
         (SuiteCommand.helpMessage(), ["--quick", "--out", "--plots", "--no-plots", "--shard", "--shard-count", "--jobs", "--suites", "--seed", "--quiet", "--max-events", "--progress"]),
         (Check.helpMessage(), ["--duration", "--replications", "--seed", "--jobs", "--max-events"]),
-        (Compare.helpMessage(), ["--max-latency-regression", "--max-availability-drop", "--format", "--strict"]),
+        (Compare.helpMessage(), ["--max-latency-regression", "--max-availability-drop", "--format", "--strict", "--html"]),
         (Merge.helpMessage(), ["--out"]),
         (Plot.helpMessage(), ["--out"]),
+        (Report.helpMessage(), ["--out"]),
         (Validate.helpMessage(), ["--replications", "--case", "--write-cases", "--jobs"]),
         (List.helpMessage(), ["--suites"]),
     ])
     func flagsKeepTheirNames(help: String, flags: [String]) {
         for flag in flags { #expect(help.contains(flag + " ") || help.contains(flag + "\n"), "\(flag) is missing from:\n\(help)") }
+    }
+
+    @Test func reportIsASubcommand() throws {
+        let command = try TopoBenchCommand.parseAsRoot(["report", "results/default", "--out", "/tmp/r"])
+        let report = try #require(command as? Report)
+        #expect(report.folder == "results/default")
+        #expect(report.out == "/tmp/r")
+        #expect(TopoBenchCommand.commandNames.contains("report"))
     }
 
     @Test func schemaIsASubcommand() throws {

@@ -738,10 +738,11 @@ struct ReportsPlotTests {
             #expect(error.message.contains("gnuplot"))
         }
         let names = Set((try FileManager.default.contentsOfDirectory(atPath: dir + "/plots")))
-        // Two sweep points: CDF, success ratio and queues per point, and p99 against load.
+        // Two sweep points: CDF, success ratio and queues per point, named by the point's
+        // value, and p99 against load.
         for base in [
-            "latency_cdf-1", "latency_cdf-2", "success_ratio-1", "success_ratio-2", "queues-1", "queues-2",
-            "p99_vs_load",
+            "latency_cdf-rate=100_s", "latency_cdf-rate=400_s", "success_ratio-rate=100_s", "success_ratio-rate=400_s",
+            "queues-rate=100_s", "queues-rate=400_s", "p99_vs_load",
         ] {
             #expect(names.contains(base + ".gp"), "\(base).gp")
             #expect(names.contains(base + ".dat"), "\(base).dat")
@@ -755,11 +756,14 @@ struct ReportsPlotTests {
             }
         }
         if hasGnuplot { #expect(written.count == 7 * 4) }
-        let script = String(decoding: reportsFileBytes(dir + "/plots/success_ratio-1.gp"), as: UTF8.self)
-        #expect(script.contains("\"success_ratio-1.dat\""))
-        #expect(script.contains("set arrow from 20, graph 0"))
+        let script = String(decoding: reportsFileBytes(dir + "/plots/success_ratio-rate=100_s.gp"), as: UTF8.self)
+        #expect(script.contains("\"success_ratio-rate=100_s.dat\""))
+        // The crash is a shaded band from its start to its end, labelled with kind and target.
+        #expect(script.contains("set object 1 rect from first 20, graph 0 to first 40, graph 1 behind"))
+        #expect(script.contains("set label 1 \"crash backend\" at first 20, graph 1"))
         // The fault that alb ignored (no `cache` component) is not drawn.
-        #expect(!script.contains("set arrow from 5, graph 0"))
+        #expect(!script.contains("from first 5,"))
+        #expect(!script.contains("latency cache"))
         #expect(script.contains("title \"alb\""))
         let p99 = String(decoding: reportsFileBytes(dir + "/plots/p99_vs_load.dat"), as: UTF8.self)
         #expect(p99.contains("# index 0: tight"))
@@ -818,5 +822,131 @@ struct ReportsPlotTests {
             latency: ResultTable(header: ResultColumns.latencyHeader(sweepColumns: []), rows: strip(rows.latency)))
         let pictures = try Plots.pictures(for: set)
         #expect(pictures.map(\.name) == ["latency_cdf", "success_ratio"])
+    }
+
+    /// The `set style line` lines of a script, by number: (colour, dash pattern).
+    static func lineStyles(_ script: String) -> [Int: (colour: String, dash: String)] {
+        var out: [Int: (String, String)] = [:]
+        for line in script.split(separator: "\n") where line.hasPrefix("set style line ") {
+            let words = line.split(separator: " ").map(String.init)
+            guard let n = Int(words[3]), let lc = words.firstIndex(of: "rgb"), let dt = words.firstIndex(of: "dt") else { continue }
+            out[n] = (words[lc + 1], words[dt + 1])
+        }
+        return out
+    }
+
+    /// Issue: curves that overlap stay visible: each series has its own colour and dash pattern,
+    /// and the plot uses them.
+    @Test func everySeriesHasItsOwnColourAndDashPattern() throws {
+        let pictures = try Plots.pictures(for: try reportsSyntheticSet())
+        for picture in pictures where ["latency_cdf", "success_ratio", "queues", "p99_vs_load"].contains(where: picture.name.hasPrefix) {
+            let styles = Self.lineStyles(picture.script)
+            #expect(styles.count == 2, "\(picture.name): \(styles)")
+            #expect(Set(styles.values.map(\.colour)).count == styles.count, "\(picture.name) colours")
+            #expect(Set(styles.values.map(\.dash)).count == styles.count, "\(picture.name) dash patterns")
+            #expect(picture.script.contains(" ls 1 title \"tight\""), "\(picture.name)")
+            #expect(picture.script.contains(" ls 2 title \"alb\""), "\(picture.name)")
+            #expect(picture.script.contains("set key outside"), "\(picture.name): the key is outside the data")
+        }
+        // Past eight series the colours repeat, but no two of the first 64 share colour and dash.
+        let many = Plots.seriesStyles(64).map { line in
+            let words = line.split(separator: " ").map(String.init)
+            return (words[words.firstIndex(of: "rgb")! + 1], words[words.firstIndex(of: "dt")! + 1])
+        }
+        #expect(Set(many.map { "\($0.0) \($0.1)" }).count == 64)
+        #expect(Set(many.prefix(8).map(\.0)).count == 8)
+        #expect(Set(many.prefix(8).map(\.1)).count == 8)
+    }
+
+    /// The latency picture is a complementary CDF on log–log axes, down to p99.99.
+    @Test func latencyIsAComplementaryCDFOnLogAxes() throws {
+        let pictures = try Plots.pictures(for: try reportsSyntheticSet())
+        let cdf = try #require(pictures.first { $0.name == "latency_cdf-rate=100_s" })
+        #expect(cdf.script.contains("set logscale xy"))
+        #expect(cdf.script.contains("set yrange [0.0001:1]"))
+        #expect(cdf.script.contains("\"0.01 (p99)\" 0.01"))
+        #expect(cdf.script.contains("using 2:3 with linespoints ls 1"))
+        // Column 3 is 1 − percentile/100; the maximum (1 − F = 0) is left out.
+        var rows = 0
+        for line in cdf.data.split(separator: "\n") where !line.hasPrefix("#") {
+            let v = line.split(separator: " ").compactMap { Double($0) }
+            #expect(v.count == 3)
+            #expect(v[0] < 100)
+            #expect(abs(v[2] - (100 - v[0]) / 100) < 1e-9, "\(line)")
+            rows += 1
+        }
+        #expect(rows == 2 * (ResultColumns.latencyPercentiles.count - 1))
+    }
+
+    /// Pictures of a sweep point are named by its values, filesystem-safe and unique.
+    @Test func sweepPictureNamesComeFromTheValues() {
+        func info(_ columns: [String], _ points: [[String]]) -> RunInfo {
+            RunInfo(scenario: "s", scenarioHash: "h", seed: 1, version: "v", replications: 1, topologies: ["t"], sweepColumns: columns, sweepPoints: points)
+        }
+        #expect(Plots.pointSuffixes(info([], [[]])) == [""])
+        #expect(Plots.pointSuffixes(info(["workload.arrival.rate"], [["100/s"], ["400/s"]])) == ["-rate=100_s", "-rate=400_s"])
+        #expect(
+            Plots.pointSuffixes(info(["workload.arrival.rate", "faults.0.duration"], [["100/s", "250ms"], ["1.5/m", "1s"]]))
+                == ["-rate=100_s-duration=250ms", "-rate=1.5_m-duration=1s"])
+        // Two columns that end alike keep more of their paths.
+        #expect(Plots.pointSuffixes(info(["faults.0.duration", "faults.1.duration"], [["1s", "2s"]])) == ["-0.duration=1s-1.duration=2s"])
+        // Values that differ only in characters a file name cannot hold get their index.
+        #expect(Plots.pointSuffixes(info(["x"], [["a/b"], ["a b"], ["c"]])) == ["-x=a_b-1", "-x=a_b-2", "-x=c"])
+        for suffix in Plots.pointSuffixes(info(["k"], [["../../etc"], ["<a>|\"*?"]])) {
+            #expect(!suffix.contains("/") && !suffix.contains("\"") && !suffix.contains("<"), "\(suffix)")
+        }
+    }
+
+    /// No latency, ratio or cost axis goes below 0, and an error bar wider than its value stops at 0.
+    @Test func noNegativeAxesAndErrorBarsClippedAtZero() throws {
+        var set = try reportsSyntheticSet()
+        let ci = try set.summary.requireColumn(Figure.latencyP99.ciColumn)
+        for r in set.summary.rows.indices { set.summary.rows[r][ci] = "1000000" }
+        let pictures = try Plots.pictures(for: set)
+        let p99 = try #require(pictures.first { $0.name == "p99_vs_load" })
+        #expect(p99.script.contains("set yrange [0:*]"))
+        var lines = 0
+        for line in p99.data.split(separator: "\n") where !line.hasPrefix("#") {
+            let v = line.split(separator: " ").compactMap { Double($0) }
+            #expect(v[2] == 0, "the low end of the error bar: \(line)")
+            #expect(abs(v[3] - v[1] - 1_000_000) < 0.01, "\(line)")
+            lines += 1
+        }
+        #expect(lines == 4)
+        #expect(p99.script.contains("using 1:2:3:4 with yerrorbars"))
+        for picture in pictures {
+            let ranges = picture.script.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("set yrange") }
+            #expect(!ranges.isEmpty, "\(picture.name) has no y range")
+            for r in ranges {
+                #expect(r.hasPrefix("set yrange [0:") || r.hasPrefix("set yrange [0<*:") || r.hasPrefix("set yrange [0.0001:"), "\(picture.name): \(r)")
+            }
+        }
+    }
+
+    /// An instant fault (start = end) is a labelled vertical line, drawn by gnuplot.
+    @Test func anInstantFaultIsALabelledLine() throws {
+        var set = try reportsSyntheticSet()
+        let width = set.faults.header.count
+        for r in [1, 2, 3] {
+            var row = ["demo", "tight", "100/s", String(r), "kill", "web[0]", "22", "22", ""]
+            row += Array(repeating: "", count: max(0, width - row.count))
+            set.faults.rows.append(row)
+        }
+        let pictures = try Plots.pictures(for: set)
+        let ratio = try #require(pictures.first { $0.name == "success_ratio-rate=100_s" })
+        #expect(ratio.script.contains("set arrow 2 from first 22, graph 0 to first 22, graph 1 nohead"))
+        #expect(ratio.script.contains("set label 2 \"kill web[0] (instant)\" at first 22, graph 1"))
+        #expect(ratio.script.contains("keyentry with lines"))
+        // The two labels overlap in time: the second one goes on a row of its own.
+        #expect(ratio.script.contains("offset 0, char 2.2 left"))
+        // The other sweep point has no instant fault.
+        let other = try #require(pictures.first { $0.name == "success_ratio-rate=400_s" })
+        #expect(!other.script.contains("(instant)"))
+        guard Plots.findExecutable("gnuplot") != nil else { return }
+        let dir = try reportsTemporaryFolder("plots-instant")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try set.write(folder: dir + "/result")
+        let written = try Plots.make(from: dir + "/result", to: dir + "/plots")
+        #expect(written.contains { $0.hasSuffix("success_ratio-rate=100_s.svg") })
     }
 }

@@ -2,6 +2,27 @@
 public enum TerminalTable {
     /// Renders the key figures of a summary with their 95 % intervals, aligned in columns.
     public static func render(_ summary: ResultTable) -> String {
+        let (titles, cells, footnote) = grid(summary)
+        var widths = titles.map(\.count)
+        for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        func line(_ items: [String]) -> String {
+            items.enumerated().map { i, s in
+                i == 0 ? s.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[i] - s.count) + s
+            }.joined(separator: "  ")
+        }
+        var out = line(titles) + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for r in cells { out += line(r) + "\n" }
+        out += legend
+        if let footnote { out += footnote + "\n" }
+        return out
+    }
+
+    /// The table's column titles (with their units), its cells (the first column the topology,
+    /// then the sweep values, then the figures) and the note under it, if any: what ``render(_:)``
+    /// aligns and `topobench report` puts in HTML.
+    static func grid(_ summary: ResultTable) -> (titles: [String], rows: [[String]], footnote: String?) {
         let sweep = summary.header.filter { !["scenario", "topology", "replications"].contains($0) && !isMetric($0) }
         var columns: [(title: String, value: ([String]) -> String)] = []
         func col(_ name: String) -> Int? { summary.columnIndex(name) }
@@ -51,22 +72,11 @@ public enum TerminalTable {
             }))
         }
         let cells = summary.rows.map { row in columns.map { $0.value(row) } }
-        var widths = columns.map { $0.title.count }
-        for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
-        func line(_ items: [String]) -> String {
-            items.enumerated().map { i, s in
-                i == 0 ? s.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[i] - s.count) + s
-            }.joined(separator: "  ")
-        }
-        var out = line(columns.map(\.title)) + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for r in cells { out += line(r) + "\n" }
-        out += legend
-        if ignored.contains(where: { $0 > 0 }) {
-            out += "! faults ignored: faults that act on nothing in that topology (see the warnings and faults.csv); it ran without them\n"
-        }
-        return out
+        let footnote =
+            ignored.contains(where: { $0 > 0 })
+            ? "! faults ignored: faults that act on nothing in that topology (see the warnings and faults.csv); it ran without them"
+            : nil
+        return (columns.map(\.title), cells, footnote)
     }
 
     /// What the columns mean, printed under the table (`explain` and the README say more).
