@@ -30,9 +30,12 @@ deps test-deps:
 build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product topobench
 
-# Runs the default suite: results/default/<scenario>/*.csv and plots/default/<scenario>/*.{png,svg,gp}.
+# Runs the default suite: results/default/<scenario>/*.csv and plots/default/<scenario>/*.{png,svg,gp},
+# then the suite's HTML report (results/default/report.html, not committed) and instance_crash's.
 run: build
 	$(BIN) suite default --out results --plots plots
+	$(BIN) report results/default
+	$(BIN) report results/default/instance_crash
 
 # A short version of the suite, as CI runs it (results/quick).
 quick: build

@@ -1,10 +1,15 @@
-# Queue depth and age of the oldest message over time.
+# Queue depth and age of the oldest message over time, with the faults shaded.
 # Written by `topobench plot`; reads queues.dat beside it and writes queues.png and queues.svg.
 # Restyle freely, then redraw from this folder with: gnuplot queues.gp
 
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 1.3
+set style line 2 lc rgb "#D55E00" lw 2 dt (10,5) pt 5 ps 1.3
+set style line 3 lc rgb "#009E73" lw 2 dt (3,4) pt 9 ps 1.3
 set grid
-set key top right
+set key outside right top Left reverse
 set yrange [0:*]
+set lmargin 12
+set rmargin 26
 
 do for [fmt in "png svg"] {
     if (fmt eq "png") {
@@ -19,16 +24,24 @@ do for [fmt in "png svg"] {
         set output "queues.svg"
     }
     set multiplot layout 2,1 title "Queues: region_outage, mean over replications"
+    set object 1 rect from first 150, graph 0 to first 600, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+    set label 1 "region_outage region us-east-1" at first 150, graph 1 offset 0, char 0.9 left font ",9" tc rgb "#404040"
+    set tmargin 4.3
+    set title offset 0, char 1.3
     set ylabel "queue depth (messages)"
     unset xlabel
-    plot "queues.dat" index 0 using 1:2 with lines lw 2 lc 1 title "alb", \
-         "" index 1 using 1:2 with lines lw 2 lc 2 title "failover", \
-         "" index 2 using 1:2 with lines lw 2 lc 3 title "failover_fast"
+    plot "queues.dat" index 0 using 1:2 with lines ls 1 title "alb", \
+         "" index 1 using 1:2 with lines ls 2 title "failover", \
+         "" index 2 using 1:2 with lines ls 3 title "failover_fast", \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "fault (faults.csv)"
+    unset label
+    set tmargin
     set ylabel "oldest message age (s)"
     set xlabel "time (s)"
-    plot "queues.dat" index 0 using 1:3 with lines lw 2 lc 1 title "alb", \
-         "" index 1 using 1:3 with lines lw 2 lc 2 title "failover", \
-         "" index 2 using 1:3 with lines lw 2 lc 3 title "failover_fast"
+    plot "queues.dat" index 0 using 1:3 with lines ls 1 title "alb", \
+         "" index 1 using 1:3 with lines ls 2 title "failover", \
+         "" index 2 using 1:3 with lines ls 3 title "failover_fast", \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "fault (faults.csv)"
     unset multiplot
     unset output
 }

@@ -1,10 +1,19 @@
-# Queue depth and age of the oldest message over time.
+# Queue depth and age of the oldest message over time, with the faults shaded.
 # Written by `topobench plot`; reads queues.dat beside it and writes queues.png and queues.svg.
 # Restyle freely, then redraw from this folder with: gnuplot queues.gp
 
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 1.3
+set style line 2 lc rgb "#D55E00" lw 2 dt (10,5) pt 5 ps 1.3
+set style line 3 lc rgb "#009E73" lw 2 dt (3,4) pt 9 ps 1.3
+set style line 4 lc rgb "#CC79A7" lw 2 dt (12,4,3,4) pt 11 ps 1.3
+set style line 5 lc rgb "#E69F00" lw 2 dt (22,6) pt 13 ps 1.3
+set style line 6 lc rgb "#56B4E9" lw 2 dt (6,3,2,3,2,3) pt 15 ps 1.3
+set style line 7 lc rgb "#000000" lw 2 dt (3,9) pt 6 ps 1.3
 set grid
-set key top right
+set key outside right top Left reverse
 set yrange [0:*]
+set lmargin 12
+set rmargin 26
 
 do for [fmt in "png svg"] {
     if (fmt eq "png") {
@@ -19,24 +28,32 @@ do for [fmt in "png svg"] {
         set output "queues.svg"
     }
     set multiplot layout 2,1 title "Queues: retry_storm, mean over replications"
+    set object 1 rect from first 75, graph 0 to first 82.5, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+    set label 1 "latency backend" at first 75, graph 1 offset 0, char 0.9 left font ",9" tc rgb "#404040"
+    set tmargin 4.3
+    set title offset 0, char 1.3
     set ylabel "queue depth (messages)"
     unset xlabel
-    plot "queues.dat" index 0 using 1:2 with lines lw 2 lc 1 title "no_retries", \
-         "" index 1 using 1:2 with lines lw 2 lc 2 title "naive_retries", \
-         "" index 2 using 1:2 with lines lw 2 lc 3 title "sdk_quota", \
-         "" index 3 using 1:2 with lines lw 2 lc 4 title "retry_budget", \
-         "" index 4 using 1:2 with lines lw 2 lc 5 title "circuit_breaker", \
-         "" index 5 using 1:2 with lines lw 2 lc 6 title "lifo_queue_timeout", \
-         "" index 6 using 1:2 with lines lw 2 lc 7 title "sqs"
+    plot "queues.dat" index 0 using 1:2 with lines ls 1 title "no_retries", \
+         "" index 1 using 1:2 with lines ls 2 title "naive_retries", \
+         "" index 2 using 1:2 with lines ls 3 title "sdk_quota", \
+         "" index 3 using 1:2 with lines ls 4 title "retry_budget", \
+         "" index 4 using 1:2 with lines ls 5 title "circuit_breaker", \
+         "" index 5 using 1:2 with lines ls 6 title "lifo_queue_timeout", \
+         "" index 6 using 1:2 with lines ls 7 title "sqs", \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "fault (faults.csv)"
+    unset label
+    set tmargin
     set ylabel "oldest message age (s)"
     set xlabel "time (s)"
-    plot "queues.dat" index 0 using 1:3 with lines lw 2 lc 1 title "no_retries", \
-         "" index 1 using 1:3 with lines lw 2 lc 2 title "naive_retries", \
-         "" index 2 using 1:3 with lines lw 2 lc 3 title "sdk_quota", \
-         "" index 3 using 1:3 with lines lw 2 lc 4 title "retry_budget", \
-         "" index 4 using 1:3 with lines lw 2 lc 5 title "circuit_breaker", \
-         "" index 5 using 1:3 with lines lw 2 lc 6 title "lifo_queue_timeout", \
-         "" index 6 using 1:3 with lines lw 2 lc 7 title "sqs"
+    plot "queues.dat" index 0 using 1:3 with lines ls 1 title "no_retries", \
+         "" index 1 using 1:3 with lines ls 2 title "naive_retries", \
+         "" index 2 using 1:3 with lines ls 3 title "sdk_quota", \
+         "" index 3 using 1:3 with lines ls 4 title "retry_budget", \
+         "" index 4 using 1:3 with lines ls 5 title "circuit_breaker", \
+         "" index 5 using 1:3 with lines ls 6 title "lifo_queue_timeout", \
+         "" index 6 using 1:3 with lines ls 7 title "sqs", \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "fault (faults.csv)"
     unset multiplot
     unset output
 }

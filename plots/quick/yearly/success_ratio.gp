@@ -1,94 +1,68 @@
-# Success ratio over time per topology, with fault starts and ends.
+# Success ratio over time per topology, with the faults shaded and labelled.
 # Written by `topobench plot`; reads success_ratio.dat beside it and writes success_ratio.png and success_ratio.svg.
 # Restyle freely, then redraw from this folder with: gnuplot success_ratio.gp
 
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 1.3
+set style line 2 lc rgb "#D55E00" lw 2 dt (10,5) pt 5 ps 1.3
+set style line 3 lc rgb "#009E73" lw 2 dt (3,4) pt 9 ps 1.3
+set style line 4 lc rgb "#CC79A7" lw 2 dt (12,4,3,4) pt 11 ps 1.3
+set style line 5 lc rgb "#E69F00" lw 2 dt (22,6) pt 13 ps 1.3
 set title "Success ratio: yearly, mean and 95 % interval over replications"
-set xlabel "time (s)"
+set xlabel "time (days)"
 set ylabel "succeeded / offered"
 set yrange [0:1.05]
 set grid
-set key bottom left
-set style fill transparent solid 0.2 noborder
-set arrow from 113437.5477, graph 0 to 113437.5477, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 415075.2131, graph 0 to 415075.2131, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 622160.1604, graph 0 to 622160.1604, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 727649.9725, graph 0 to 727649.9725, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 1294895.915, graph 0 to 1294895.915, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 1395130.182, graph 0 to 1395130.182, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 1406897.16, graph 0 to 1406897.16, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 1466143.739, graph 0 to 1466143.739, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 1517275.23, graph 0 to 1517275.23, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 1583149.374, graph 0 to 1583149.374, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 1955279.095, graph 0 to 1955279.095, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 2253773.909, graph 0 to 2253773.909, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 2400552.269, graph 0 to 2400552.269, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 2457357.672, graph 0 to 2457357.672, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 2815521.361, graph 0 to 2815521.361, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 3184416.646, graph 0 to 3184416.646, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 3198242.758, graph 0 to 3198242.758, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 3365550.931, graph 0 to 3365550.931, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 3385344.442, graph 0 to 3385344.442, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 3601646.567, graph 0 to 3601646.567, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 3735191.291, graph 0 to 3735191.291, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 3790088.221, graph 0 to 3790088.221, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 3948373.387, graph 0 to 3948373.387, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 4200220.414, graph 0 to 4200220.414, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 4298767.182, graph 0 to 4298767.182, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 4366166.393, graph 0 to 4366166.393, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 4389833.065, graph 0 to 4389833.065, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 4490963.175, graph 0 to 4490963.175, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 4547323.722, graph 0 to 4547323.722, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 4586382.497, graph 0 to 4586382.497, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 4986974.244, graph 0 to 4986974.244, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 5269767.291, graph 0 to 5269767.291, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 5332578.487, graph 0 to 5332578.487, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 5443489.529, graph 0 to 5443489.529, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 5611256.434, graph 0 to 5611256.434, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 5627983.475, graph 0 to 5627983.475, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 5758466.312, graph 0 to 5758466.312, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 5939643.491, graph 0 to 5939643.491, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 6209626.557, graph 0 to 6209626.557, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 6804467.998, graph 0 to 6804467.998, graph 1 nohead lc rgb "#d62728" dt 2
-set arrow from 114791.774, graph 0 to 114791.774, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 415173.2164, graph 0 to 415173.2164, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 622765.3841, graph 0 to 622765.3841, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 730507.3412, graph 0 to 730507.3412, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 1295429.641, graph 0 to 1295429.641, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 1396354.76, graph 0 to 1396354.76, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 1408481.19, graph 0 to 1408481.19, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 1468541.857, graph 0 to 1468541.857, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 1518029.661, graph 0 to 1518029.661, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 1585935.636, graph 0 to 1585935.636, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 1960489.06, graph 0 to 1960489.06, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 2254543.568, graph 0 to 2254543.568, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 2401254.951, graph 0 to 2401254.951, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 2463959.399, graph 0 to 2463959.399, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 2818552.768, graph 0 to 2818552.768, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 3185308.421, graph 0 to 3185308.421, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 3199401.563, graph 0 to 3199401.563, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 3367003.375, graph 0 to 3367003.375, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 3386498.466, graph 0 to 3386498.466, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 3602519.701, graph 0 to 3602519.701, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 3736844.788, graph 0 to 3736844.788, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 3790255.375, graph 0 to 3790255.375, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 3949041.615, graph 0 to 3949041.615, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 4200851.689, graph 0 to 4200851.689, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 4300197.142, graph 0 to 4300197.142, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 4373620.667, graph 0 to 4373620.667, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 4391079.289, graph 0 to 4391079.289, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 4492368.393, graph 0 to 4492368.393, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 4550899.545, graph 0 to 4550899.545, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 4588815.62, graph 0 to 4588815.62, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 4987781.255, graph 0 to 4987781.255, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 5270987.912, graph 0 to 5270987.912, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 5334049.08, graph 0 to 5334049.08, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 5444210.07, graph 0 to 5444210.07, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 5611529.894, graph 0 to 5611529.894, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 5629138.24, graph 0 to 5629138.24, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 5758985.331, graph 0 to 5758985.331, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 5942421.899, graph 0 to 5942421.899, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 6210886.959, graph 0 to 6210886.959, graph 1 nohead lc rgb "#2ca02c" dt 3
-set arrow from 6805015.803, graph 0 to 6805015.803, graph 1 nohead lc rgb "#2ca02c" dt 3
+set key outside right top Left reverse
+set style fill transparent solid 0.15 noborder
+set object 1 rect from first 1.31293458, graph 0 to first 1.328608495, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 2 rect from first 4.804111263, graph 0 to first 4.80524556, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 3 rect from first 7.200927782, graph 0 to first 7.207932686, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 4 rect from first 8.421874682, graph 0 to first 8.454946079, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 5 rect from first 14.98722124, graph 0 to first 14.99339862, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 6 rect from first 16.14734007, graph 0 to first 16.16151343, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 7 rect from first 16.28353194, graph 0 to first 16.30186562, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 8 rect from first 16.96925624, graph 0 to first 16.99701223, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 9 rect from first 17.5610559, graph 0 to first 17.56978774, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 10 rect from first 18.32348813, graph 0 to first 18.35573653, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 11 rect from first 22.63054508, graph 0 to first 22.6908456, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 12 rect from first 26.08534617, graph 0 to first 26.09425426, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 13 rect from first 27.78416978, graph 0 to first 27.79230267, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 14 rect from first 28.44163972, graph 0 to first 28.5180486, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 15 rect from first 32.58705279, graph 0 to first 32.62213852, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 16 rect from first 36.85667414, graph 0 to first 36.86699561, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 17 rect from first 37.01669859, graph 0 to first 37.03011068, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 18 rect from first 38.95313578, graph 0 to first 38.96994647, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 19 rect from first 39.18222734, graph 0 to first 39.1955841, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 20 rect from first 41.68572416, graph 0 to first 41.69582987, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 21 rect from first 43.23138068, graph 0 to first 43.25051838, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 22 rect from first 43.86676182, graph 0 to first 43.86869647, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 23 rect from first 45.69876605, graph 0 to first 45.70650017, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 24 rect from first 48.6136622, graph 0 to first 48.62096862, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 25 rect from first 49.75424979, graph 0 to first 49.77080025, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 26 rect from first 50.53433325, graph 0 to first 50.62060957, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 27 rect from first 50.80825307, graph 0 to first 50.82267696, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 28 rect from first 51.97874045, graph 0 to first 51.99500455, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 29 rect from first 52.6310616, graph 0 to first 52.67244844, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 30 rect from first 53.08313075, graph 0 to first 53.1112919, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 31 rect from first 57.71960931, graph 0 to first 57.72894971, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 32 rect from first 60.99267698, graph 0 to first 61.00680454, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 33 rect from first 61.71965841, graph 0 to first 61.73667917, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 34 rect from first 63.00335103, graph 0 to first 63.01169062, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 35 rect from first 64.94509762, graph 0 to first 64.94826266, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 36 rect from first 65.13869763, graph 0 to first 65.15206296, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 37 rect from first 66.64891565, graph 0 to first 66.65492281, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 38 rect from first 68.74587374, graph 0 to first 68.77803124, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 39 rect from first 71.87067774, graph 0 to first 71.88526573, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 40 rect from first 78.75541664, graph 0 to first 78.76175698, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 41 rect from first 78.76741704, graph 0 to first 78.8022941, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 42 rect from first 79.11147534, graph 0 to first 79.14468918, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 43 rect from first 83.78274605, graph 0 to first 83.78649947, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 44 rect from first 84.51308492, graph 0 to first 84.64141866, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 45 rect from first 85.28396149, graph 0 to first 85.3167392, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 46 rect from first 85.76231866, graph 0 to first 85.76476699, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 47 rect from first 86.64047834, graph 0 to first 86.6596619, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set object 48 rect from first 87.04798617, graph 0 to first 87.05855581, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
+set ytics 0, 0.1, 1
 
 do for [fmt in "png svg"] {
     if (fmt eq "png") {
@@ -102,17 +76,16 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "success_ratio.svg"
     }
-    plot "success_ratio.dat" index 0 using 1:3:4 with filledcurves lc 1 notitle, \
-         "" index 0 using 1:2 with lines lw 2 lc 1 title "tight", \
-         "" index 1 using 1:3:4 with filledcurves lc 2 notitle, \
-         "" index 1 using 1:2 with lines lw 2 lc 2 title "tight_x3", \
-         "" index 2 using 1:3:4 with filledcurves lc 3 notitle, \
-         "" index 2 using 1:2 with lines lw 2 lc 3 title "alb", \
-         "" index 3 using 1:3:4 with filledcurves lc 4 notitle, \
-         "" index 3 using 1:2 with lines lw 2 lc 4 title "sqs", \
-         "" index 4 using 1:3:4 with filledcurves lc 5 notitle, \
-         "" index 4 using 1:2 with lines lw 2 lc 5 title "sns", \
-         NaN with lines lc rgb "#d62728" dt 2 title "fault start", \
-         NaN with lines lc rgb "#2ca02c" dt 3 title "fault end"
+    plot "success_ratio.dat" index 0 using ($1/86400):3:4 with filledcurves fillcolor rgb "#0072B2" notitle, \
+         "" index 0 using ($1/86400):2 with lines ls 1 title "tight", \
+         "" index 1 using ($1/86400):3:4 with filledcurves fillcolor rgb "#D55E00" notitle, \
+         "" index 1 using ($1/86400):2 with lines ls 2 title "tight_x3", \
+         "" index 2 using ($1/86400):3:4 with filledcurves fillcolor rgb "#009E73" notitle, \
+         "" index 2 using ($1/86400):2 with lines ls 3 title "alb", \
+         "" index 3 using ($1/86400):3:4 with filledcurves fillcolor rgb "#CC79A7" notitle, \
+         "" index 3 using ($1/86400):2 with lines ls 4 title "sqs", \
+         "" index 4 using ($1/86400):3:4 with filledcurves fillcolor rgb "#E69F00" notitle, \
+         "" index 4 using ($1/86400):2 with lines ls 5 title "sns", \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "48 faults (faults.csv)"
     unset output
 }
