@@ -757,14 +757,14 @@ struct ReportsPlotTests {
         }
         if hasGnuplot { #expect(written.count == 7 * 4) }
         let script = String(decoding: reportsFileBytes(dir + "/plots/success_ratio-rate=100_s.gp"), as: UTF8.self)
-        #expect(script.contains("\"success_ratio-rate=100_s.dat\""))
+        #expect(script.contains("'success_ratio-rate=100_s.dat'"))
         // The crash is a shaded band from its start to its end, labelled with kind and target.
         #expect(script.contains("set object 1 rect from first 20, graph 0 to first 40, graph 1 behind"))
-        #expect(script.contains("set label 1 \"crash backend\" at first 20, graph 1"))
+        #expect(script.contains("set label 1 'crash backend' at first 20, graph 1"))
         // The fault that alb ignored (no `cache` component) is not drawn.
         #expect(!script.contains("from first 5,"))
         #expect(!script.contains("latency cache"))
-        #expect(script.contains("title \"alb\""))
+        #expect(script.contains("title 'alb'"))
         let p99 = String(decoding: reportsFileBytes(dir + "/plots/p99_vs_load.dat"), as: UTF8.self)
         #expect(p99.contains("# index 0: tight"))
         #expect(p99.contains("\"100/s\""))
@@ -844,8 +844,8 @@ struct ReportsPlotTests {
             #expect(styles.count == 2, "\(picture.name): \(styles)")
             #expect(Set(styles.values.map(\.colour)).count == styles.count, "\(picture.name) colours")
             #expect(Set(styles.values.map(\.dash)).count == styles.count, "\(picture.name) dash patterns")
-            #expect(picture.script.contains(" ls 1 title \"tight\""), "\(picture.name)")
-            #expect(picture.script.contains(" ls 2 title \"alb\""), "\(picture.name)")
+            #expect(picture.script.contains(" ls 1 title 'tight'"), "\(picture.name)")
+            #expect(picture.script.contains(" ls 2 title 'alb'"), "\(picture.name)")
             #expect(picture.script.contains("set key outside"), "\(picture.name): the key is outside the data")
         }
         // Past eight series the colours repeat, but no two of the first 64 share colour and dash.
@@ -864,7 +864,7 @@ struct ReportsPlotTests {
         let cdf = try #require(pictures.first { $0.name == "latency_cdf-rate=100_s" })
         #expect(cdf.script.contains("set logscale xy"))
         #expect(cdf.script.contains("set yrange [0.0001:1]"))
-        #expect(cdf.script.contains("\"0.01 (p99)\" 0.01"))
+        #expect(cdf.script.contains("'0.01 (p99)' 0.01"))
         #expect(cdf.script.contains("using 2:3 with linespoints ls 1"))
         // Column 3 is 1 − percentile/100; the maximum (1 − F = 0) is left out.
         var rows = 0
@@ -935,7 +935,7 @@ struct ReportsPlotTests {
         let pictures = try Plots.pictures(for: set)
         let ratio = try #require(pictures.first { $0.name == "success_ratio-rate=100_s" })
         #expect(ratio.script.contains("set arrow 2 from first 22, graph 0 to first 22, graph 1 nohead"))
-        #expect(ratio.script.contains("set label 2 \"kill web[0] (instant)\" at first 22, graph 1"))
+        #expect(ratio.script.contains("set label 2 'kill web[0] (instant)' at first 22, graph 1"))
         #expect(ratio.script.contains("keyentry with lines"))
         // The two labels overlap in time: the second one goes on a row of its own.
         #expect(ratio.script.contains("offset 0, char 2.2 left"))

@@ -40,6 +40,24 @@ struct ServerlessMixTests {
         #expect(abs(longer.metrics[.latencyMean] - 5010) < 1)
     }
 
+    /// A function's call to a backend that fails half its requests: one attempt succeeds with
+    /// probability 1/2, three attempts with 1 − 1/2³ (retry: max_attempts 3), within the binomial
+    /// interval; the back-off stays inside the function's timeout.
+    @Test(arguments: [("", 0.5), (", retry: { max_attempts: 3, base: 10ms }", 0.875)])
+    func aFunctionRetriesItsCallAsTold(retry: String, success: Double) throws {
+        let yaml = CostTests.scenario(
+            """
+                  api: { kind: api_gateway, target: fn }
+                  fn: { kind: lambda, service: 1ms, cold_start: 0s, calls: backend\(retry) }
+                  backend: { kind: instances, count: 1, workers: 100, service: 1ms }
+            """, entry: "api", duration: "10m", arrival: "{ dist: exponential, rate: 20/s }",
+            extra: "faults: [{ kind: errors, target: backend, at: 0s, duration: 10m, probability: 0.5 }]")
+        let (_, outcome, _) = try CostTests.bill(yaml)
+        let n = outcome.metrics[.offered]
+        let sd = (success * (1 - success) / n).squareRoot()
+        #expect(abs(outcome.metrics[.availability] - success) < 4 * sd, "\(outcome.metrics[.availability]) for \(success)")
+    }
+
     /// API Gateway → Lambda → SQS → instances: every order reaches the consumers.
     @Test func ordersGoThroughTheQueue() throws {
         let yaml = CostTests.scenario(

@@ -614,7 +614,7 @@ public enum Plots {
                 style[title] = (t, otherValues.firstIndex(of: others) ?? 0)
             }
             // The error bar stops at 0: no latency is negative.
-            series[title, default: []].append((x, "\(f(x)) \(f(y)) \(f(max(0, y - e))) \(f(y + e)) \(f(e)) \(quote(row[xColumn]))"))
+            series[title, default: []].append((x, "\(f(x)) \(f(y)) \(f(max(0, y - e))) \(f(y + e)) \(f(e)) \(dataQuote(row[xColumn]))"))
         }
         guard !seriesOrder.isEmpty else { return nil }
         let blocks = seriesOrder.map { title in
@@ -773,7 +773,7 @@ public enum Plots {
             for i in points.indices { points[i].labelY = (left[i], right[i]) }
         }
         func line(_ p: Point) -> String {
-            "\(f(p.availability)) \(f(p.usd)) \(f(p.ci)) \(f(p.latency)) \(quote(p.label)) \(f(p.labelY.0)) \(f(p.labelY.1))"
+            "\(f(p.availability)) \(f(p.usd)) \(f(p.ci)) \(f(p.latency)) \(dataQuote(p.label)) \(f(p.labelY.0)) \(f(p.labelY.1))"
         }
         var order = set.info.topologies.filter { t in points.contains { $0.topology == t } }
         for p in points where !order.contains(p.topology) { order.append(p.topology) }
@@ -863,7 +863,7 @@ public enum Plots {
             var lines: [String] = []
             for (r, row) in table.rows.enumerated() where row[topology] == t {
                 guard let share = try table.number(row: r, column: recovered), let x = sweepNumber(row[xc]), let y = sweepNumber(row[yc]) else { continue }
-                lines.append("\(f(x.value)) \(f(y.value)) \(f(share)) \(quote(NumberFormat.format(share * 100) + "%"))")
+                lines.append("\(f(x.value)) \(f(y.value)) \(f(share)) \(dataQuote(NumberFormat.format(share * 100) + "%"))")
             }
             if !lines.isEmpty { blocks.append((t, lines)) }
         }
@@ -900,8 +900,25 @@ public enum Plots {
 
     // MARK: - Text of data files and scripts
 
-    /// A gnuplot string literal.
+    /// A gnuplot string literal for a script: single-quoted, so gnuplot substitutes nothing in
+    /// it. (In a double-quoted string gnuplot runs a `command` between backquotes and reads
+    /// escapes; a fault target or a topology name from a result folder someone hands you must
+    /// not run anything.) A single quote is doubled, line breaks become spaces.
     static func quote(_ text: String) -> String {
+        var out = "'"
+        for ch in text {
+            switch ch {
+            case "'": out += "''"
+            case "\n", "\r": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out + "'"
+    }
+
+    /// A string field of a data file: double-quoted, as gnuplot reads text columns (a data file
+    /// is read, never run, so nothing in it is substituted).
+    static func dataQuote(_ text: String) -> String {
         var out = "\""
         for ch in text {
             switch ch {

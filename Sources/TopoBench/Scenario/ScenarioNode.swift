@@ -102,10 +102,12 @@ public indirect enum ScenarioNode: Sendable, Equatable {
 /// a "billion laughs" is refused). Anchors (`&name`), aliases (`*name`) and
 /// merge keys (`<<: *name`, `<<: [*a, *b]`) are resolved here, so the readers
 /// see a plain tree; a value reached through an alias keeps the lines where it
-/// is written, and its key path is the one where it is used. Keys must be plain
-/// scalars: an explicit (`? `) key, an alias as a key or a flow list or map as a
-/// key is refused before Yams reads the text (Yams hashes keys whole, so an
-/// aliased key could cost exponential time). Every
+/// is written, and its key path is the one where it is used. Yams never sees an
+/// alias: each is replaced by a placeholder before it parses the text, and the
+/// ``Composer`` puts the anchored node in its place, sharing it rather than
+/// copying it. (Yams would resolve an alias itself, and hash a mapping key whole
+/// to find duplicates: an aliased key of nested repetitions would cost it
+/// exponential time before any limit could stop it.) Every
 /// failure is a ``ScenarioError`` naming the file, the line when known, and the
 /// key path when one can be found — also for YAML syntax errors, where the key
 /// path is recovered from the text around the error.
@@ -172,13 +174,6 @@ public enum ScenarioDocument {
                 file: file, keyPath: "", expected: "",
                 problem: "the document is larger than 8 MiB (\(maxBytes) bytes)")
         }
-        if let (line, found) = firstComplexKey(in: text) {
-            throw ScenarioError(
-                file: file, keyPath: guessKeyPath(in: text, line: line), line: line,
-                expected: "keys are plain words, such as 'name'; an alias or a list is fine as a value",
-                found: ScenarioError.quote(found),
-                problem: "a key written as '? ', as an alias or as a flow list or map is not supported")
-        }
         let json = looksLikeJSON(text, file: file)
         if json {
             // A file named .json is held to JSON's syntax (YAML would take a trailing comma).
@@ -187,6 +182,13 @@ public enum ScenarioDocument {
             }
             text = joiningSurrogateEscapes(text)
         }
+        if let line = firstLine(of: Aliases.open, in: text) ?? firstLine(of: Aliases.close, in: text) {
+            throw ScenarioError(
+                file: file, keyPath: guessKeyPath(in: text, line: line), line: line, expected: "",
+                problem: "the private-use characters U+E000 and U+E001 are not supported (topobench marks aliases with them)")
+        }
+        let aliases = Aliases(text)
+        text = aliases.text
         let parser: Parser
         let root: Yams.Node?
         do {
@@ -210,47 +212,113 @@ public enum ScenarioDocument {
         guard let root else { return .null(line: nil) }
         // Keeping the parser alive keeps its anchors alive: Yams holds them weakly.
         return try withExtendedLifetime(parser) {
-            var composer = Composer(file: file)
+            var composer = Composer(file: file, aliases: aliases.names)
             return try composer.convert(root, path: "", depth: 0)
+        }
+    }
+
+    /// The aliases of a text, each replaced by a placeholder that Yams reads as a plain scalar:
+    /// U+E000, the alias's index, U+E001. Every `*` followed by an anchor character (a letter, a
+    /// digit, `-` or `_`, as libyaml reads them) is replaced, also inside quotes and comments:
+    /// ``Composer`` puts the original text back in any scalar that is not a placeholder alone.
+    struct Aliases {
+        static let open: Character = "\u{E000}"
+        static let close: Character = "\u{E001}"
+        /// The text with placeholders, and the alias names by index.
+        var text: String
+        var names: [String] = []
+
+        init(_ original: String) {
+            guard original.contains("*") else {
+                text = original
+                return
+            }
+            var out = String.UnicodeScalarView()
+            let scalars = Array(original.unicodeScalars)
+            var i = 0
+            var names: [String] = []
+            while i < scalars.count {
+                if scalars[i] == "*", i + 1 < scalars.count, Self.isAnchorScalar(scalars[i + 1]) {
+                    var end = i + 1
+                    while end < scalars.count, Self.isAnchorScalar(scalars[end]) { end += 1 }
+                    var name = String.UnicodeScalarView()
+                    name.append(contentsOf: scalars[(i + 1)..<end])
+                    out.append(contentsOf: (String(Self.open) + String(names.count) + String(Self.close)).unicodeScalars)
+                    names.append(String(name))
+                    i = end
+                    continue
+                }
+                out.append(scalars[i])
+                i += 1
+            }
+            text = String(out)
+            self.names = names
+        }
+
+        static func isAnchorScalar(_ s: Unicode.Scalar) -> Bool {
+            (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") || s == "-" || s == "_"
+        }
+
+        /// The alias a plain scalar stands for, when it is a placeholder alone.
+        static func index(_ text: String, count: Int) -> Int? {
+            guard text.first == open, text.last == close, text.count >= 3,
+                  let k = Int(text.dropFirst().dropLast()), k >= 0, k < count else { return nil }
+            return k
+        }
+
+        /// A scalar's text with its placeholders turned back into `*name`.
+        static func restore(_ text: String, names: [String]) -> String {
+            guard text.contains(open) else { return text }
+            var out = ""
+            var rest = Substring(text)
+            while let start = rest.firstIndex(of: open) {
+                out += rest[rest.startIndex..<start]
+                let after = rest.index(after: start)
+                guard let end = rest[after...].firstIndex(of: close), let k = Int(rest[after..<end]), k < names.count else {
+                    out += rest[start...]
+                    return out
+                }
+                out += "*" + names[k]
+                rest = rest[rest.index(after: end)...]
+            }
+            return out + rest
         }
     }
 
     /// Turns a Yams tree into a `ScenarioNode` tree, enforcing the limits and resolving aliases
     /// and merge keys.
     ///
-    /// Yams resolves an alias to the very node its anchor names (the same `Anchor` object), so
-    /// the first visit of an anchored node is its definition and every later one is a use of
-    /// it. Every visit counts towards ``ScenarioDocument/maxNodes``, which bounds the expansion.
+    /// An anchored node is recorded once converted, with the number of nodes it expands to and
+    /// its depth; an alias (a placeholder of ``Aliases``) takes the node of the last anchor of
+    /// that name defined before it, as YAML says. Every node reached counts towards
+    /// ``ScenarioDocument/maxNodes`` (an alias counts as the nodes it stands for), which bounds
+    /// the expansion without walking it.
     private struct Composer {
         let file: String
+        let aliases: [String]
         var count = 0
-        /// The anchors whose definitions have been visited.
-        var defined: Set<ObjectIdentifier> = []
+        /// The anchors defined so far, by name: the node, the nodes it counts for, its depth.
+        var anchors: [String: (node: ScenarioNode, size: Int, height: Int)] = [:]
         /// Whether a node was reached through an alias.
         var expanded = false
 
-        init(file: String) { self.file = file }
+        init(file: String, aliases: [String]) {
+            self.file = file
+            self.aliases = aliases
+        }
 
         func failure(_ path: String, _ line: Int?, _ problem: String, expected: String = "") -> ScenarioError {
             ScenarioError(file: file, keyPath: path, line: line, expected: expected, problem: problem)
         }
 
-        /// Whether `node` is reached through an alias: it is anchored and its definition was seen.
-        func isAliased(_ node: Yams.Node) -> Bool {
-            guard let anchor = node.anchor else { return false }
-            return defined.contains(ObjectIdentifier(anchor))
+        /// The alias index of a plain scalar that is a placeholder alone.
+        func aliasIndex(_ node: Yams.Node) -> Int? {
+            guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else { return nil }
+            return Aliases.index(scalar.string, count: aliases.count)
         }
 
-        mutating func convert(_ node: Yams.Node, path: String, depth: Int) throws -> ScenarioNode {
-            let line = node.mark?.line
-            if let anchor = node.anchor {
-                if defined.contains(ObjectIdentifier(anchor)) {
-                    expanded = true
-                } else {
-                    defined.insert(ObjectIdentifier(anchor))
-                }
-            }
-            count += 1
+        mutating func count(_ n: Int, path: String, line: Int?) throws {
+            count += n
             if count > ScenarioDocument.maxNodes {
                 if expanded {
                     throw failure(
@@ -260,13 +328,43 @@ public enum ScenarioDocument {
                 }
                 throw failure(path, line, "the document has more than \(ScenarioDocument.maxNodes) nodes")
             }
+        }
+
+        mutating func convert(_ node: Yams.Node, path: String, depth: Int) throws -> ScenarioNode {
+            let line = node.mark?.line
+            if let k = aliasIndex(node) {
+                let name = aliases[k]
+                guard let anchored = anchors[name] else {
+                    throw ScenarioError(
+                        file: file, keyPath: path, line: line,
+                        expected: "an anchor '&\(name)' defined above the alias, on the node it repeats",
+                        found: ScenarioError.quote("*" + name), problem: "undefined alias")
+                }
+                expanded = true
+                if depth + anchored.height > ScenarioDocument.maxDepth {
+                    throw failure(path, line, "nesting deeper than \(ScenarioDocument.maxDepth) levels (through the alias *\(name))")
+                }
+                try count(anchored.size, path: path, line: line)
+                return anchored.node
+            }
+            let before = count
+            let converted = try convertWritten(node, path: path, depth: depth, line: line)
+            if let anchor = node.anchor {
+                anchors[anchor.rawValue] = (converted, count - before, Self.height(converted))
+            }
+            return converted
+        }
+
+        mutating func convertWritten(_ node: Yams.Node, path: String, depth: Int, line: Int?) throws -> ScenarioNode {
+            try count(1, path: path, line: line)
             switch node {
             case let .scalar(scalar):
                 let quoted = scalar.style != .plain && scalar.style != .any
-                if !quoted && Self.nullWords.contains(scalar.string) {
+                let text = Aliases.restore(scalar.string, names: aliases)
+                if !quoted && Self.nullWords.contains(text) {
                     return .null(line: line)
                 }
-                return .scalar(scalar.string, line: line, quoted: quoted)
+                return .scalar(text, line: line, quoted: quoted)
             case let .mapping(mapping):
                 if depth + 1 > ScenarioDocument.maxDepth {
                     throw failure(path, line, "nesting deeper than \(ScenarioDocument.maxDepth) levels")
@@ -283,26 +381,28 @@ public enum ScenarioDocument {
                             path, keyLine, "a map or list cannot be a key",
                             expected: "keys are plain words, such as 'name'")
                     }
-                    if isAliased(keyNode) {
+                    if aliasIndex(keyNode) != nil {
                         throw failure(
                             path, keyLine, "an alias cannot be a key",
-                            expected: "keys are plain words, such as 'name'")
+                            expected: "keys are plain words, such as 'name'; an alias is fine as a value")
                     }
-                    let key = keyScalar.string
+                    let key = Aliases.restore(keyScalar.string, names: aliases)
                     let keyQuoted = keyScalar.style != .plain && keyScalar.style != .any
                     if key == "<<" && !keyQuoted {
                         merges.append((entries.count, try merged(valueNode, path: path, line: keyLine, depth: depth)))
                         continue
                     }
-                    if keyNode.anchor != nil { defined.insert(ObjectIdentifier(keyNode.anchor!)) }
-                    count += 1
+                    if let anchor = keyNode.anchor {
+                        anchors[anchor.rawValue] = (.scalar(key, line: keyLine, quoted: keyQuoted), 1, 0)
+                    }
+                    try count(1, path: path, line: keyLine)
                     if let firstLine = seen[key] {
                         let first = firstLine.map { " (first on line \($0))" } ?? ""
                         throw failure(path, keyLine, "duplicate key '\(key)'\(first)")
                     }
                     seen[key] = keyLine
                     let childPath = KeyPath.appending(key: key, to: path)
-                    let aliased = isAliased(valueNode)
+                    let aliased = aliasIndex(valueNode) != nil
                     var value = try convert(valueNode, path: childPath, depth: depth + 1)
                     switch value {
                     case .scalar:
@@ -340,7 +440,7 @@ public enum ScenarioDocument {
                 }
                 return .list(items, line: line)
             case .alias:
-                // Yams' parser resolves aliases while composing; an unresolved one is a bug.
+                // Yams sees no alias (``Aliases``); an alias node here is a bug.
                 throw failure(path, line, "an unresolved YAML alias")
             }
         }
@@ -372,6 +472,15 @@ public enum ScenarioDocument {
             return entries
         }
 
+        /// How many levels of maps and lists a node holds (a scalar: 0).
+        static func height(_ node: ScenarioNode) -> Int {
+            switch node {
+            case let .map(entries, _): return 1 + (entries.map { height($0.value) }.max() ?? 0)
+            case let .list(items, _): return 1 + (items.map(height).max() ?? 0)
+            default: return 0
+            }
+        }
+
         /// Plain scalars that YAML's core schema reads as null.
         static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
     }
@@ -380,14 +489,6 @@ public enum ScenarioDocument {
 
     private static func translate(_ error: YamlError, text: String, file: String, locatingDuplicates: Bool) -> ScenarioError {
         func syntax(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> ScenarioError {
-            if problem.contains("undefined alias") {
-                let name = aliasName(in: text, at: mark)
-                return ScenarioError(
-                    file: file, keyPath: guessKeyPath(in: text, line: mark.line), line: mark.line,
-                    expected: "an anchor" + (name.map { " '&\($0)'" } ?? "") + " defined above the alias, on the node it repeats",
-                    found: name.map { ScenarioError.quote("*" + $0) },
-                    problem: "undefined alias")
-            }
             if problem.contains("another document") {
                 return ScenarioError(
                     file: file, keyPath: "", line: mark.line,
@@ -500,92 +601,10 @@ public enum ScenarioDocument {
         }
     }
 
-    /// The first key that is not a plain scalar, found in the text before Yams reads it.
-    ///
-    /// Yams checks a map for duplicate keys by hashing each key whole, so a key that is an alias
-    /// of a nested repetition (a "billion laughs" as a key) would take exponential time before
-    /// any node is seen. Such a key must be written as an explicit key (`? `), as an alias
-    /// followed by `:`, or as a flow list or map followed by `:`; the scan flags all three
-    /// outside whole-line comments. It does not parse quotes, so the same characters inside a
-    /// quoted text are refused too (a false alarm, never a miss). Returns the line and what was
-    /// found.
-    static func firstComplexKey(in text: String) -> (line: Int, found: String)? {
-        let bytes = Array(text.utf8)
-        var line = 1
-        var index = 0
-        var atLineStart = true
-        func isSpace(_ i: Int) -> Bool {
-            i >= bytes.count || bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")
-                || bytes[i] == UInt8(ascii: "\r") || bytes[i] == UInt8(ascii: "\n")
-        }
-        /// Whether a `:` that ends a key follows position `i`, after spaces.
-        func colonFollows(_ i: Int) -> Bool {
-            var j = i
-            while j < bytes.count, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t") { j += 1 }
-            guard j < bytes.count, bytes[j] == UInt8(ascii: ":") else { return false }
-            return isSpace(j + 1) || ",}]".utf8.contains(bytes[j + 1])
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                atLineStart = true
-                index += 1
-                continue
-            }
-            if atLineStart {
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
-                    index += 1
-                    continue
-                }
-                atLineStart = false
-                if byte == UInt8(ascii: "#") {
-                    while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
-                    continue
-                }
-            }
-            let previous: UInt8 = index == 0 ? UInt8(ascii: " ") : bytes[index - 1]
-            let startsNode = keyPredecessors.contains(previous)
-            if byte == UInt8(ascii: "?"), startsNode, isSpace(index + 1) {
-                return (line, "?")
-            }
-            if byte == UInt8(ascii: "*"), startsNode, index + 1 < bytes.count, isAnchorByte(bytes[index + 1]) {
-                var end = index + 1
-                while end < bytes.count, isAnchorByte(bytes[end]) { end += 1 }
-                if colonFollows(end) {
-                    return (line, String(decoding: bytes[index..<min(end, index + 40)], as: UTF8.self) + ":")
-                }
-            }
-            if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}"), colonFollows(index + 1) {
-                return (line, String(decoding: [byte], as: UTF8.self) + ":")
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    private static let keyPredecessors: Set<UInt8> = Set(" \t\r\n[{,?".utf8)
-
-    private static func isAnchorByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-    }
-
-    /// The name of the alias at `mark` (its `*` or just after it), if the text has one there.
-    private static func aliasName(in text: String, at mark: Mark) -> String? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard mark.line >= 1, mark.line <= lines.count else { return nil }
-        let bytes = Array(lines[mark.line - 1].utf8)
-        var start = max(0, mark.column - 1)
-        guard start <= bytes.count else { return nil }
-        // The mark may point at the '*' or one past it; look for the '*' at or before it.
-        while start > 0, start >= bytes.count || bytes[start] != UInt8(ascii: "*") { start -= 1 }
-        guard start < bytes.count, bytes[start] == UInt8(ascii: "*") else { return nil }
-        var end = start + 1
-        while end < bytes.count, isAnchorByte(bytes[end]) { end += 1 }
-        return end > start + 1 ? String(decoding: bytes[(start + 1)..<end], as: UTF8.self) : nil
+    /// The line of the first `character` in the text, if any.
+    static func firstLine(of character: Character, in text: String) -> Int? {
+        guard let i = text.firstIndex(of: character) else { return nil }
+        return 1 + text[..<i].reduce(0) { $0 + ($1 == "\n" || $1 == "\r\n" ? 1 : 0) }
     }
 
     /// A JSON syntax error as a scenario error: `f.json:3: invalid JSON at column 5: expected …`.

@@ -25,23 +25,23 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "queues-rate=800_s.svg"
     }
-    set multiplot layout 2,1 title "Queues: load_sweep (workload.arrival.rate=800/s), mean over replications"
+    set multiplot layout 2,1 title 'Queues: load_sweep (workload.arrival.rate=800/s), mean over replications'
     set ylabel "queue depth (messages)"
     unset xlabel
-    plot "queues-rate=800_s.dat" index 0 using 1:2 with lines ls 1 title "tight", \
-         "" index 1 using 1:2 with lines ls 2 title "tight_x3", \
-         "" index 2 using 1:2 with lines ls 3 title "alb", \
-         "" index 3 using 1:2 with lines ls 4 title "sqs", \
-         "" index 4 using 1:2 with lines ls 5 title "sns"
+    plot 'queues-rate=800_s.dat' index 0 using 1:2 with lines ls 1 title 'tight', \
+         "" index 1 using 1:2 with lines ls 2 title 'tight_x3', \
+         "" index 2 using 1:2 with lines ls 3 title 'alb', \
+         "" index 3 using 1:2 with lines ls 4 title 'sqs', \
+         "" index 4 using 1:2 with lines ls 5 title 'sns'
     unset label
     set tmargin
     set ylabel "oldest message age (s)"
     set xlabel "time (s)"
-    plot "queues-rate=800_s.dat" index 0 using 1:3 with lines ls 1 title "tight", \
-         "" index 1 using 1:3 with lines ls 2 title "tight_x3", \
-         "" index 2 using 1:3 with lines ls 3 title "alb", \
-         "" index 3 using 1:3 with lines ls 4 title "sqs", \
-         "" index 4 using 1:3 with lines ls 5 title "sns"
+    plot 'queues-rate=800_s.dat' index 0 using 1:3 with lines ls 1 title 'tight', \
+         "" index 1 using 1:3 with lines ls 2 title 'tight_x3', \
+         "" index 2 using 1:3 with lines ls 3 title 'alb', \
+         "" index 3 using 1:3 with lines ls 4 title 'sqs', \
+         "" index 4 using 1:3 with lines ls 5 title 'sns'
     unset multiplot
     unset output
 }

@@ -9,12 +9,12 @@ set style line 4 lc rgb "#CC79A7" lw 2 dt (12,4,3,4) pt 11 ps 1.3
 set style line 5 lc rgb "#E69F00" lw 2 dt (22,6) pt 13 ps 1.3
 set style line 6 lc rgb "#56B4E9" lw 2 dt (6,3,2,3,2,3) pt 15 ps 1.3
 set style line 7 lc rgb "#000000" lw 2 dt (3,9) pt 6 ps 1.3
-set title "Latency tail: retry_storm, successful requests, share slower than x (1 - CDF), mean over replications"
+set title 'Latency tail: retry_storm, successful requests, share slower than x (1 - CDF), mean over replications'
 set xlabel "latency (ms, log scale)"
 set ylabel "share of requests slower (1 - CDF, log scale)"
 set logscale xy
 set yrange [0.0001:1]
-set ytics ("1" 1, "0.1 (p90)" 0.1, "0.01 (p99)" 0.01, "0.001 (p99.9)" 0.001, "0.0001 (p99.99)" 0.0001)
+set ytics ("1" 1, '0.1 (p90)' 0.1, '0.01 (p99)' 0.01, '0.001 (p99.9)' 0.001, '0.0001 (p99.99)' 0.0001)
 set mxtics 10
 set grid xtics ytics mxtics
 set key outside right top Left reverse
@@ -31,12 +31,12 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "latency_cdf.svg"
     }
-    plot "latency_cdf.dat" index 0 using 2:3 with linespoints ls 1 title "no_retries", \
-         "" index 1 using 2:3 with linespoints ls 2 title "naive_retries", \
-         "" index 2 using 2:3 with linespoints ls 3 title "sdk_quota", \
-         "" index 3 using 2:3 with linespoints ls 4 title "retry_budget", \
-         "" index 4 using 2:3 with linespoints ls 5 title "circuit_breaker", \
-         "" index 5 using 2:3 with linespoints ls 6 title "lifo_queue_timeout", \
-         "" index 6 using 2:3 with linespoints ls 7 title "sqs"
+    plot 'latency_cdf.dat' index 0 using 2:3 with linespoints ls 1 title 'no_retries', \
+         "" index 1 using 2:3 with linespoints ls 2 title 'naive_retries', \
+         "" index 2 using 2:3 with linespoints ls 3 title 'sdk_quota', \
+         "" index 3 using 2:3 with linespoints ls 4 title 'retry_budget', \
+         "" index 4 using 2:3 with linespoints ls 5 title 'circuit_breaker', \
+         "" index 5 using 2:3 with linespoints ls 6 title 'lifo_queue_timeout', \
+         "" index 6 using 2:3 with linespoints ls 7 title 'sqs'
     unset output
 }

@@ -27,33 +27,33 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "queues.svg"
     }
-    set multiplot layout 2,1 title "Queues: retry_storm, mean over replications"
+    set multiplot layout 2,1 title 'Queues: retry_storm, mean over replications'
     set object 1 rect from first 300, graph 0 to first 330, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
-    set label 1 "latency backend" at first 300, graph 1 offset 0, char 0.9 left font ",9" tc rgb "#404040"
+    set label 1 'latency backend' at first 300, graph 1 offset 0, char 0.9 left font ",9" tc rgb "#404040"
     set tmargin 4.3
     set title offset 0, char 1.3
     set ylabel "queue depth (messages)"
     unset xlabel
-    plot "queues.dat" index 0 using 1:2 with lines ls 1 title "no_retries", \
-         "" index 1 using 1:2 with lines ls 2 title "naive_retries", \
-         "" index 2 using 1:2 with lines ls 3 title "sdk_quota", \
-         "" index 3 using 1:2 with lines ls 4 title "retry_budget", \
-         "" index 4 using 1:2 with lines ls 5 title "circuit_breaker", \
-         "" index 5 using 1:2 with lines ls 6 title "lifo_queue_timeout", \
-         "" index 6 using 1:2 with lines ls 7 title "sqs", \
-         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "fault (faults.csv)"
+    plot 'queues.dat' index 0 using 1:2 with lines ls 1 title 'no_retries', \
+         "" index 1 using 1:2 with lines ls 2 title 'naive_retries', \
+         "" index 2 using 1:2 with lines ls 3 title 'sdk_quota', \
+         "" index 3 using 1:2 with lines ls 4 title 'retry_budget', \
+         "" index 4 using 1:2 with lines ls 5 title 'circuit_breaker', \
+         "" index 5 using 1:2 with lines ls 6 title 'lifo_queue_timeout', \
+         "" index 6 using 1:2 with lines ls 7 title 'sqs', \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title 'fault (faults.csv)'
     unset label
     set tmargin
     set ylabel "oldest message age (s)"
     set xlabel "time (s)"
-    plot "queues.dat" index 0 using 1:3 with lines ls 1 title "no_retries", \
-         "" index 1 using 1:3 with lines ls 2 title "naive_retries", \
-         "" index 2 using 1:3 with lines ls 3 title "sdk_quota", \
-         "" index 3 using 1:3 with lines ls 4 title "retry_budget", \
-         "" index 4 using 1:3 with lines ls 5 title "circuit_breaker", \
-         "" index 5 using 1:3 with lines ls 6 title "lifo_queue_timeout", \
-         "" index 6 using 1:3 with lines ls 7 title "sqs", \
-         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "fault (faults.csv)"
+    plot 'queues.dat' index 0 using 1:3 with lines ls 1 title 'no_retries', \
+         "" index 1 using 1:3 with lines ls 2 title 'naive_retries', \
+         "" index 2 using 1:3 with lines ls 3 title 'sdk_quota', \
+         "" index 3 using 1:3 with lines ls 4 title 'retry_budget', \
+         "" index 4 using 1:3 with lines ls 5 title 'circuit_breaker', \
+         "" index 5 using 1:3 with lines ls 6 title 'lifo_queue_timeout', \
+         "" index 6 using 1:3 with lines ls 7 title 'sqs', \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title 'fault (faults.csv)'
     unset multiplot
     unset output
 }

@@ -16,7 +16,7 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "cost.svg"
     }
-    set multiplot title "What it costs: zombie, cost per month at the run's rates (on-demand prices), mean and 95 % CI"
+    set multiplot title 'What it costs: zombie, cost per month at the run''s rates (on-demand prices), mean and 95 % CI'
     set border 31
     set tics
     set grid
@@ -30,7 +30,7 @@ do for [fmt in "png svg"] {
     unset logscale x
     set xrange [64.32540199:101.4269839]
     set xlabel "availability (%)"
-    plot "cost.dat" index 0 using 1:2:3 with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" notitle, \
+    plot 'cost.dat' index 0 using 1:2:3 with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" notitle, \
          "" index 0 using 1:6:5 with labels offset char 1.6,char 0.9 left font ",9" tc rgb "#303030" notitle, \
          "" index 1 using 1:2:3 with yerrorbars pt 5 ps 1.5 lw 1.5 lc rgb "#D55E00" notitle, \
          "" index 1 using 1:6:5 with labels offset char 1.6,char 0.9 left font ",9" tc rgb "#303030" notitle, \
@@ -45,7 +45,7 @@ do for [fmt in "png svg"] {
     set autoscale x
     set logscale x
     set xlabel "p99 latency (ms, log scale)"
-    plot "cost.dat" index 0 using 4:2:3 with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" notitle, \
+    plot 'cost.dat' index 0 using 4:2:3 with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" notitle, \
          "" index 0 using 4:7:5 with labels offset char 1.6,char 0.9 left font ",9" tc rgb "#303030" notitle, \
          "" index 1 using 4:2:3 with yerrorbars pt 5 ps 1.5 lw 1.5 lc rgb "#D55E00" notitle, \
          "" index 1 using 4:7:5 with labels offset char 1.6,char 0.9 left font ",9" tc rgb "#303030" notitle, \
@@ -69,11 +69,11 @@ do for [fmt in "png svg"] {
     set tmargin at screen 0.0775
     set key center center horizontal Left reverse maxcols 5 samplen 1 width 1
     plot NaN notitle, \
-         keyentry with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" title "tight", \
-         keyentry with yerrorbars pt 5 ps 1.5 lw 1.5 lc rgb "#D55E00" title "tight_x3", \
-         keyentry with yerrorbars pt 9 ps 1.5 lw 1.5 lc rgb "#009E73" title "alb", \
-         keyentry with yerrorbars pt 11 ps 1.5 lw 1.5 lc rgb "#CC79A7" title "sqs", \
-         keyentry with yerrorbars pt 13 ps 1.5 lw 1.5 lc rgb "#E69F00" title "sns"
+         keyentry with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" title 'tight', \
+         keyentry with yerrorbars pt 5 ps 1.5 lw 1.5 lc rgb "#D55E00" title 'tight_x3', \
+         keyentry with yerrorbars pt 9 ps 1.5 lw 1.5 lc rgb "#009E73" title 'alb', \
+         keyentry with yerrorbars pt 11 ps 1.5 lw 1.5 lc rgb "#CC79A7" title 'sqs', \
+         keyentry with yerrorbars pt 13 ps 1.5 lw 1.5 lc rgb "#E69F00" title 'sns'
     unset multiplot
     unset output
 }

@@ -25,29 +25,29 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "queues.svg"
     }
-    set multiplot layout 2,1 title "Queues: az_outage, mean over replications"
+    set multiplot layout 2,1 title 'Queues: az_outage, mean over replications'
     set object 1 rect from first 225, graph 0 to first 375, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
-    set label 1 "zone_outage zone a" at first 225, graph 1 offset 0, char 0.9 left font ",9" tc rgb "#404040"
+    set label 1 'zone_outage zone a' at first 225, graph 1 offset 0, char 0.9 left font ",9" tc rgb "#404040"
     set tmargin 4.3
     set title offset 0, char 1.3
     set ylabel "queue depth (messages)"
     unset xlabel
-    plot "queues.dat" index 0 using 1:2 with lines ls 1 title "tight", \
-         "" index 1 using 1:2 with lines ls 2 title "tight_x3", \
-         "" index 2 using 1:2 with lines ls 3 title "alb", \
-         "" index 3 using 1:2 with lines ls 4 title "sqs", \
-         "" index 4 using 1:2 with lines ls 5 title "sns", \
-         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "fault (faults.csv)"
+    plot 'queues.dat' index 0 using 1:2 with lines ls 1 title 'tight', \
+         "" index 1 using 1:2 with lines ls 2 title 'tight_x3', \
+         "" index 2 using 1:2 with lines ls 3 title 'alb', \
+         "" index 3 using 1:2 with lines ls 4 title 'sqs', \
+         "" index 4 using 1:2 with lines ls 5 title 'sns', \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title 'fault (faults.csv)'
     unset label
     set tmargin
     set ylabel "oldest message age (s)"
     set xlabel "time (s)"
-    plot "queues.dat" index 0 using 1:3 with lines ls 1 title "tight", \
-         "" index 1 using 1:3 with lines ls 2 title "tight_x3", \
-         "" index 2 using 1:3 with lines ls 3 title "alb", \
-         "" index 3 using 1:3 with lines ls 4 title "sqs", \
-         "" index 4 using 1:3 with lines ls 5 title "sns", \
-         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "fault (faults.csv)"
+    plot 'queues.dat' index 0 using 1:3 with lines ls 1 title 'tight', \
+         "" index 1 using 1:3 with lines ls 2 title 'tight_x3', \
+         "" index 2 using 1:3 with lines ls 3 title 'alb', \
+         "" index 3 using 1:3 with lines ls 4 title 'sqs', \
+         "" index 4 using 1:3 with lines ls 5 title 'sns', \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title 'fault (faults.csv)'
     unset multiplot
     unset output
 }

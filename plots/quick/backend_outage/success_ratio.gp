@@ -7,7 +7,7 @@ set style line 2 lc rgb "#D55E00" lw 2 dt (10,5) pt 5 ps 1.3
 set style line 3 lc rgb "#009E73" lw 2 dt (3,4) pt 9 ps 1.3
 set style line 4 lc rgb "#CC79A7" lw 2 dt (12,4,3,4) pt 11 ps 1.3
 set style line 5 lc rgb "#E69F00" lw 2 dt (22,6) pt 13 ps 1.3
-set title "Success ratio: backend_outage, mean and 95 % interval over replications"
+set title 'Success ratio: backend_outage, mean and 95 % interval over replications'
 set xlabel "time (s)"
 set ylabel "succeeded / offered"
 set yrange [0:1.05]
@@ -15,7 +15,7 @@ set grid
 set key outside right top Left reverse
 set style fill transparent solid 0.15 noborder
 set object 1 rect from first 225, graph 0 to first 270, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
-set label 1 "aws:ec2:stop-instances backend" at first 225, graph 1 offset 0, char 0.9 left font ",9" tc rgb "#404040"
+set label 1 'aws:ec2:stop-instances backend' at first 225, graph 1 offset 0, char 0.9 left font ",9" tc rgb "#404040"
 set tmargin 4.3
 set title offset 0, char 1.3
 set ytics 0, 0.1, 1
@@ -32,16 +32,16 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "success_ratio.svg"
     }
-    plot "success_ratio.dat" index 0 using 1:3:4 with filledcurves fillcolor rgb "#0072B2" notitle, \
-         "" index 0 using 1:2 with lines ls 1 title "tight", \
+    plot 'success_ratio.dat' index 0 using 1:3:4 with filledcurves fillcolor rgb "#0072B2" notitle, \
+         "" index 0 using 1:2 with lines ls 1 title 'tight', \
          "" index 1 using 1:3:4 with filledcurves fillcolor rgb "#D55E00" notitle, \
-         "" index 1 using 1:2 with lines ls 2 title "tight_x3", \
+         "" index 1 using 1:2 with lines ls 2 title 'tight_x3', \
          "" index 2 using 1:3:4 with filledcurves fillcolor rgb "#009E73" notitle, \
-         "" index 2 using 1:2 with lines ls 3 title "alb", \
+         "" index 2 using 1:2 with lines ls 3 title 'alb', \
          "" index 3 using 1:3:4 with filledcurves fillcolor rgb "#CC79A7" notitle, \
-         "" index 3 using 1:2 with lines ls 4 title "sqs", \
+         "" index 3 using 1:2 with lines ls 4 title 'sqs', \
          "" index 4 using 1:3:4 with filledcurves fillcolor rgb "#E69F00" notitle, \
-         "" index 4 using 1:2 with lines ls 5 title "sns", \
-         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "fault (faults.csv)"
+         "" index 4 using 1:2 with lines ls 5 title 'sns', \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title 'fault (faults.csv)'
     unset output
 }

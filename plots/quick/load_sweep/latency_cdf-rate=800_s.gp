@@ -7,12 +7,12 @@ set style line 2 lc rgb "#D55E00" lw 2 dt (10,5) pt 5 ps 1.3
 set style line 3 lc rgb "#009E73" lw 2 dt (3,4) pt 9 ps 1.3
 set style line 4 lc rgb "#CC79A7" lw 2 dt (12,4,3,4) pt 11 ps 1.3
 set style line 5 lc rgb "#E69F00" lw 2 dt (22,6) pt 13 ps 1.3
-set title "Latency tail: load_sweep (workload.arrival.rate=800/s), successful requests, share slower than x (1 - CDF), mean over replications"
+set title 'Latency tail: load_sweep (workload.arrival.rate=800/s), successful requests, share slower than x (1 - CDF), mean over replications'
 set xlabel "latency (ms, log scale)"
 set ylabel "share of requests slower (1 - CDF, log scale)"
 set logscale xy
 set yrange [0.0001:1]
-set ytics ("1" 1, "0.1 (p90)" 0.1, "0.01 (p99)" 0.01, "0.001 (p99.9)" 0.001, "0.0001 (p99.99)" 0.0001)
+set ytics ("1" 1, '0.1 (p90)' 0.1, '0.01 (p99)' 0.01, '0.001 (p99.9)' 0.001, '0.0001 (p99.99)' 0.0001)
 set mxtics 10
 set grid xtics ytics mxtics
 set key outside right top Left reverse
@@ -29,10 +29,10 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "latency_cdf-rate=800_s.svg"
     }
-    plot "latency_cdf-rate=800_s.dat" index 0 using 2:3 with linespoints ls 1 title "tight", \
-         "" index 1 using 2:3 with linespoints ls 2 title "tight_x3", \
-         "" index 2 using 2:3 with linespoints ls 3 title "alb", \
-         "" index 3 using 2:3 with linespoints ls 4 title "sqs", \
-         "" index 4 using 2:3 with linespoints ls 5 title "sns"
+    plot 'latency_cdf-rate=800_s.dat' index 0 using 2:3 with linespoints ls 1 title 'tight', \
+         "" index 1 using 2:3 with linespoints ls 2 title 'tight_x3', \
+         "" index 2 using 2:3 with linespoints ls 3 title 'alb', \
+         "" index 3 using 2:3 with linespoints ls 4 title 'sqs', \
+         "" index 4 using 2:3 with linespoints ls 5 title 'sns'
     unset output
 }

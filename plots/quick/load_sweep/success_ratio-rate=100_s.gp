@@ -7,7 +7,7 @@ set style line 2 lc rgb "#D55E00" lw 2 dt (10,5) pt 5 ps 1.3
 set style line 3 lc rgb "#009E73" lw 2 dt (3,4) pt 9 ps 1.3
 set style line 4 lc rgb "#CC79A7" lw 2 dt (12,4,3,4) pt 11 ps 1.3
 set style line 5 lc rgb "#E69F00" lw 2 dt (22,6) pt 13 ps 1.3
-set title "Success ratio: load_sweep (workload.arrival.rate=100/s), mean and 95 % interval over replications"
+set title 'Success ratio: load_sweep (workload.arrival.rate=100/s), mean and 95 % interval over replications'
 set xlabel "time (s)"
 set ylabel "succeeded / offered"
 set yrange [0:1.05]
@@ -28,15 +28,15 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "success_ratio-rate=100_s.svg"
     }
-    plot "success_ratio-rate=100_s.dat" index 0 using 1:3:4 with filledcurves fillcolor rgb "#0072B2" notitle, \
-         "" index 0 using 1:2 with lines ls 1 title "tight", \
+    plot 'success_ratio-rate=100_s.dat' index 0 using 1:3:4 with filledcurves fillcolor rgb "#0072B2" notitle, \
+         "" index 0 using 1:2 with lines ls 1 title 'tight', \
          "" index 1 using 1:3:4 with filledcurves fillcolor rgb "#D55E00" notitle, \
-         "" index 1 using 1:2 with lines ls 2 title "tight_x3", \
+         "" index 1 using 1:2 with lines ls 2 title 'tight_x3', \
          "" index 2 using 1:3:4 with filledcurves fillcolor rgb "#009E73" notitle, \
-         "" index 2 using 1:2 with lines ls 3 title "alb", \
+         "" index 2 using 1:2 with lines ls 3 title 'alb', \
          "" index 3 using 1:3:4 with filledcurves fillcolor rgb "#CC79A7" notitle, \
-         "" index 3 using 1:2 with lines ls 4 title "sqs", \
+         "" index 3 using 1:2 with lines ls 4 title 'sqs', \
          "" index 4 using 1:3:4 with filledcurves fillcolor rgb "#E69F00" notitle, \
-         "" index 4 using 1:2 with lines ls 5 title "sns"
+         "" index 4 using 1:2 with lines ls 5 title 'sns'
     unset output
 }

@@ -25,23 +25,23 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "queues.svg"
     }
-    set multiplot layout 2,1 title "Queues: off_hours_backend, mean over replications"
+    set multiplot layout 2,1 title 'Queues: off_hours_backend, mean over replications'
     set ylabel "queue depth (messages)"
     unset xlabel
-    plot "queues.dat" index 0 using 1:2 with lines ls 1 title "tight", \
-         "" index 1 using 1:2 with lines ls 2 title "alb", \
-         "" index 2 using 1:2 with lines ls 3 title "sqs_backlog", \
-         "" index 3 using 1:2 with lines ls 4 title "sqs_office_hours", \
-         "" index 4 using 1:2 with lines ls 5 title "sqs_lambda"
+    plot 'queues.dat' index 0 using 1:2 with lines ls 1 title 'tight', \
+         "" index 1 using 1:2 with lines ls 2 title 'alb', \
+         "" index 2 using 1:2 with lines ls 3 title 'sqs_backlog', \
+         "" index 3 using 1:2 with lines ls 4 title 'sqs_office_hours', \
+         "" index 4 using 1:2 with lines ls 5 title 'sqs_lambda'
     unset label
     set tmargin
     set ylabel "oldest message age (s)"
     set xlabel "time (s)"
-    plot "queues.dat" index 0 using 1:3 with lines ls 1 title "tight", \
-         "" index 1 using 1:3 with lines ls 2 title "alb", \
-         "" index 2 using 1:3 with lines ls 3 title "sqs_backlog", \
-         "" index 3 using 1:3 with lines ls 4 title "sqs_office_hours", \
-         "" index 4 using 1:3 with lines ls 5 title "sqs_lambda"
+    plot 'queues.dat' index 0 using 1:3 with lines ls 1 title 'tight', \
+         "" index 1 using 1:3 with lines ls 2 title 'alb', \
+         "" index 2 using 1:3 with lines ls 3 title 'sqs_backlog', \
+         "" index 3 using 1:3 with lines ls 4 title 'sqs_office_hours', \
+         "" index 4 using 1:3 with lines ls 5 title 'sqs_lambda'
     unset multiplot
     unset output
 }

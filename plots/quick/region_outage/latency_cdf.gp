@@ -5,12 +5,12 @@
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 1.3
 set style line 2 lc rgb "#D55E00" lw 2 dt (10,5) pt 5 ps 1.3
 set style line 3 lc rgb "#009E73" lw 2 dt (3,4) pt 9 ps 1.3
-set title "Latency tail: region_outage, successful requests, share slower than x (1 - CDF), mean over replications"
+set title 'Latency tail: region_outage, successful requests, share slower than x (1 - CDF), mean over replications'
 set xlabel "latency (ms, log scale)"
 set ylabel "share of requests slower (1 - CDF, log scale)"
 set logscale xy
 set yrange [0.0001:1]
-set ytics ("1" 1, "0.1 (p90)" 0.1, "0.01 (p99)" 0.01, "0.001 (p99.9)" 0.001, "0.0001 (p99.99)" 0.0001)
+set ytics ("1" 1, '0.1 (p90)' 0.1, '0.01 (p99)' 0.01, '0.001 (p99.9)' 0.001, '0.0001 (p99.99)' 0.0001)
 set mxtics 10
 set grid xtics ytics mxtics
 set key outside right top Left reverse
@@ -27,8 +27,8 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "latency_cdf.svg"
     }
-    plot "latency_cdf.dat" index 0 using 2:3 with linespoints ls 1 title "alb", \
-         "" index 1 using 2:3 with linespoints ls 2 title "failover", \
-         "" index 2 using 2:3 with linespoints ls 3 title "failover_fast"
+    plot 'latency_cdf.dat' index 0 using 2:3 with linespoints ls 1 title 'alb', \
+         "" index 1 using 2:3 with linespoints ls 2 title 'failover', \
+         "" index 2 using 2:3 with linespoints ls 3 title 'failover_fast'
     unset output
 }

@@ -16,7 +16,7 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "cost.svg"
     }
-    set multiplot title "What it costs: retry_storm_boundary, cost per month at the run's rates (on-demand prices), mean and 95 % CI"
+    set multiplot title 'What it costs: retry_storm_boundary, cost per month at the run''s rates (on-demand prices), mean and 95 % CI'
     set border 31
     set tics
     set grid
@@ -30,7 +30,7 @@ do for [fmt in "png svg"] {
     unset logscale x
     set xrange [12.41603873:103.5033585]
     set xlabel "availability (%)"
-    plot "cost.dat" index 0 using 1:2:3 with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" notitle, \
+    plot 'cost.dat' index 0 using 1:2:3 with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" notitle, \
          "" index 1 using 1:2:3 with yerrorbars pt 5 ps 1.5 lw 1.5 lc rgb "#D55E00" notitle, \
          "" index 2 using 1:2 with points pt 6 ps 4 lw 2 lc rgb "#D55E00" notitle
     set lmargin at screen 0.58
@@ -38,7 +38,7 @@ do for [fmt in "png svg"] {
     set autoscale x
     set logscale x
     set xlabel "p99 latency (ms, log scale)"
-    plot "cost.dat" index 0 using 4:2:3 with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" notitle, \
+    plot 'cost.dat' index 0 using 4:2:3 with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" notitle, \
          "" index 1 using 4:2:3 with yerrorbars pt 5 ps 1.5 lw 1.5 lc rgb "#D55E00" notitle, \
          "" index 2 using 4:2 with points pt 6 ps 4 lw 2 lc rgb "#D55E00" notitle
     unset logscale x
@@ -55,9 +55,9 @@ do for [fmt in "png svg"] {
     set tmargin at screen 0.0775
     set key center center horizontal Left reverse maxcols 5 samplen 1 width 1
     plot NaN notitle, \
-         keyentry with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" title "naive_retries", \
-         keyentry with yerrorbars pt 5 ps 1.5 lw 1.5 lc rgb "#D55E00" title "retry_budget", \
-         keyentry with points pt 6 ps 3 lw 2 lc rgb "#D55E00" title "the cheapest at ≥ 99.9 % available"
+         keyentry with yerrorbars pt 7 ps 1.5 lw 1.5 lc rgb "#0072B2" title 'naive_retries', \
+         keyentry with yerrorbars pt 5 ps 1.5 lw 1.5 lc rgb "#D55E00" title 'retry_budget', \
+         keyentry with points pt 6 ps 3 lw 2 lc rgb "#D55E00" title 'the cheapest at ≥ 99.9 % available'
     unset multiplot
     unset output
 }

@@ -2,8 +2,8 @@
 # Written by `topobench plot`; reads recovered.dat beside it and writes recovered.png and recovered.svg.
 # Restyle freely, then redraw from this folder with: gnuplot recovered.gp
 
-set xlabel "faults.0.duration (s)"
-set ylabel "workload.arrival.rate (per second)"
+set xlabel 'faults.0.duration (s)'
+set ylabel 'workload.arrival.rate (per second)'
 set palette defined (0 "#d62728", 0.5 "#ffbf00", 1 "#2ca02c")
 set cbrange [0:1]
 set cblabel "recovered"
@@ -24,11 +24,11 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "recovered.svg"
     }
-    set multiplot layout 1,2 title "Metastable failures: retry_storm_boundary, share of replications back at the SLO after the trigger (green: all, red: none)"
-    set title "naive_retries"
-    plot "recovered.dat" index 0 using 1:2:3 with points pt 5 ps 2.5 lc palette notitle
-    set title "retry_budget"
-    plot "recovered.dat" index 1 using 1:2:3 with points pt 5 ps 2.5 lc palette notitle
+    set multiplot layout 1,2 title 'Metastable failures: retry_storm_boundary, share of replications back at the SLO after the trigger (green: all, red: none)'
+    set title 'naive_retries'
+    plot 'recovered.dat' index 0 using 1:2:3 with points pt 5 ps 2.5 lc palette notitle
+    set title 'retry_budget'
+    plot 'recovered.dat' index 1 using 1:2:3 with points pt 5 ps 2.5 lc palette notitle
     unset multiplot
     unset output
 }

@@ -25,7 +25,7 @@ do for [fmt in "png svg"] {
         set terminal svg size 1000,600 noenhanced font "sans,10" background "#ffffff"
         set output "queues.svg"
     }
-    set multiplot layout 2,1 title "Queues: yearly, mean over replications"
+    set multiplot layout 2,1 title 'Queues: yearly, mean over replications'
     set object 1 rect from first 1.31293458, graph 0 to first 1.328608495, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
     set object 2 rect from first 4.804111263, graph 0 to first 4.80524556, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
     set object 3 rect from first 7.200927782, graph 0 to first 7.207932686, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
@@ -76,22 +76,22 @@ do for [fmt in "png svg"] {
     set object 48 rect from first 87.04798617, graph 0 to first 87.05855581, graph 1 behind fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 noborder
     set ylabel "queue depth (messages)"
     unset xlabel
-    plot "queues.dat" index 0 using ($1/86400):2 with lines ls 1 title "tight", \
-         "" index 1 using ($1/86400):2 with lines ls 2 title "tight_x3", \
-         "" index 2 using ($1/86400):2 with lines ls 3 title "alb", \
-         "" index 3 using ($1/86400):2 with lines ls 4 title "sqs", \
-         "" index 4 using ($1/86400):2 with lines ls 5 title "sns", \
-         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "48 faults (faults.csv)"
+    plot 'queues.dat' index 0 using ($1/86400):2 with lines ls 1 title 'tight', \
+         "" index 1 using ($1/86400):2 with lines ls 2 title 'tight_x3', \
+         "" index 2 using ($1/86400):2 with lines ls 3 title 'alb', \
+         "" index 3 using ($1/86400):2 with lines ls 4 title 'sqs', \
+         "" index 4 using ($1/86400):2 with lines ls 5 title 'sns', \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title '48 faults (faults.csv)'
     unset label
     set tmargin
     set ylabel "oldest message age (s)"
     set xlabel "time (days)"
-    plot "queues.dat" index 0 using ($1/86400):3 with lines ls 1 title "tight", \
-         "" index 1 using ($1/86400):3 with lines ls 2 title "tight_x3", \
-         "" index 2 using ($1/86400):3 with lines ls 3 title "alb", \
-         "" index 3 using ($1/86400):3 with lines ls 4 title "sqs", \
-         "" index 4 using ($1/86400):3 with lines ls 5 title "sns", \
-         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title "48 faults (faults.csv)"
+    plot 'queues.dat' index 0 using ($1/86400):3 with lines ls 1 title 'tight', \
+         "" index 1 using ($1/86400):3 with lines ls 2 title 'tight_x3', \
+         "" index 2 using ($1/86400):3 with lines ls 3 title 'alb', \
+         "" index 3 using ($1/86400):3 with lines ls 4 title 'sqs', \
+         "" index 4 using ($1/86400):3 with lines ls 5 title 'sns', \
+         keyentry with filledcurves fillcolor rgb "#7f7f7f" fillstyle transparent solid 0.18 title '48 faults (faults.csv)'
     unset multiplot
     unset output
 }

@@ -17,9 +17,13 @@ extension MapDeclaration {
             KeyDeclaration("architecture", .choice(LambdaArchitecture.allCases.map(\.rawValue)), default: "x86_64", source: .aws("lambda.architecture"),
                            "x86_64 or arm64 (Graviton): the price of a GB-second."),
             KeyDeclaration("calls", .reference(["instances", "alb", "api_gateway", "sqs", "sns", "lambda", "database", "http_endpoint"]), default: .described("no call"),
-                           "A component the function calls once per synchronous invocation, after its service time, and waits for (an SQS SendMessage or SNS Publish is answered when accepted); the invocation fails when the answer is an error. One attempt: the SDK's retries inside the function are not modelled (an assumption). Only for a function invoked synchronously (by API Gateway, an ALB, instances or another function), not as an SQS consumer or SNS subscriber."),
+                           "A component the function calls once per synchronous invocation, after its service time, and waits for (an SQS SendMessage or SNS Publish is answered when accepted); the invocation fails when the answer is an error. Retried as retry: says. Only for a function invoked synchronously (by API Gateway, an ALB, instances or another function), not as an SQS consumer or SNS subscriber."),
+            KeyDeclaration("retry", .anyOf([.choice(["none", "sdk", "sdk_2026"]), .map(.retry)]),
+                           default: .described("sdk when calls is an AWS API (sqs, sns, api_gateway, lambda), none otherwise"),
+                           source: .aws("instances.retry"),
+                           "Retries of the call, within the function's timeout: none, sdk, sdk_2026 or the retry policy's keys. The retry quota is not modelled on a function (each execution environment has its own SDK client), and a retry budget may not be set."),
             KeyDeclaration("timeout", .duration(Time.second...(900 * Time.second)), default: "3s", source: .aws("lambda.timeout"),
-                           "The function's timeout: a synchronous invocation still running (init, service and its call) after this fails, and its environment is freed."),
+                           "The function's timeout: a synchronous invocation still running (service and its call; the init phase has its own 10 s limit at AWS and is not counted) this long after its init fails, and its environment is freed. Asynchronous invocations (SQS, SNS) are not cut short: an assumption."),
             .region,
         ])
 }

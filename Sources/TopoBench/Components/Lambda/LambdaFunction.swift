@@ -6,6 +6,8 @@ enum LambdaTimer: UInt8 {
     case eventDone
     /// A synchronous invocation reaches the function's timeout (`slot` = call).
     case callTimedOut
+    /// The back-off before a retry of the invocation's call is over (`slot` = call).
+    case retryCall
 }
 
 /// An AWS Lambda function: at most `concurrency` invocations at once.
@@ -46,6 +48,11 @@ final class LambdaFunction: ComponentModel {
     /// Invocations started while the run measured, and their billed duration (init included).
     var billedInvocations = 0
     var billedDuration: SimTime = 0
+    /// Whether the invocation serving each call (by call slot) started while the run measured,
+    /// so that its wait for its call is billed with it (a function with `calls:` only).
+    var waitBilled: [Bool] = []
+    /// When the invocation serving each call (by call slot) began to wait for its call.
+    var waitStart: [SimTime] = []
     /// Init durations are drawn from a stream of their own (`<function>.cold_start`), so that
     /// cold starts move no other draw.
     let coldStartStream: RandomGenerator
@@ -107,7 +114,8 @@ final class LambdaFunction: ComponentModel {
 
     /// A synchronous invocation: throttled beyond the concurrency limit, otherwise it runs for
     /// its init and service time, then makes its call (`calls:`) and waits for the answer. An
-    /// invocation still running at the function's timeout fails then; it is billed up to the end.
+    /// invocation still running at the function's timeout, counted from the end of its init
+    /// (AWS limits the init phase on its own, to 10 s), fails then; it is billed up to its end.
     func receive(call: Int32, after carry: SimTime) {
         if running >= Int32(spec.concurrency) {
             sim.reply(call, .throttled)
@@ -115,18 +123,24 @@ final class LambdaFunction: ComponentModel {
         }
         running += 1
         sim.calls[Int(call)].phase = .inService
-        let d = startInvocation() + duration()
+        let billed = sim.metrics.measuring
+        let initD = startInvocation()
+        let service = duration()
         let gen = sim.calls[Int(call)].gen
-        if d > spec.timeout {
-            if sim.metrics.measuring { billedDuration &+= spec.timeout }
-            sim.scheduleTimer(after: spec.timeout, for: index, code: LambdaTimer.callTimedOut.rawValue, slot: call, gen: gen)
+        if service > spec.timeout {
+            if billed { billedDuration &+= initD + spec.timeout }
+            sim.scheduleTimer(after: initD + spec.timeout, for: index, code: LambdaTimer.callTimedOut.rawValue, slot: call, gen: gen)
             return
         }
-        if sim.metrics.measuring { billedDuration &+= d }
-        sim.scheduleTimer(after: d, for: index, code: LambdaTimer.callDone.rawValue, slot: call, gen: gen)
+        if billed { billedDuration &+= initD + service }
+        sim.scheduleTimer(after: initD + service, for: index, code: LambdaTimer.callDone.rawValue, slot: call, gen: gen)
         if spec.calls != nil {
-            // The rest of the timeout bounds the wait for the call.
-            sim.scheduleTimer(after: spec.timeout, for: index, code: LambdaTimer.callTimedOut.rawValue, slot: call, gen: gen)
+            // The rest of the timeout bounds the wait for the call, which is billed with the
+            // invocation (when its start was: ``waitBilled``).
+            let c = Int(call)
+            if c >= waitBilled.count { waitBilled.append(contentsOf: repeatElement(false, count: c + 1 - waitBilled.count)) }
+            waitBilled[c] = billed
+            sim.scheduleTimer(after: initD + spec.timeout, for: index, code: LambdaTimer.callTimedOut.rawValue, slot: call, gen: gen)
         }
     }
 
@@ -140,6 +154,7 @@ final class LambdaFunction: ComponentModel {
         case .callDone: callDone(call: slot, gen: gen)
         case .eventDone: eventDone(message: slot, gen: gen)
         case .callTimedOut: callTimedOut(call: slot, gen: gen)
+        case .retryCall: retryCall(call: slot, gen: gen)
         case nil: break
         }
     }
@@ -149,28 +164,61 @@ final class LambdaFunction: ComponentModel {
         let c = Int(call)
         guard sim.calls[c].gen == gen, sim.calls[c].phase == .inService else { return }
         let failed = errorProbability > 0 && streams.misc.uniform() < errorProbability
-        guard let downstream = spec.calls, !failed else {
+        guard spec.calls != nil, !failed else {
             finishInvocation(call, status: failed ? .serverError : .ok)
             return
         }
         sim.calls[c].phase = .waitingChild
+        // The wait, back-offs included, is billed from here (``endWait``).
+        if c >= waitStart.count { waitStart.append(contentsOf: repeatElement(0, count: c + 1 - waitStart.count)) }
+        waitStart[c] = sim.now
+        callDownstream(call)
+    }
+
+    /// The invocation makes its call (again, after a back-off).
+    func callDownstream(_ call: Int32) {
+        let c = Int(call)
+        let downstream = spec.calls!
+        sim.calls[c].attempts &+= 1
         let child = sim.newCall(
             callee: Int32(downstream), caller: index, parent: call, request: sim.calls[c].request,
             user: sim.calls[c].user, origin: sim.calls[c].origin)
         sim.calls[c].child = child
-        // When the call went out, to bill the wait (``childAnswered``).
-        sim.calls[Int(child)].sentAt = sim.now
         sim.send(child, fromZone: -1, toZone: sim.components.zone(ofCallTo: downstream, call: child), sender: index)
     }
 
-    /// The answer to the invocation's call: the invocation ends with it (an error fails it).
+    /// The answer to the invocation's call: a retryable failure is retried as the SDK does
+    /// (`retry`: attempts, exponential back-off with jitter) while the timeout allows; then the
+    /// invocation ends with it (an error fails it).
     func childAnswered(call: Int32, child: Int32, status: CallStatus, after carry: SimTime) {
-        guard sim.calls[Int(call)].phase == .waitingChild else { return }
-        if sim.metrics.measuring { billedDuration &+= sim.now - sim.calls[Int(child)].sentAt }
+        let c = Int(call)
+        guard sim.calls[c].phase == .waitingChild else { return }
+        let p = spec.callRetry
+        if status != .ok, status.isRetryable, Int(sim.calls[c].attempts) < p.maxAttempts, sim.now < sim.hardStop {
+            let delay = p.backoff(
+                attempt: Int(sim.calls[c].attempts), previous: 0, throttled: status == .throttled, draw: streams.misc.uniform())
+            sim.scheduleTimer(after: delay, for: index, code: LambdaTimer.retryCall.rawValue, slot: call, gen: sim.calls[c].gen)
+            return
+        }
+        endWait(call)
         finishInvocation(call, status: status == .ok ? .ok : .serverError)
     }
 
-    /// The function's timeout: an invocation still serving or waiting for its call fails.
+    /// A back-off is over: the invocation, still running, calls again.
+    func retryCall(call: Int32, gen: UInt32) {
+        let c = Int(call)
+        guard sim.calls[c].gen == gen, sim.calls[c].phase == .waitingChild, sim.calls[c].child < 0 else { return }
+        callDownstream(call)
+    }
+
+    /// Bills the wait for the call, when the invocation's start was billed.
+    func endWait(_ call: Int32) {
+        let c = Int(call)
+        if waitBilled[c] { billedDuration &+= sim.now - waitStart[c] }
+    }
+
+    /// The function's timeout: an invocation still serving or waiting for its call (or between
+    /// two attempts) fails.
     func callTimedOut(call: Int32, gen: UInt32) {
         let c = Int(call)
         guard sim.calls[c].gen == gen else { return }
@@ -179,9 +227,9 @@ final class LambdaFunction: ComponentModel {
             // Its service time ran past the timeout (billed up to it when it started).
             break
         case .waitingChild:
+            endWait(call)
             let child = sim.calls[c].child
             if child >= 0 {
-                if sim.metrics.measuring { billedDuration &+= sim.now - sim.calls[Int(child)].sentAt }
                 sim.calls[c].child = -1
                 sim.calls[Int(child)].abandoned = true
                 if sim.calls[Int(child)].phase == .dropped { sim.freeCallSlot(child) }

@@ -17,6 +17,8 @@ public struct LambdaSpec: Sendable {
     public var calls: Int? = nil
     /// The function's timeout, for synchronous invocations.
     public var timeout: SimTime = AwsDefaults.lambdaTimeout
+    /// Retries of the call (`retry`): the SDK's when `calls` is an AWS API, none otherwise.
+    public var callRetry: RetryPolicy = AwsDefaults.noRetry
 }
 
 /// A Lambda function's instruction set (its `Architectures`).
@@ -39,7 +41,26 @@ extension LambdaSpec {
             memory: try cm.int("memory", default: 128) ?? 128,
             architecture: LambdaArchitecture(rawValue: try cm.choice("architecture", default: "x86_64") ?? "x86_64") ?? .x86,
             calls: try lambdaCalls(cm, t),
-            timeout: try cm.duration("timeout", default: AwsDefaults.lambdaTimeout) ?? AwsDefaults.lambdaTimeout)
+            timeout: try cm.duration("timeout", default: AwsDefaults.lambdaTimeout) ?? AwsDefaults.lambdaTimeout,
+            callRetry: try lambdaRetry(cm, t))
+    }
+
+    /// `retry:` of the call: as for instances, the SDK's standard mode when `calls` is an AWS
+    /// API, none otherwise. A retry quota is per SDK client, one per execution environment, and
+    /// is not modelled on a function (nor may a retry budget be set).
+    static func lambdaRetry(_ cm: MapReader, _ t: TopologyReading) throws -> RetryPolicy {
+        let calls = try t.ref(cm, "calls")
+        var retry = AwsDefaults.noRetry
+        if let c = calls, let kind = t.kinds[t.names[c]], InstancesSpec.awsAPIKinds.contains(kind) { retry = AwsDefaults.sdkRetry }
+        if let r = cm.optional("retry") {
+            if calls == nil { throw r.error(expected: "retries only on a function that has 'calls'") }
+            retry = try ScenarioLoader.parseRetry(r)
+            if retry.budget != nil {
+                throw (r.isMap ? try r.map().optional("budget") ?? r : r).error(expected: "no retry budget on a function's call (one SDK client per execution environment)")
+            }
+        }
+        retry.quota = nil
+        return retry
     }
 
     /// `calls:`, which must name another component.
