@@ -106,13 +106,6 @@ struct YAMLReuseTests {
     }
 
     private func scenarioError(_ body: () throws -> Void) -> ScenarioError? {
-        do {
-            try body()
-        } catch let error as ScenarioError {
-            return error
-        } catch {
-            Issue.record("expected a ScenarioError, got \(error)")
-        }
-        return nil
+        MergeCompletenessTests.scenarioError(body)
     }
 }

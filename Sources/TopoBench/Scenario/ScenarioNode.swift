@@ -317,7 +317,7 @@ public enum ScenarioDocument {
             return Aliases.index(scalar.string, count: aliases.count)
         }
 
-        mutating func count(_ n: Int, path: String, line: Int?) throws {
+        mutating func tally(_ n: Int, path: String, line: Int?) throws {
             count += n
             if count > ScenarioDocument.maxNodes {
                 if expanded {
@@ -344,7 +344,7 @@ public enum ScenarioDocument {
                 if depth + anchored.height > ScenarioDocument.maxDepth {
                     throw failure(path, line, "nesting deeper than \(ScenarioDocument.maxDepth) levels (through the alias *\(name))")
                 }
-                try count(anchored.size, path: path, line: line)
+                try tally(anchored.size, path: path, line: line)
                 return anchored.node
             }
             let before = count
@@ -356,7 +356,7 @@ public enum ScenarioDocument {
         }
 
         mutating func convertWritten(_ node: Yams.Node, path: String, depth: Int, line: Int?) throws -> ScenarioNode {
-            try count(1, path: path, line: line)
+            try tally(1, path: path, line: line)
             switch node {
             case let .scalar(scalar):
                 let quoted = scalar.style != .plain && scalar.style != .any
@@ -395,7 +395,7 @@ public enum ScenarioDocument {
                     if let anchor = keyNode.anchor {
                         anchors[anchor.rawValue] = (.scalar(key, line: keyLine, quoted: keyQuoted), 1, 0)
                     }
-                    try count(1, path: path, line: keyLine)
+                    try tally(1, path: path, line: keyLine)
                     if let firstLine = seen[key] {
                         let first = firstLine.map { " (first on line \($0))" } ?? ""
                         throw failure(path, keyLine, "duplicate key '\(key)'\(first)")

@@ -24,6 +24,22 @@ final class TopologyReading {
         self.maps = maps
     }
 
+    /// The kinds whose calls go through an AWS SDK (SPEC "Who retries").
+    static let awsAPIKinds: Set<String> = ["sqs", "sns", "api_gateway", "lambda"]
+
+    /// `retry:` of a component's `calls:` edge (`owner` names the component in the message):
+    /// the SDK's standard mode when the call is an AWS API, none otherwise; refused on a
+    /// component without `calls`.
+    func callRetry(_ cm: MapReader, calls: Int?, owner: String) throws -> RetryPolicy {
+        var retry = AwsDefaults.noRetry
+        if let c = calls, let kind = kinds[names[c]], Self.awsAPIKinds.contains(kind) { retry = AwsDefaults.sdkRetry }
+        if let r = cm.optional("retry") {
+            if calls == nil { throw r.error(expected: "retries only on \(owner) that has 'calls'") }
+            retry = try ScenarioLoader.parseRetry(r)
+        }
+        return retry
+    }
+
     /// Resolves a reference to another component of a kind the key's declaration allows.
     func ref(_ cm: MapReader, _ key: String) throws -> Int? {
         let allowed = try cm.referenceKinds(key)

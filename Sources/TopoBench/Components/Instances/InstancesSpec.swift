@@ -91,12 +91,7 @@ extension InstancesSpec {
             breaker = try CircuitBreakerSpec.read(b)
             if calls == nil { throw b.reader.error(expected: "a circuit breaker only on a group that has 'calls'") }
         }
-        var retry = AwsDefaults.noRetry
-        if let c = calls, let kind = t.kinds[t.names[c]], Self.awsAPIKinds.contains(kind) { retry = AwsDefaults.sdkRetry }
-        if let r = cm.optional("retry") {
-            if calls == nil { throw r.error(expected: "retries only on a group that has 'calls'") }
-            retry = try ScenarioLoader.parseRetry(r)
-        }
+        let retry = try t.callRetry(cm, calls: calls, owner: "a group")
         let pairing = Pairing(rawValue: try cm.choice("pairing", default: "random") ?? "random") ?? .random
         if pairing == .sameIndex, calls.map({ t.kinds[t.names[$0]] }) != "instances" {
             throw (cm.optional("pairing") ?? cm.reader).error(expected: "same_index only on a group whose calls: names an instances group")
@@ -140,7 +135,6 @@ extension InstancesSpec {
     /// The kinds a call reaches through an AWS API (an SDK call), whose edge retries by default.
     /// Not `database`: a query goes over the engine's driver (the MySQL or PostgreSQL protocol to
     /// the instance's endpoint), not an AWS SDK, and retries only if the application does.
-    static let awsAPIKinds: Set<String> = ["sqs", "sns", "api_gateway", "lambda"]
 }
 
 

@@ -48,11 +48,10 @@ final class LambdaFunction: ComponentModel {
     /// Invocations started while the run measured, and their billed duration (init included).
     var billedInvocations = 0
     var billedDuration: SimTime = 0
-    /// Whether the invocation serving each call (by call slot) started while the run measured,
-    /// so that its wait for its call is billed with it (a function with `calls:` only).
-    var waitBilled: [Bool] = []
-    /// When the invocation serving each call (by call slot) began to wait for its call.
-    var waitStart: [SimTime] = []
+    /// The wait of the invocation serving each call (by call slot), for a function with `calls:`:
+    /// when it began to wait for its call, and whether its start was billed (the run measured),
+    /// so that the wait is billed with it.
+    var waits: [(start: SimTime, billed: Bool)] = []
     /// Init durations are drawn from a stream of their own (`<function>.cold_start`), so that
     /// cold starts move no other draw.
     let coldStartStream: RandomGenerator
@@ -136,10 +135,10 @@ final class LambdaFunction: ComponentModel {
         sim.scheduleTimer(after: initD + service, for: index, code: LambdaTimer.callDone.rawValue, slot: call, gen: gen)
         if spec.calls != nil {
             // The rest of the timeout bounds the wait for the call, which is billed with the
-            // invocation (when its start was: ``waitBilled``).
+            // invocation (when its start was: ``waits``).
             let c = Int(call)
-            if c >= waitBilled.count { waitBilled.append(contentsOf: repeatElement(false, count: c + 1 - waitBilled.count)) }
-            waitBilled[c] = billed
+            if c >= waits.count { waits.append(contentsOf: repeatElement((start: SimTime(0), billed: false), count: c + 1 - waits.count)) }
+            waits[c].billed = billed
             sim.scheduleTimer(after: initD + spec.timeout, for: index, code: LambdaTimer.callTimedOut.rawValue, slot: call, gen: gen)
         }
     }
@@ -170,8 +169,7 @@ final class LambdaFunction: ComponentModel {
         }
         sim.calls[c].phase = .waitingChild
         // The wait, back-offs included, is billed from here (``endWait``).
-        if c >= waitStart.count { waitStart.append(contentsOf: repeatElement(0, count: c + 1 - waitStart.count)) }
-        waitStart[c] = sim.now
+        waits[c].start = sim.now
         callDownstream(call)
     }
 
@@ -214,7 +212,7 @@ final class LambdaFunction: ComponentModel {
     /// Bills the wait for the call, when the invocation's start was billed.
     func endWait(_ call: Int32) {
         let c = Int(call)
-        if waitBilled[c] { billedDuration &+= sim.now - waitStart[c] }
+        if waits[c].billed { billedDuration &+= sim.now - waits[c].start }
     }
 
     /// The function's timeout: an invocation still serving or waiting for its call (or between

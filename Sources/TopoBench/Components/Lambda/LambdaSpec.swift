@@ -31,6 +31,7 @@ public enum LambdaArchitecture: String, Sendable, CaseIterable {
 extension LambdaSpec {
     /// Reads a `lambda` component's keys (declared in its `…Declaration.swift`).
     static func read(_ cm: MapReader, in t: TopologyReading) throws -> Self {
+        let calls = try lambdaCalls(cm, t)
         return LambdaSpec(
             service: try ScenarioLoader.parseDistribution(try cm.required("service")).0,
             concurrency: try cm.int("concurrency", default: AwsDefaults.lambdaConcurrency) ?? AwsDefaults.lambdaConcurrency,
@@ -40,24 +41,18 @@ extension LambdaSpec {
             region: try t.region(cm),
             memory: try cm.int("memory", default: 128) ?? 128,
             architecture: LambdaArchitecture(rawValue: try cm.choice("architecture", default: "x86_64") ?? "x86_64") ?? .x86,
-            calls: try lambdaCalls(cm, t),
+            calls: calls,
             timeout: try cm.duration("timeout", default: AwsDefaults.lambdaTimeout) ?? AwsDefaults.lambdaTimeout,
-            callRetry: try lambdaRetry(cm, t))
+            callRetry: try lambdaRetry(cm, calls: calls, t))
     }
 
     /// `retry:` of the call: as for instances, the SDK's standard mode when `calls` is an AWS
     /// API, none otherwise. A retry quota is per SDK client, one per execution environment, and
     /// is not modelled on a function (nor may a retry budget be set).
-    static func lambdaRetry(_ cm: MapReader, _ t: TopologyReading) throws -> RetryPolicy {
-        let calls = try t.ref(cm, "calls")
-        var retry = AwsDefaults.noRetry
-        if let c = calls, let kind = t.kinds[t.names[c]], InstancesSpec.awsAPIKinds.contains(kind) { retry = AwsDefaults.sdkRetry }
-        if let r = cm.optional("retry") {
-            if calls == nil { throw r.error(expected: "retries only on a function that has 'calls'") }
-            retry = try ScenarioLoader.parseRetry(r)
-            if retry.budget != nil {
-                throw (r.isMap ? try r.map().optional("budget") ?? r : r).error(expected: "no retry budget on a function's call (one SDK client per execution environment)")
-            }
+    static func lambdaRetry(_ cm: MapReader, calls: Int?, _ t: TopologyReading) throws -> RetryPolicy {
+        var retry = try t.callRetry(cm, calls: calls, owner: "a function")
+        if retry.budget != nil, let r = cm.optional("retry") {
+            throw (r.isMap ? try r.map().optional("budget") ?? r : r).error(expected: "no retry budget on a function's call (one SDK client per execution environment)")
         }
         retry.quota = nil
         return retry
